@@ -1,0 +1,98 @@
+/**
+ * @sannong/core — exact money, allocation, apportionment, legal dates,
+ * effective-dated parameters, traces, typed errors and procedures shared by
+ * every sannong policy package.
+ *
+ * @packageDocumentation
+ */
+
+// --- errors (CORE-ERR-1) ---
+export { SannongError, ValidationError, PolicyError, isSannongError, safe, defineErrors } from "./errors/errors";
+export type { ErrorPath, Issue, Lang, Result, SannongErrorInit, MessageTemplate } from "./errors/errors";
+
+// --- validation ---
+export { parseInput, addIssue, idSchema, safeRecord, refineUniqueIds } from "./validation/parse";
+export { decimalSchema, nonNegativeDecimalSchema, positiveDecimalSchema, ratioSchema, countSchema } from "./validation/decimal";
+
+// --- money (CORE-MONEY-1..3, CORE-RATIO-1) ---
+export { Dec as Decimal } from "./internal/decimal";
+export {
+  Money,
+  money,
+  moneyFromFen,
+  isMoney,
+  moneySchema,
+  nonNegativeMoneySchema,
+  unitSchema,
+  ZERO,
+  add,
+  subtract,
+  negate,
+  abs,
+  sum,
+  compare,
+  equals,
+  minMoney,
+  maxMoney,
+  isZero,
+  isNegative,
+  toDecimal,
+  roundMoney,
+  multiply,
+} from "./money/money";
+export type { MoneyInput, RoundMoneyOptions } from "./money/money";
+export { roundingSchema } from "./money/rounding";
+export type { Rounding } from "./money/rounding";
+export {
+  fraction,
+  addFractions,
+  multiplyFractions,
+  compareFractions,
+  formatFraction,
+  fractionToDecimalString,
+  fractionFromDecimal,
+  fractionSchema,
+} from "./ratio/fraction";
+export type { Fraction } from "./ratio/fraction";
+
+// --- allocation (CORE-ALLOC-1..4) ---
+export { allocate, allocateInputSchema } from "./allocation/allocate";
+export type { AllocateOptions } from "./allocation/allocate";
+export { allocateMinorUnits, MAX_RECIPIENTS } from "./allocation/allocateMinorUnits";
+
+// --- apportionment (CORE-APPORTION-1) ---
+
+// --- dates and periods (CORE-DATE-1, CORE-PERIOD-1) ---
+export { isLeapYear, daysInMonth, isLegalDate, parseDate, formatDate, legalDateSchema, compareDates } from "./dates/date";
+export type { LegalDate } from "./dates/date";
+
+// --- units (CORE-UNIT-1) and regions (CORE-REGION-1) ---
+
+// --- parameters (CORE-PARAM-1..3) ---
+export {
+  defineParameter,
+  valueAt,
+  parameterSet,
+  overlay,
+  getParameter,
+  paramAt,
+  staleParameters,
+  parameterSourceSchema,
+} from "./params/parameter";
+export type {
+  Parameter,
+  ParameterValue,
+  ParameterSource,
+  ParameterUse,
+  ParameterSet,
+  ParameterOverride,
+  OverrideRecord,
+  StaleParameter,
+  Label,
+} from "./params/parameter";
+
+// --- trace (CORE-TRACE-1) ---
+export { traceStep, renderTrace, toJson, traceParameter } from "./trace/trace";
+export type { TraceNode, TraceParameter, RuleRef, Json } from "./trace/trace";
+
+// --- procedures (CORE-PROC-1..2) ---

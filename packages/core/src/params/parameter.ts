@@ -1,0 +1,313 @@
+import * as z from "zod";
+import { PolicyError } from "../errors/errors";
+import { compareDates, legalDateSchema, type LegalDate } from "../dates/date";
+import { parseInput, idSchema } from "../validation/parse";
+
+/**
+ * Where a parameter value comes from (来源): the document number (文号), the
+ * article, a url, and whether a person has checked it against the document.
+ * @remarks Implements CORE-PARAM-1.
+ */
+export interface ParameterSource {
+  /** Document title or number, e.g. `衢政办发〔2016〕65号`, or `sannong default`. */
+  readonly document: string;
+  /** Article or section, e.g. `§二(三)1`. */
+  readonly article?: string;
+  /** Where to read it. */
+  readonly url?: string;
+  /** `false` until a person has verified the value against the document. */
+  readonly verified: boolean;
+  /** Why this value (especially for an assumed default). */
+  readonly note?: string;
+}
+
+/** One dated value of a parameter. */
+export interface ParameterValue<T = unknown> {
+  /** The date the value takes effect (inclusive). */
+  readonly from: LegalDate;
+  /** The last date the value is in force (inclusive); open-ended when absent. */
+  readonly until?: LegalDate;
+  readonly value: T;
+  readonly source: ParameterSource;
+}
+
+/** Bilingual label. */
+export interface Label {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/**
+ * An effective-dated, cited parameter (参数): a standard, rate, threshold or
+ * period that a local government sets.
+ * @remarks Implements CORE-PARAM-1.
+ */
+export interface Parameter<T = unknown> {
+  /** Stable id, e.g. `insurance.overage.periodYears`. */
+  readonly id: string;
+  /** Unit of the value, e.g. `元/人·月`, `ratio`, `years`. */
+  readonly unit: string;
+  readonly label: Label;
+  /** Values in order of `from`, not overlapping. */
+  readonly values: readonly ParameterValue<T>[];
+  /** Optional schema every value (and every overlay value) must satisfy. */
+  readonly schema?: z.ZodType<T>;
+}
+
+/** A parameter value picked for a date, as recorded in traces. */
+export interface ParameterUse<T = unknown> {
+  readonly id: string;
+  readonly value: T;
+  readonly from: LegalDate;
+  readonly until?: LegalDate;
+  readonly source: ParameterSource;
+  /** True when the value came from a caller's overlay. */
+  readonly overridden: boolean;
+}
+
+/** zod schema of a parameter source. */
+export const parameterSourceSchema = z.strictObject({
+  document: z.string().min(1),
+  article: z.string().optional(),
+  url: z.string().optional(),
+  verified: z.boolean(),
+  note: z.string().optional(),
+});
+
+const labelSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+
+const parameterValueSchema = z.strictObject({
+  from: legalDateSchema,
+  until: legalDateSchema.optional(),
+  value: z.unknown(),
+  source: parameterSourceSchema,
+});
+
+const definitionSchema = z.strictObject({
+  id: idSchema,
+  unit: z.string(),
+  label: labelSchema,
+  values: z.array(parameterValueSchema).min(1),
+  schema: z.custom<z.ZodType>((v) => typeof v === "object" && v !== null && typeof (v as { safeParse?: unknown }).safeParse === "function").optional(),
+});
+
+function checkHistory(id: string, values: readonly ParameterValue[], schema: z.ZodType | undefined): void {
+  values.forEach((v, i) => {
+    if (v.until !== undefined && compareDates(v.until, v.from) < 0) {
+      throw new PolicyError({ code: "PARAM_BAD_HISTORY", zh: `参数 ${id} 第 ${i + 1} 个值的截止日早于生效日`, en: `parameter ${id}: value ${i + 1} ends before it starts`, path: ["values", i, "until"] });
+    }
+    const prev = values[i - 1];
+    if (prev && (compareDates(prev.from, v.from) >= 0 || (prev.until !== undefined && compareDates(prev.until, v.from) >= 0))) {
+      throw new PolicyError({ code: "PARAM_BAD_HISTORY", zh: `参数 ${id} 的取值历史未按生效日排序或有重叠`, en: `parameter ${id}: values are not in order of their dates or overlap`, path: ["values", i, "from"] });
+    }
+    if (schema) parseInput(schema, v.value, `parameter ${id}`);
+  });
+}
+
+/**
+ * Defines an effective-dated parameter and checks its history (dates in
+ * order, no overlap, every value valid against `schema`).
+ *
+ * @param def - id, unit, label, dated values with sources, optional schema
+ * @returns the frozen parameter
+ * @throws {@link ValidationError} for a malformed definition, {@link PolicyError} `PARAM_BAD_HISTORY`
+ * @example
+ * ```ts
+ * const reserve = defineParameter({
+ *   id: "assets.revenue.reserveRatio", unit: "ratio",
+ *   label: { zh: "收益预留比例", en: "reserve ratio" },
+ *   values: [{ from: "2020-09-17", value: "0.1", source: { document: "sannong default", verified: false } }],
+ * });
+ * valueAt(reserve, "2024-01-01").value; // "0.1"
+ * ```
+ * @remarks Implements CORE-PARAM-1.
+ */
+export function defineParameter<T>(def: {
+  id: string;
+  unit: string;
+  label: Label;
+  values: readonly ParameterValue<T>[];
+  schema?: z.ZodType<T>;
+}): Parameter<T> {
+  const d = parseInput(definitionSchema, def, "defineParameter") as unknown as Parameter<T>;
+  checkHistory(d.id, d.values as readonly ParameterValue[], def.schema as z.ZodType | undefined);
+  const values = Object.freeze(def.values.map((v) => Object.freeze({ ...v, source: Object.freeze({ ...v.source }) })));
+  return Object.freeze({ id: d.id, unit: d.unit, label: Object.freeze({ ...d.label }), values, ...(def.schema ? { schema: def.schema } : {}) });
+}
+
+/**
+ * The value of a parameter in force on a date (在某日有效的取值).
+ * @param param - the parameter
+ * @param date - the legal date
+ * @returns the value with its dates and source
+ * @throws {@link PolicyError} `PARAM_NOT_IN_FORCE` when no value is in force (never a default)
+ * @example
+ * ```ts
+ * valueAt(reserve, "2024-01-01"); // { id, value: "0.1", from: "2020-09-17", source, overridden: false }
+ * ```
+ * @remarks Implements CORE-PARAM-1.
+ */
+export function valueAt<T>(param: Parameter<T>, date: LegalDate, overridden = false): ParameterUse<T> {
+  parseInput(legalDateSchema, date, "valueAt");
+  for (let i = param.values.length - 1; i >= 0; i--) {
+    const v = param.values[i]!;
+    if (compareDates(v.from, date) <= 0) {
+      if (v.until !== undefined && compareDates(date, v.until) > 0) break;
+      return Object.freeze({ id: param.id, value: v.value, from: v.from, ...(v.until !== undefined ? { until: v.until } : {}), source: v.source, overridden });
+    }
+  }
+  const first = param.values[0]?.from ?? "?";
+  throw new PolicyError({
+    code: "PARAM_NOT_IN_FORCE",
+    zh: `参数 ${param.id}（${param.label.zh}）在 ${date} 没有有效取值（最早取值自 ${first} 起）`,
+    en: `parameter ${param.id} (${param.label.en}) has no value in force on ${date} (the first value starts ${first})`,
+    details: { id: param.id, date, first },
+  });
+}
+
+/** One override recorded by an overlay. */
+export interface OverrideRecord {
+  readonly id: string;
+  /** The history that was replaced. */
+  readonly previous: readonly ParameterValue[];
+  /** The history now in force. */
+  readonly values: readonly ParameterValue[];
+}
+
+/**
+ * A set of parameters, possibly overlaid with caller values (a local standard
+ * or a what-if 改革). Immutable.
+ * @remarks Implements CORE-PARAM-2.
+ */
+export interface ParameterSet {
+  readonly parameters: ReadonlyMap<string, Parameter>;
+  /** What overlays changed, in the order they were applied. */
+  readonly overridden: readonly OverrideRecord[];
+}
+
+/**
+ * Builds a parameter set from parameters with distinct ids.
+ * @throws {@link PolicyError} `PARAM_DUPLICATE`
+ * @example
+ * ```ts
+ * const set = parameterSet([reserve]);
+ * ```
+ * @remarks Implements CORE-PARAM-2.
+ */
+export function parameterSet(params: readonly Parameter[]): ParameterSet {
+  const map = new Map<string, Parameter>();
+  for (const p of params) {
+    if (map.has(p.id)) throw new PolicyError({ code: "PARAM_DUPLICATE", zh: `参数 ${p.id} 重复`, en: `duplicate parameter ${p.id}`, details: { id: p.id } });
+    map.set(p.id, p);
+  }
+  return Object.freeze({ parameters: map, overridden: Object.freeze([]) });
+}
+
+/** A caller's override: a bare value (in force on every date), or dated values. */
+export type ParameterOverride =
+  | { readonly value: unknown; readonly from?: LegalDate; readonly source?: ParameterSource }
+  | readonly ParameterValue[];
+
+const CALLER_SOURCE: ParameterSource = Object.freeze({ document: "caller overlay", verified: false, note: "value supplied by the caller" });
+
+const overrideSchema = z.union([
+  z.strictObject({ value: z.unknown(), from: legalDateSchema.optional(), source: parameterSourceSchema.optional() }),
+  z.array(parameterValueSchema).min(1),
+]);
+
+/**
+ * Overlays caller values on a parameter set without mutating it; the result
+ * records which parameters were overridden and what they replaced.
+ *
+ * @param set - the base set
+ * @param overrides - by parameter id: `{ value }` (in force from 1900-01-01),
+ *   `{ value, from }` (in force from a date, the base history before it
+ *   kept), or a whole dated history
+ * @throws {@link PolicyError} `UNKNOWN_PARAMETER`; {@link ValidationError} when a value fails the parameter's schema
+ * @example
+ * ```ts
+ * const reform = overlay(set, { "assets.revenue.reserveRatio": { value: "0.2", from: "2025-01-01" } });
+ * reform.overridden[0].id; // "assets.revenue.reserveRatio"
+ * ```
+ * @remarks Implements CORE-PARAM-2.
+ */
+export function overlay(set: ParameterSet, overrides: Readonly<Record<string, ParameterOverride>>): ParameterSet {
+  const map = new Map(set.parameters);
+  const records: OverrideRecord[] = [...set.overridden];
+  for (const id of Object.keys(overrides)) {
+    const base = map.get(id);
+    if (!base || !Object.prototype.hasOwnProperty.call(overrides, id)) {
+      throw new PolicyError({ code: "UNKNOWN_PARAMETER", zh: `未知参数 ${id}`, en: `unknown parameter ${id}`, path: [id], details: { id } });
+    }
+    const o = parseInput(overrideSchema, overrides[id], `overlay ${id}`);
+    let values: ParameterValue[];
+    if (Array.isArray(o)) {
+      values = o.map((v) => ({ from: v.from, ...(v.until !== undefined ? { until: v.until } : {}), value: v.value, source: v.source as ParameterSource }));
+    } else {
+      const ov = o as { value: unknown; from?: LegalDate; source?: ParameterSource };
+      const from = ov.from ?? "1900-01-01";
+      const kept = base.values.filter((v) => compareDates(v.from, from) < 0).map((v) => (v.until === undefined || compareDates(v.until, from) >= 0 ? { ...v, until: dayBefore(from) } : v));
+      values = [...kept, { from, value: ov.value, source: ov.source ?? CALLER_SOURCE }];
+    }
+    checkHistory(id, values, base.schema);
+    const next: Parameter = Object.freeze({ ...base, values: Object.freeze(values) });
+    map.set(id, next);
+    records.push(Object.freeze({ id, previous: base.values, values: next.values }));
+  }
+  return Object.freeze({ parameters: map, overridden: Object.freeze(records) });
+}
+
+function dayBefore(date: LegalDate): LegalDate {
+  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) - 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * The parameter with an id in a set.
+ * @throws {@link PolicyError} `UNKNOWN_PARAMETER`
+ */
+export function getParameter<T = unknown>(set: ParameterSet, id: string): Parameter<T> {
+  const p = set.parameters.get(id);
+  if (!p) throw new PolicyError({ code: "UNKNOWN_PARAMETER", zh: `未知参数 ${id}`, en: `unknown parameter ${id}`, details: { id } });
+  return p as Parameter<T>;
+}
+
+/**
+ * The value in force on a date of the parameter `id` in `set`, marked as
+ * overridden when an overlay changed it. Use it to fill a trace.
+ * @throws {@link PolicyError} `UNKNOWN_PARAMETER`, `PARAM_NOT_IN_FORCE`
+ * @remarks Implements CORE-PARAM-1, CORE-PARAM-2.
+ */
+export function paramAt<T = unknown>(set: ParameterSet, id: string, date: LegalDate): ParameterUse<T> {
+  const overridden = set.overridden.some((r) => r.id === id);
+  return valueAt(getParameter<T>(set, id), date, overridden);
+}
+
+/** A stale parameter and the date of its last value. */
+export interface StaleParameter {
+  readonly id: string;
+  readonly label: Label;
+  readonly lastFrom: LegalDate;
+  readonly verified: boolean;
+}
+
+/**
+ * Lists parameters whose newest value took effect before `horizon` (so CI can
+ * warn that a standard needs review), in id order.
+ * @example
+ * ```ts
+ * staleParameters([reserve], "2025-01-01"); // [{ id: "assets.revenue.reserveRatio", lastFrom: "2020-09-17", … }]
+ * ```
+ * @remarks Implements CORE-PARAM-3.
+ */
+export function staleParameters(params: ParameterSet | readonly Parameter[], horizon: LegalDate): StaleParameter[] {
+  parseInput(legalDateSchema, horizon, "staleParameters");
+  const list = Array.isArray(params) ? (params as readonly Parameter[]) : [...(params as ParameterSet).parameters.values()];
+  return list
+    .map((p) => {
+      const last = p.values[p.values.length - 1]!;
+      return { id: p.id, label: p.label, lastFrom: last.from, verified: last.source.verified };
+    })
+    .filter((s) => compareDates(s.lastFrom, horizon) < 0)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,152 @@
+import DecimalJs from "decimal.js";
+import { isMoney } from "../money/money";
+import type { Label, ParameterUse } from "../params/parameter";
+
+/** A JSON value (what a trace holds). */
+export type Json = string | number | boolean | null | readonly Json[] | { readonly [k: string]: Json };
+
+/**
+ * A rule of the spec, as traces cite it: its ID, the seed passage, and a label.
+ */
+export interface RuleRef {
+  /** Rule ID, e.g. `FUNDS-FACTOR-1`. */
+  readonly id: string;
+  /** Seed file and section, e.g. `004 §二(三)1`. */
+  readonly citation: string;
+  readonly label: Label;
+}
+
+/**
+ * One step of a trace (计算过程): which rule, from which document, with which
+ * inputs, parameters and output; children for sub-steps. Plain JSON data.
+ * @remarks Implements CORE-TRACE-1.
+ */
+export interface TraceNode {
+  readonly rule: string;
+  readonly citation: string;
+  readonly label: Label;
+  readonly inputs?: { readonly [k: string]: Json };
+  readonly output?: Json;
+  readonly parameters?: readonly TraceParameter[];
+  readonly note?: Label;
+  readonly children?: readonly TraceNode[];
+}
+
+/** A parameter as recorded in a trace. */
+export interface TraceParameter {
+  readonly id: string;
+  readonly value: Json;
+  readonly from: string;
+  readonly source: string;
+  readonly verified: boolean;
+  readonly overridden: boolean;
+}
+
+/**
+ * Converts values to JSON for a trace: Money and Decimal become decimal
+ * strings, bigint a string, fractions `"n/d"`; `undefined` members dropped.
+ */
+export function toJson(v: unknown): Json {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : String(v);
+  if (typeof v === "bigint") return v.toString();
+  if (isMoney(v)) return v.toString();
+  if (DecimalJs.isDecimal(v)) return (v as DecimalJs).toFixed();
+  if (Array.isArray(v)) return v.map(toJson);
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (typeof o["num"] === "bigint" && typeof o["den"] === "bigint") return `${o["num"]}/${o["den"]}`;
+    if (v instanceof Map) return Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), toJson(x)]));
+    const out: Record<string, Json> = {};
+    for (const k of Object.keys(o)) if (o[k] !== undefined) out[k] = toJson(o[k]);
+    return out;
+  }
+  return null;
+}
+
+/** The trace form of a parameter use. */
+export function traceParameter(use: ParameterUse): TraceParameter {
+  const s = use.source;
+  return {
+    id: use.id,
+    value: toJson(use.value),
+    from: use.from,
+    source: [s.document, s.article].filter(Boolean).join(" "),
+    verified: s.verified,
+    overridden: use.overridden,
+  };
+}
+
+/**
+ * Builds a trace node for a rule.
+ * @example
+ * ```ts
+ * const node = traceStep(rule, { inputs: { total: money("100.00") }, output: ["33.34", "33.33", "33.33"] });
+ * ```
+ * @remarks Implements CORE-TRACE-1.
+ */
+export function traceStep(
+  rule: RuleRef,
+  parts: {
+    inputs?: Record<string, unknown>;
+    output?: unknown;
+    parameters?: readonly ParameterUse[];
+    note?: Label;
+    children?: readonly TraceNode[];
+  } = {},
+): TraceNode {
+  return {
+    rule: rule.id,
+    citation: rule.citation,
+    label: rule.label,
+    ...(parts.inputs ? { inputs: toJson(parts.inputs) as { [k: string]: Json } } : {}),
+    ...(parts.output !== undefined ? { output: toJson(parts.output) } : {}),
+    ...(parts.parameters && parts.parameters.length ? { parameters: parts.parameters.map(traceParameter) } : {}),
+    ...(parts.note ? { note: parts.note } : {}),
+    ...(parts.children && parts.children.length ? { children: parts.children } : {}),
+  };
+}
+
+function short(v: Json, max = 120): string {
+  const s = typeof v === "string" ? v : JSON.stringify(v);
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/**
+ * Renders a trace as readable text in Chinese (default) or English, one line
+ * per step, indented by depth, with inputs, parameters (value, effective date,
+ * source, verified) and output.
+ *
+ * @example
+ * ```ts
+ * renderTrace(node, { lang: "zh" });
+ * // • 按比例分配（CORE-ALLOC-1，spec core §Allocation）
+ * //     输入：total = 100.00
+ * //     结果：["33.34","33.33","33.33"]
+ * ```
+ * @remarks Implements CORE-TRACE-1.
+ */
+export function renderTrace(node: TraceNode, options: { lang?: "zh" | "en"; maxDepth?: number } = {}): string {
+  const lang = options.lang ?? "zh";
+  const maxDepth = options.maxDepth ?? 20;
+  const t = lang === "zh"
+    ? { inputs: "输入", params: "参数", output: "结果", note: "说明", from: "自", src: "来源", unverified: "未核实", verified: "已核实", over: "调用方覆盖" }
+    : { inputs: "inputs", params: "parameters", output: "result", note: "note", from: "from", src: "source", unverified: "unverified", verified: "verified", over: "overridden" };
+  const lines: string[] = [];
+  const walk = (n: TraceNode, depth: number): void => {
+    const pad = "  ".repeat(depth);
+    const sep = lang === "zh" ? "，" : ", ";
+    lines.push(`${pad}• ${n.label[lang]} (${n.rule}${sep}${n.citation})`);
+    if (n.inputs && Object.keys(n.inputs).length) {
+      lines.push(`${pad}    ${t.inputs}: ${Object.entries(n.inputs).map(([k, v]) => `${k} = ${short(v, 60)}`).join("; ")}`);
+    }
+    for (const p of n.parameters ?? []) {
+      lines.push(`${pad}    ${t.params}: ${p.id} = ${short(p.value, 60)} (${t.from} ${p.from}${sep}${t.src}: ${p.source}${sep}${p.verified ? t.verified : t.unverified}${p.overridden ? `${sep}${t.over}` : ""})`);
+    }
+    if (n.note) lines.push(`${pad}    ${t.note}: ${n.note[lang]}`);
+    if (n.output !== undefined) lines.push(`${pad}    ${t.output}: ${short(n.output)}`);
+    if (depth < maxDepth) for (const c of n.children ?? []) walk(c, depth + 1);
+  };
+  walk(node, 0);
+  return lines.join("\n");
+}
