@@ -246,7 +246,10 @@ export function overlay(set: ParameterSet, overrides: Readonly<Record<string, Pa
     } else {
       const ov = o as { value: unknown; from?: LegalDate; source?: ParameterSource };
       const from = ov.from ?? "1900-01-01";
-      const kept = base.values.filter((v) => compareDates(v.from, from) < 0).map((v) => (v.until === undefined || compareDates(v.until, from) >= 0 ? { ...v, until: dayBefore(from) } : v));
+      // Keep the base history before `from`; only the last kept value can reach past it, so only it is cut.
+      const kept: ParameterValue[] = base.values.filter((v) => compareDates(v.from, from) < 0);
+      const last = kept[kept.length - 1];
+      if (last && (last.until === undefined || compareDates(last.until, from) >= 0)) kept[kept.length - 1] = { ...last, until: dayBefore(from) };
       values = [...kept, { from, value: ov.value, source: ov.source ?? CALLER_SOURCE }];
     }
     checkHistory(id, values, base.schema);

@@ -100,13 +100,18 @@ export const idSchema = z
  * `prototype` keys (so untrusted JSON cannot reach an object's prototype).
  */
 export function safeRecord<V extends z.ZodType>(value: V): z.ZodType<Record<string, z.output<V>>, Record<string, z.input<V>>> {
-  return z.record(z.string(), value).superRefine((rec, ctx) => {
-    for (const k of ["__proto__", "constructor", "prototype"]) {
-      if (Object.prototype.hasOwnProperty.call(rec, k)) {
-        addIssue(ctx, `不允许的键名 “${k}”`, `key "${k}" is not allowed`, [k], "forbidden_key");
+  // The keys are checked on the raw input: z.record's output would already have lost a `__proto__` key.
+  return z
+    .unknown()
+    .superRefine((rec, ctx) => {
+      if (typeof rec !== "object" || rec === null) return;
+      for (const k of ["__proto__", "constructor", "prototype"]) {
+        if (Object.prototype.hasOwnProperty.call(rec, k)) {
+          addIssue(ctx, `不允许的键名 “${k}”`, `key "${k}" is not allowed`, [k], "forbidden_key");
+        }
       }
-    }
-  }) as unknown as z.ZodType<Record<string, z.output<V>>, Record<string, z.input<V>>>;
+    })
+    .pipe(z.record(z.string(), value)) as unknown as z.ZodType<Record<string, z.output<V>>, Record<string, z.input<V>>>;
 }
 
 /** Adds an issue for every id that occurs twice in a list of `{ id }` items. */
