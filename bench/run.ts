@@ -32,6 +32,8 @@ async function runOne(file: string, index: number): Promise<void> {
   const input = c.setup();
   const own = time(c.run, input, c.runs ?? 7);
   c.verify?.(input, own.last);
+  // Peak resident memory of the process up to here: setup and the measured runs, before any baseline runs.
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const baselines = (c.baselines ?? []).map((b) => {
     const r = time(b.run, input, c.baselineRuns ?? 3);
     return { name: b.name, medianMs: r.medianMs, ratio: r.medianMs / own.medianMs };
@@ -48,7 +50,7 @@ async function runOne(file: string, index: number): Promise<void> {
     operation: c.operation,
     size: c.size,
     medianMs: own.medianMs,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb,
     baselines,
     target: t ?? null,
     status: t ? (failures.length ? "FAIL" : "PASS") : "n/a",
