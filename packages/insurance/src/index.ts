@@ -1,0 +1,26 @@
+/**
+ * @sannong/insurance — social insurance for land-expropriated farmers
+ * (以地定量, 人地对应, 即征即保; 台政办函〔2019〕47号) and the guarantee for
+ * over-age converted persons (超转人员, 趸缴变分期; 丰台区实施意见).
+ *
+ * @packageDocumentation
+ */
+
+// --- rules, errors, parameters ---
+export { RULES } from "./rules";
+export type { InsuranceRuleId } from "./rules";
+export {
+  insuranceParameters,
+  insuranceParameterSet,
+  GOVERNMENT_LEVELS,
+  governmentLevelSchema,
+  LAND_TYPES,
+  landTypeSchema,
+  SURPLUS_ORDER_KEYS,
+} from "./parameters";
+export type { GovernmentLevel, LandType, SurplusOrderKey } from "./parameters";
+export type { InsuranceOptions } from "./internal/options";
+
+// --- over-age converted persons 超转人员 (INS-OVERAGE-*) ---
+export { isOverAgeConverted, isOverAgeConvertedInputSchema } from "./overage/isOverAgeConverted";
+export type { IsOverAgeConvertedInput, IsOverAgeConvertedResult } from "./overage/isOverAgeConverted";
