@@ -97,6 +97,23 @@ describe("allocate", () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 
+  it("CORE-ALLOC-1: weights may be numbers, decimal strings or bigints, read exactly", () => {
+    expect(allocate("10.00", [1n, "1.0", 2]).map(String)).toEqual(["2.50", "2.50", "5.00"]);
+    expect(allocate("1.00", ["0.333333333333333333", "0.666666666666666667"]).map(String)).toEqual(["0.33", "0.67"]);
+    expect(allocate("1.00", [".5", "0.50"]).map(String)).toEqual(["0.50", "0.50"]);
+  });
+
+  it("CORE-ALLOC-2: every bad weight is reported with its path and a bilingual message", () => {
+    const e = expectSannongError(() => allocate("5.00", [1, "-2", Number.NaN, "x", -1n as unknown as number]), "INVALID_INPUT", ["weights", 1]) as unknown as { issues: { code: string; path: unknown[]; zh: string }[] };
+    expect(e.issues.map((i) => [i.code, i.path])).toEqual([
+      ["out_of_range", ["weights", 1]],
+      ["invalid_decimal", ["weights", 2]],
+      ["invalid_decimal", ["weights", 3]],
+      ["out_of_range", ["weights", 4]],
+    ]);
+    expect(e.issues[0]!.zh).toBe("不能为负数，实际为 -2");
+  });
+
   it("CORE-ALLOC-2: zero weights get zero; all-zero weights with a non-zero total is an error", () => {
     expect(allocate("5.00", [0, 2, 0, 3]).map(String)).toEqual(["0.00", "2.00", "0.00", "3.00"]);
     expectSannongError(() => allocate("5.00", [0, 0]), "ALL_ZERO_WEIGHTS", ["weights"]);

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { PolicyError } from "../errors/errors";
-import { toScaledBigInt } from "../internal/decimal";
+import { ValidationError } from "../errors/errors";
+import { readWeights } from "../internal/weights";
 import { largestRemainderBig, largestRemainderNumber } from "../internal/largestRemainder";
 import { Money, moneySchema, unitSchema, unitToFen, type MoneyInput } from "../money/money";
 import { nonNegativeDecimalSchema } from "../validation/decimal";
@@ -22,19 +23,26 @@ export interface AllocateOptions {
 const weightsSchema = z.array(nonNegativeDecimalSchema).min(1).max(MAX_RECIPIENTS);
 const boundsSchema = z.array(moneySchema.nullable()).max(MAX_RECIPIENTS);
 
-/** The zod schema of {@link allocate}'s arguments `{ total, weights, options }`. */
+const optionsSchema = z
+  .strictObject({
+    unit: unitSchema.optional(),
+    floors: boundsSchema.optional(),
+    caps: boundsSchema.optional(),
+    allowNegative: z.boolean().optional(),
+  })
+  .optional();
+
+/**
+ * The zod schema of {@link allocate}'s arguments `{ total, weights, options }`
+ * (weights: numbers, plain decimal strings or bigints, all ≥ 0).
+ */
 export const allocateInputSchema = z.strictObject({
   total: moneySchema,
   weights: weightsSchema,
-  options: z
-    .strictObject({
-      unit: unitSchema.optional(),
-      floors: boundsSchema.optional(),
-      caps: boundsSchema.optional(),
-      allowNegative: z.boolean().optional(),
-    })
-    .optional(),
+  options: optionsSchema,
 });
+
+const headSchema = z.strictObject({ total: moneySchema, weights: z.array(z.unknown()).min(1).max(MAX_RECIPIENTS), options: optionsSchema });
 
 function policy(code: string, zh: string, en: string, path: (string | number)[], details: Record<string, unknown>): never {
   throw new PolicyError({ code, zh, en, path, details });
@@ -69,10 +77,14 @@ const floorDiv = (a: bigint, b: bigint): bigint => (a >= 0n ? a / b : -((-a + b 
  * ```
  * @remarks Implements CORE-ALLOC-1, CORE-ALLOC-2, CORE-ALLOC-3 (on CORE-ALLOC-4's integer core).
  */
-export function allocate(total: MoneyInput, weights: readonly (number | string)[], options?: AllocateOptions): Money[] {
-  const input = parseInput(allocateInputSchema, options === undefined ? { total, weights } : { total, weights, options }, "allocate");
+export function allocate(total: MoneyInput, weights: readonly (number | string | bigint)[], options?: AllocateOptions): Money[] {
+  // Total and options through zod; the weights (up to millions) through one fast exact pass with the same issues.
+  const input = parseInput(headSchema, options === undefined ? { total, weights } : { total, weights, options }, "allocate");
+  const read = readWeights(input.weights, ["weights"]);
+  if (read.issues.length) throw new ValidationError(read.issues, "allocate");
+  const W = read.ints;
   const opts = input.options ?? {};
-  const n = input.weights.length;
+  const n = W.length;
   const unitFen = unitToFen(opts.unit);
   const totalFen = input.total.fen;
   if (totalFen < 0n && !opts.allowNegative) {
@@ -91,9 +103,6 @@ export function allocate(total: MoneyInput, weights: readonly (number | string)[
   if (sign < 0n && hasBounds) {
     policy("INFEASIBLE_BOUNDS", "负总额不能与保底或封顶同时使用", "floors and caps cannot be used with a negative total", ["options"], {});
   }
-  let scale = 0;
-  for (const w of input.weights) scale = Math.max(scale, w.decimalPlaces());
-  const W: bigint[] = input.weights.map((w) => toScaledBigInt(w, scale));
   const allZero = W.every((w) => w === 0n);
   const toMoney = (units: bigint): Money => new Money(units * unitFen * sign);
 
