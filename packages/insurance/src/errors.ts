@@ -22,8 +22,8 @@ export const fail = defineErrors({
     zh: (d: { parameter: string; date: string }) => `未给出月保障标准，参数 ${d.parameter} 在 ${d.date} 也未设定；请在输入中给出标准或覆盖该参数`,
     en: (d: { parameter: string; date: string }) => `no monthly standard was given and parameter ${d.parameter} has no value set on ${d.date}; pass the standard or overlay the parameter`,
   },
-  BAD_PARAMETER: {
-    zh: (d: { parameter: string; reason: string }) => `参数 ${d.parameter} 的取值无效：${d.reason}`,
-    en: (d: { parameter: string; reason: string }) => `parameter ${d.parameter} has an invalid value: ${d.reason}`,
+  SCHEDULE_OUT_OF_RANGE: {
+    zh: (d: { lastYear: number; maxYear: number }) => `计划将延续至 ${d.lastYear} 年，超出可表示的最后一年 ${d.maxYear} 年；请减少期数或缩短每期年数`,
+    en: (d: { lastYear: number; maxYear: number }) => `the schedule would run to ${d.lastYear}, past the last representable year ${d.maxYear}; use fewer or shorter periods`,
   },
 });

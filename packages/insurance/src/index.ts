@@ -24,3 +24,7 @@ export type { InsuranceOptions } from "./internal/options";
 // --- over-age converted persons 超转人员 (INS-OVERAGE-*) ---
 export { isOverAgeConverted, isOverAgeConvertedInputSchema } from "./overage/isOverAgeConverted";
 export type { IsOverAgeConvertedInput, IsOverAgeConvertedResult } from "./overage/isOverAgeConverted";
+export { buildRemittanceSchedule, buildRemittanceScheduleInputSchema } from "./overage/buildRemittanceSchedule";
+export type { BuildRemittanceScheduleInput, BuildRemittanceScheduleResult, Remittance } from "./overage/buildRemittanceSchedule";
+export { remittancesAsOutflows, remittancesAsOutflowsInputSchema } from "./overage/remittancesAsOutflows";
+export type { RemittancesAsOutflowsInput, PoolOutflow } from "./overage/remittancesAsOutflows";

@@ -180,10 +180,10 @@ export const overageFirstMonth = param<"next" | "handover">(
   z.enum(["next", "handover"]),
 );
 /** INS-OVERAGE-3: the month and day by which each later remittance is due in the last year of a period. */
-export const overageRemittanceDeadline = param<{ month: number; day: number }>(
-  "insurance.overage.remittanceDeadline", "month-day", "后续汇缴截止日", "deadline of later remittances", SEED_000_FROM, { month: 11, day: 30 },
-  src(SEED_000, "§三3", "于每期最后一年11月底前."),
-  z.strictObject({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+export const overageRemittanceDeadline = param<{ month: number; day: number | "end" }>(
+  "insurance.overage.remittanceDeadline", "month-day", "后续汇缴截止日", "deadline of later remittances", SEED_000_FROM, { month: 11, day: "end" },
+  src(SEED_000, "§三3", "于每期最后一年11月底前 (by the end of November, i.e. 30 November)."),
+  z.strictObject({ month: z.number().int().min(1).max(12), day: z.union([z.number().int().min(1).max(28), z.literal("end")]) }),
 );
 /** INS-OVERAGE-4: the civil-affairs monthly standard of the transition guarantee; not set by default. */
 export const transitionMonthlyStandard = param<string | null>(
