@@ -16,9 +16,9 @@ const remittanceSchema = z.strictObject({
  * `buildRemittanceSchedule` (as returned, or after a JSON round trip).
  */
 export const remittancesAsOutflowsInputSchema = z.strictObject({
-  remittances: z.array(remittanceSchema),
+  remittances: z.array(remittanceSchema).readonly(),
   lumpSum: moneySchema,
-  standards: z.array(z.strictObject({ year: z.number().int(), monthlyStandard: moneySchema })),
+  standards: z.array(z.strictObject({ year: z.number().int(), monthlyStandard: moneySchema })).readonly(),
   trace: z.unknown(),
   /** Optional prefix of the labels (e.g. the village or the cohort). */
   label: idSchema.optional(),
