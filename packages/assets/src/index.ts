@@ -1,0 +1,61 @@
+/**
+ * @sannong/assets — registering, scoping, owning, operating, maintaining,
+ * distributing the income of, depreciating, inventorying, disposing of,
+ * merging and revitalising poverty-alleviation assets (扶贫资产) and town and
+ * village public assets (镇村公有资产).
+ *
+ * @packageDocumentation
+ */
+
+// --- rules, parameters, errors ---
+export { RULES } from "./rules";
+export type { AssetRuleId } from "./rules";
+export { fail as assetsFail } from "./errors";
+export type { AssetsErrorCode } from "./errors";
+export {
+  assetsParameters,
+  assetsParameterSet,
+  minReserveRatio,
+  minPriorityShare,
+  stableWorkTiers,
+  maintenanceNegativeList,
+  depreciationStartRule,
+  salvageRate,
+  riskModel,
+  mergerDifferenceThreshold,
+  revitalizationMilestones,
+  revitalizationDeadlineMonths,
+} from "./parameters";
+export type { StableWorkTier, NegativeListEntry, DepreciationStartRule, RiskLevel, RiskIndicator, RiskModel, Milestone, DeadlineMonths } from "./parameters";
+export type { AssetsOptions } from "./internal/options";
+export type { AssetFinding } from "./internal/findings";
+
+// --- register 登记造册 (ASSET-REG-1..2) ---
+export {
+  assetRecordSchema,
+  assetRegisterSchema,
+  fundingSourceSchema,
+  lettingSchema,
+  termSchema,
+  clearanceSchema,
+  ASSET_TYPES,
+  ASSET_FORMS,
+  ASSET_STATUSES,
+  FUNDING_KINDS,
+  LETTING_MODES,
+} from "./register/record";
+export type { AssetRecord, AssetRecordInput, AssetType, AssetForm, AssetStatus, FundingKind, LettingMode } from "./register/record";
+export { summarizeRegister, summarizeRegisterInputSchema } from "./register/summarizeRegister";
+export type { SummarizeRegisterInput, SummarizeRegisterResult, RegisterSummaryRow, SourceSummaryRow } from "./register/summarizeRegister";
+export { exportRegisterRows, exportRegisterRowsInputSchema, REGISTER_COLUMNS } from "./register/exportRegisterRows";
+export type { ExportRegisterRowsInput, RegisterTable } from "./register/exportRegisterRows";
+
+// --- scope 界定范围类型 (ASSET-SCOPE-1..2) ---
+export { classifyAssetScope, classifyAssetScopeInputSchema, IN_SCOPE_FROM } from "./scope/classifyAssetScope";
+export type { ClassifyAssetScopeInput, ClassifyAssetScopeResult, ScopeStatus } from "./scope/classifyAssetScope";
+
+// --- ownership 厘清权属关系 (ASSET-OWN-1..4) ---
+export { resolveOwnership, resolveOwnershipInputSchema, shareSchema, OWNERSHIP_DECIDED_BY } from "./ownership/resolveOwnership";
+export type { ResolveOwnershipInput, ResolveOwnershipResult, OwnerShare } from "./ownership/resolveOwnership";
+export { splitByOwnership, splitByOwnershipInputSchema } from "./ownership/splitByOwnership";
+export type { SplitByOwnershipInput, SplitByOwnershipResult } from "./ownership/splitByOwnership";

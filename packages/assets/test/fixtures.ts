@@ -1,0 +1,39 @@
+/** Shared test fixtures of @sannong/assets (not published). */
+import type { AssetRecordInput } from "../src/register/record";
+
+/** A valid in-scope operating asset: a photovoltaic station built in 2018 with fiscal poverty funds. */
+export function record(over: Partial<AssetRecordInput> = {}): AssetRecordInput {
+  return {
+    id: "A-1",
+    name: "村级光伏电站",
+    category: "光伏电站",
+    type: "operating",
+    form: "fixed-asset",
+    acquiredOn: "2018-06-30",
+    usefulLifeYears: 20,
+    status: "in-use",
+    quantity: "1",
+    unit: "座",
+    originalValue: "100000.00",
+    fundingSources: [
+      { source: "中央财政专项扶贫资金", kind: "fiscal-poverty", amount: "80000.00" },
+      { source: "村集体自筹", kind: "collective", amount: "20000.00" },
+    ],
+    netValue: "80000.00",
+    owner: "甲村股份经济合作社",
+    user: "甲村股份经济合作社",
+    beneficiary: "甲村股份经济合作社",
+    ...over,
+  };
+}
+
+import { expect } from "vitest";
+import { expectSannongError } from "../../../test/helpers";
+
+/** Expects an INVALID_INPUT error for an unknown key `key` on the object at `path`. */
+export function expectUnknownKey(fn: () => unknown, key: string, path: readonly (string | number)[] = []): void {
+  const e = expectSannongError(fn, "INVALID_INPUT", path) as unknown as { issues: { code: string; en: string; zh: string }[] };
+  const issue = e.issues.find((i) => i.code === "unrecognized_keys");
+  expect(issue, "expected an unrecognized_keys issue").toBeDefined();
+  expect(issue!.en).toContain(key);
+}
