@@ -1,4 +1,5 @@
 import { PolicyError } from "../errors/errors";
+import { describeValue } from "../internal/args";
 import { largestRemainderBig, largestRemainderNumber } from "../internal/largestRemainder";
 
 /** Most recipients one allocation accepts (ten million). */
@@ -28,7 +29,7 @@ function bad(zh: string, en: string, path: (string | number)[], details: Record<
  */
 export function allocateMinorUnits(totalMinor: number, weights: ArrayLike<number>): Float64Array {
   if (typeof totalMinor !== "number" || !Number.isSafeInteger(totalMinor) || totalMinor < 0) {
-    bad(`总额必须是非负安全整数（最小单位），实际为 ${String(totalMinor)}`, `totalMinor must be a non-negative safe integer, got ${String(totalMinor)}`, ["totalMinor"]);
+    bad(`总额必须是非负安全整数（最小单位），实际为 ${describeValue(totalMinor)}`, `totalMinor must be a non-negative safe integer, got ${describeValue(totalMinor)}`, ["totalMinor"]);
   }
   if (weights === null || typeof weights !== "object" || typeof (weights as { length?: unknown }).length !== "number") {
     bad("权重必须是数组", "weights must be an array", ["weights"]);
@@ -40,7 +41,7 @@ export function allocateMinorUnits(totalMinor: number, weights: ArrayLike<number
   for (let i = 0; i < n; i++) {
     const w = weights[i];
     if (typeof w !== "number" || !Number.isSafeInteger(w) || w < 0) {
-      bad(`第 ${i} 个权重必须是非负安全整数，实际为 ${String(w)}`, `weight ${i} must be a non-negative safe integer, got ${String(w)}`, ["weights", i]);
+      bad(`第 ${i} 个权重必须是非负安全整数，实际为 ${describeValue(w)}`, `weight ${i} must be a non-negative safe integer, got ${describeValue(w)}`, ["weights", i]);
     }
     if (w !== 0) allZero = false;
   }

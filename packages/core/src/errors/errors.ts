@@ -131,6 +131,10 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
  * ```
  */
 export function safe<T>(fn: () => T): Result<T> {
+  if (typeof fn !== "function") {
+    const what = fn === null ? "null" : typeof fn;
+    return { ok: false, error: new PolicyError({ code: "INVALID_ARGUMENT", zh: `safe：参数 fn 应为函数，实际为 ${what}`, en: `safe: argument fn must be a function, got ${what}`, path: ["fn"] }) };
+  }
   try {
     return { ok: true, value: fn() };
   } catch (e) {
@@ -158,14 +162,17 @@ export interface MessageTemplate<D> {
 export function defineErrors<M extends Record<string, MessageTemplate<never>>>(
   messages: M,
 ): <C extends keyof M & string>(code: C, details: Parameters<M[C]["zh"]>[0], path?: ErrorPath) => never {
+  const ok = typeof messages === "object" && messages !== null && Object.values(messages).every((m) => typeof m === "object" && m !== null && typeof m.zh === "function" && typeof m.en === "function");
+  if (!ok) throw new PolicyError({ code: "INVALID_ARGUMENT", zh: "defineErrors：每个错误代码须有 zh 与 en 消息函数", en: "defineErrors: every code needs zh and en message functions", path: ["messages"] });
   return (code, details, path) => {
-    const m = messages[code] as unknown as MessageTemplate<unknown>;
+    const m = Object.prototype.hasOwnProperty.call(messages, code) ? (messages[code] as unknown as MessageTemplate<unknown>) : undefined;
+    if (!m) throw new PolicyError({ code: "INVALID_ARGUMENT", zh: `未声明的错误代码 ${String(code)}`, en: `undeclared error code ${String(code)}`, path: ["code"] });
     throw new PolicyError({
       code,
       zh: m.zh(details),
       en: m.en(details),
-      path: path ?? [],
-      details: (details ?? {}) as Record<string, unknown>,
+      path: Array.isArray(path) ? path : [],
+      details: typeof details === "object" && details !== null ? (details as Record<string, unknown>) : {},
     });
   };
 }

@@ -40,9 +40,9 @@ export function toDec(value: unknown): Dec | undefined {
   } else if (typeof value === "bigint") {
     text = value.toString();
   } else if (DecimalJs.isDecimal(value)) {
-    const d = value as DecimalJs;
-    if (!d.isFinite()) return undefined;
-    text = d.toFixed();
+    // A Decimal is a computed value (a growth factor, a rate product): no limit on its places, only finite and in range.
+    const d = new Dec(value as DecimalJs);
+    return d.isFinite() && d.abs().lt(DECIMAL_LIMIT) ? (d.isZero() ? new Dec(0) : d) : undefined;
   } else {
     return undefined;
   }

@@ -81,6 +81,15 @@ describe("money", () => {
     expect(toDecimal(money("12.34")).toFixed()).toBe("12.34");
   });
 
+  it("CORE-MONEY-1: arithmetic helpers accept money inputs and refuse anything else with a typed error", () => {
+    expect(String(add("0.10", 0.2))).toBe("0.30");
+    expect(String(sum(["1.00", money("2.00")]))).toBe("3.00");
+    expectSannongError(() => add(money("1.00"), {} as never), "INVALID_MONEY", ["b"]);
+    expectSannongError(() => sum([money("1"), "1.001"]), "INVALID_MONEY", ["list[1]"]);
+    expectSannongError(() => sum("1" as never), "INVALID_ARGUMENT", ["list"]);
+    expectSannongError(() => compare(Number.NaN, 1), "INVALID_MONEY", ["a"]);
+  });
+
   it("CORE-MONEY-1: sum of many amounts never overflows and never loses a fen", () => {
     fc.assert(
       fc.property(fc.array(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), { maxLength: 200 }), (fens) => {

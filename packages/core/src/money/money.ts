@@ -2,6 +2,7 @@ import * as z from "zod";
 import { Dec, toDec } from "../internal/decimal";
 import { PolicyError } from "../errors/errors";
 import { parseInput, addIssue } from "../validation/parse";
+import { badArgument } from "../internal/args";
 import { roundQuotient, roundingSchema, type Rounding } from "./rounding";
 
 const BRAND = Symbol.for("sannong.money");
@@ -118,6 +119,9 @@ export function money(value: MoneyInput): Money {
  * @remarks Implements CORE-MONEY-1.
  */
 export function moneyFromFen(fen: number | bigint): Money {
+  if (typeof fen !== "number" && typeof fen !== "bigint") {
+    return fail(fen, `分数必须是整数，实际为 ${describe(fen)}`, `fen must be an integer, got ${describe(fen)}`);
+  }
   if (typeof fen === "number" && !Number.isSafeInteger(fen)) {
     return fail(fen, `分数必须是安全整数，实际为 ${fen}`, `fen must be a safe integer, got ${fen}`);
   }
@@ -146,55 +150,74 @@ export const nonNegativeMoneySchema: z.ZodType<Money, MoneyInput> = moneySchema.
 /** The Money zero. */
 export const ZERO: Money = new Money(0n);
 
-/** a + b. @remarks Implements CORE-MONEY-1. */
-export function add(a: Money, b: Money): Money {
-  return new Money(a.fen + b.fen);
+/** Reads a Money argument of an arithmetic helper (a Money, or anything {@link money} accepts). */
+function arg(v: unknown, fn: string, name: string): Money {
+  if (isMoney(v)) return v;
+  const r = readMoney(v);
+  if (isMoney(r)) return r;
+  throw new PolicyError({ code: "INVALID_MONEY", zh: `${fn}：参数 ${name}：${r.zh}`, en: `${fn}: argument ${name}: ${r.en}`, path: [name], details: { value: describe(v) } });
+}
+
+/** a + b (each a Money or a money input). @remarks Implements CORE-MONEY-1. */
+export function add(a: MoneyInput, b: MoneyInput): Money {
+  return new Money(arg(a, "add", "a").fen + arg(b, "add", "b").fen);
 }
 /** a − b. @remarks Implements CORE-MONEY-1. */
-export function subtract(a: Money, b: Money): Money {
-  return new Money(a.fen - b.fen);
+export function subtract(a: MoneyInput, b: MoneyInput): Money {
+  return new Money(arg(a, "subtract", "a").fen - arg(b, "subtract", "b").fen);
 }
 /** −a. */
-export function negate(a: Money): Money {
-  return new Money(-a.fen);
+export function negate(a: MoneyInput): Money {
+  return new Money(-arg(a, "negate", "a").fen);
 }
 /** |a|. */
-export function abs(a: Money): Money {
-  return a.fen < 0n ? new Money(-a.fen) : a;
+export function abs(a: MoneyInput): Money {
+  const m = arg(a, "abs", "a");
+  return m.fen < 0n ? new Money(-m.fen) : m;
 }
 /** The sum of a list of Money (0 for an empty list). Never spreads its argument. */
-export function sum(list: readonly Money[]): Money {
+export function sum(list: readonly MoneyInput[]): Money {
+  if (!Array.isArray(list)) badArgument("sum", "list", "金额数组", "an array of money", list);
   let s = 0n;
-  for (const m of list) s += m.fen;
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i];
+    s += isMoney(m) ? m.fen : arg(m, "sum", `list[${i}]`).fen;
+  }
   return new Money(s);
 }
 /** −1, 0 or 1 as a is less than, equal to or greater than b. */
-export function compare(a: Money, b: Money): -1 | 0 | 1 {
-  return a.fen < b.fen ? -1 : a.fen > b.fen ? 1 : 0;
+export function compare(a: MoneyInput, b: MoneyInput): -1 | 0 | 1 {
+  const x = arg(a, "compare", "a").fen;
+  const y = arg(b, "compare", "b").fen;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 /** a = b. */
-export function equals(a: Money, b: Money): boolean {
-  return a.fen === b.fen;
+export function equals(a: MoneyInput, b: MoneyInput): boolean {
+  return arg(a, "equals", "a").fen === arg(b, "equals", "b").fen;
 }
 /** The smaller of a and b. */
-export function minMoney(a: Money, b: Money): Money {
-  return a.fen <= b.fen ? a : b;
+export function minMoney(a: MoneyInput, b: MoneyInput): Money {
+  const x = arg(a, "minMoney", "a");
+  const y = arg(b, "minMoney", "b");
+  return x.fen <= y.fen ? x : y;
 }
 /** The larger of a and b. */
-export function maxMoney(a: Money, b: Money): Money {
-  return a.fen >= b.fen ? a : b;
+export function maxMoney(a: MoneyInput, b: MoneyInput): Money {
+  const x = arg(a, "maxMoney", "a");
+  const y = arg(b, "maxMoney", "b");
+  return x.fen >= y.fen ? x : y;
 }
 /** a = 0. */
-export function isZero(a: Money): boolean {
-  return a.fen === 0n;
+export function isZero(a: MoneyInput): boolean {
+  return arg(a, "isZero", "a").fen === 0n;
 }
 /** a < 0. */
-export function isNegative(a: Money): boolean {
-  return a.fen < 0n;
+export function isNegative(a: MoneyInput): boolean {
+  return arg(a, "isNegative", "a").fen < 0n;
 }
 /** The exact decimal value of a Money in 元. */
-export function toDecimal(a: Money): Dec {
-  return new Dec(a.fen.toString()).div(100);
+export function toDecimal(a: MoneyInput): Dec {
+  return new Dec(arg(a, "toDecimal", "a").fen.toString()).div(100);
 }
 
 /** Options of rounding a decimal to money. */
@@ -227,6 +250,8 @@ export const unitSchema = z.string().superRefine((u, ctx) => {
   if (!d || d.lte(0) || !d.times(100).isInteger()) addIssue(ctx, `舍入单位必须是 0.01 元的正整数倍：${u}`, `unit must be a positive multiple of 0.01 元: ${u}`, [], "invalid_unit");
 });
 
+const roundOptionsSchema = z.strictObject({ rounding: roundingSchema.optional(), unit: z.string().optional() });
+
 /**
  * Rounds an exact decimal amount in 元 to Money with a named rounding at a
  * unit (分 by default; 角, 元, 百元, 万元 on request).
@@ -243,13 +268,13 @@ export const unitSchema = z.string().superRefine((u, ctx) => {
  * @remarks Implements CORE-MONEY-2.
  */
 export function roundMoney(value: string | number | Dec, options: RoundMoneyOptions = {}): Money {
-  const d = typeof value === "object" ? value : toDec(value);
+  const opts = parseInput(roundOptionsSchema, options, "roundMoney");
+  const d = toDec(value);
   if (!d || !d.isFinite()) {
     throw new PolicyError({ code: "INVALID_DECIMAL", zh: `不是有效的十进制数：${describe(value)}`, en: `not a valid decimal: ${describe(value)}`, details: { value: describe(value) } });
   }
-  const unitFen = unitToFen(options.unit);
-  const rounding = options.rounding ?? "half-up";
-  roundingSchema.parse(rounding);
+  const unitFen = unitToFen(opts.unit);
+  const rounding = opts.rounding ?? "half-up";
   // value in fen as an exact fraction num/den, then round to a multiple of unitFen.
   const fenDec = d.times(100);
   const places = Math.max(fenDec.decimalPlaces(), 0);
@@ -270,10 +295,11 @@ export function roundMoney(value: string | number | Dec, options: RoundMoneyOpti
  * ```
  * @remarks Implements CORE-MONEY-2, CORE-RATIO-1.
  */
-export function multiply(a: Money, factor: string | number | Dec, options: RoundMoneyOptions = {}): Money {
-  const f = typeof factor === "object" ? factor : toDec(factor);
+export function multiply(a: MoneyInput, factor: string | number | Dec, options: RoundMoneyOptions = {}): Money {
+  const m = arg(a, "multiply", "a");
+  const f = toDec(factor);
   if (!f) throw new PolicyError({ code: "INVALID_DECIMAL", zh: `不是有效的系数：${describe(factor)}`, en: `not a valid factor: ${describe(factor)}`, details: { value: describe(factor) } });
-  return roundMoney(toDecimal(a).times(f), options);
+  return roundMoney(toDecimal(m).times(f), options);
 }
 
 /**

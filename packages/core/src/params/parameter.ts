@@ -2,6 +2,19 @@ import * as z from "zod";
 import { PolicyError } from "../errors/errors";
 import { compareDates, legalDateSchema, type LegalDate } from "../dates/date";
 import { parseInput, idSchema } from "../validation/parse";
+import { badArgument, isPlainObject } from "../internal/args";
+
+function isParameter(v: unknown): v is Parameter {
+  return isPlainObject(v) && typeof v["id"] === "string" && typeof v["unit"] === "string" && isPlainObject(v["label"]) && Array.isArray(v["values"]) && v["values"].length > 0 && (v["values"] as unknown[]).every((x) => isPlainObject(x) && typeof x["from"] === "string" && isPlainObject(x["source"]));
+}
+
+function assertParameter(v: unknown, fn: string, name: string): Parameter {
+  return isParameter(v) ? v : badArgument(fn, name, "由 defineParameter 定义的参数", "a parameter made by defineParameter", v);
+}
+
+function assertSet(v: unknown, fn: string): ParameterSet {
+  return isPlainObject(v) && v["parameters"] instanceof Map && Array.isArray(v["overridden"]) ? (v as unknown as ParameterSet) : badArgument(fn, "set", "由 parameterSet 建立的参数集", "a parameter set made by parameterSet", v);
+}
 
 /**
  * Where a parameter value comes from (来源): the document number (文号), the
@@ -148,6 +161,7 @@ export function defineParameter<T>(def: {
  * @remarks Implements CORE-PARAM-1.
  */
 export function valueAt<T>(param: Parameter<T>, date: LegalDate, overridden = false): ParameterUse<T> {
+  assertParameter(param, "valueAt", "param");
   parseInput(legalDateSchema, date, "valueAt");
   for (let i = param.values.length - 1; i >= 0; i--) {
     const v = param.values[i]!;
@@ -195,6 +209,8 @@ export interface ParameterSet {
  * @remarks Implements CORE-PARAM-2.
  */
 export function parameterSet(params: readonly Parameter[]): ParameterSet {
+  if (!Array.isArray(params)) badArgument("parameterSet", "params", "参数数组", "an array of parameters", params);
+  params.forEach((p, i) => assertParameter(p, "parameterSet", `params[${i}]`));
   const map = new Map<string, Parameter>();
   for (const p of params) {
     if (map.has(p.id)) throw new PolicyError({ code: "PARAM_DUPLICATE", zh: `参数 ${p.id} 重复`, en: `duplicate parameter ${p.id}`, details: { id: p.id } });
@@ -232,6 +248,8 @@ const overrideSchema = z.union([
  * @remarks Implements CORE-PARAM-2.
  */
 export function overlay(set: ParameterSet, overrides: Readonly<Record<string, ParameterOverride>>): ParameterSet {
+  assertSet(set, "overlay");
+  if (!isPlainObject(overrides)) badArgument("overlay", "overrides", "以参数标识为键的对象", "an object keyed by parameter id", overrides);
   const map = new Map(set.parameters);
   const records: OverrideRecord[] = [...set.overridden];
   for (const id of Object.keys(overrides)) {
@@ -270,6 +288,8 @@ function dayBefore(date: LegalDate): LegalDate {
  * @throws {@link PolicyError} `UNKNOWN_PARAMETER`
  */
 export function getParameter<T = unknown>(set: ParameterSet, id: string): Parameter<T> {
+  assertSet(set, "getParameter");
+  if (typeof id !== "string") badArgument("getParameter", "id", "字符串", "a string", id);
   const p = set.parameters.get(id);
   if (!p) throw new PolicyError({ code: "UNKNOWN_PARAMETER", zh: `未知参数 ${id}`, en: `unknown parameter ${id}`, details: { id } });
   return p as Parameter<T>;
@@ -282,6 +302,7 @@ export function getParameter<T = unknown>(set: ParameterSet, id: string): Parame
  * @remarks Implements CORE-PARAM-1, CORE-PARAM-2.
  */
 export function paramAt<T = unknown>(set: ParameterSet, id: string, date: LegalDate): ParameterUse<T> {
+  assertSet(set, "paramAt");
   const overridden = set.overridden.some((r) => r.id === id);
   return valueAt(getParameter<T>(set, id), date, overridden);
 }
@@ -305,7 +326,8 @@ export interface StaleParameter {
  */
 export function staleParameters(params: ParameterSet | readonly Parameter[], horizon: LegalDate): StaleParameter[] {
   parseInput(legalDateSchema, horizon, "staleParameters");
-  const list = Array.isArray(params) ? (params as readonly Parameter[]) : [...(params as ParameterSet).parameters.values()];
+  const list = Array.isArray(params) ? (params as readonly Parameter[]) : [...assertSet(params, "staleParameters").parameters.values()];
+  list.forEach((p, i) => assertParameter(p, "staleParameters", `params[${i}]`));
   return list
     .map((p) => {
       const last = p.values[p.values.length - 1]!;

@@ -1,6 +1,9 @@
 import DecimalJs from "decimal.js";
 import { isMoney } from "../money/money";
+import * as z from "zod";
 import type { Label, ParameterUse } from "../params/parameter";
+import { badArgument, isPlainObject } from "../internal/args";
+import { parseInput } from "../validation/parse";
 
 /** A JSON value (what a trace holds). */
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [k: string]: Json };
@@ -64,8 +67,32 @@ export function toJson(v: unknown): Json {
   return null;
 }
 
+const labelSchema = z.strictObject({ zh: z.string(), en: z.string() });
+const jsonSchema: z.ZodType<Json> = z.lazy(() => z.union([z.string(), z.number().refine(Number.isFinite), z.boolean(), z.null(), z.array(jsonSchema), z.record(z.string(), jsonSchema)]));
+
+/** zod schema of a {@link TraceNode} (what {@link renderTrace} accepts). */
+export const traceNodeSchema: z.ZodType<TraceNode> = z.lazy(() =>
+  z.strictObject({
+    rule: z.string(),
+    citation: z.string(),
+    label: labelSchema,
+    inputs: z.record(z.string(), jsonSchema).optional(),
+    output: jsonSchema.optional(),
+    parameters: z
+      .array(z.strictObject({ id: z.string(), value: jsonSchema, from: z.string(), source: z.string(), verified: z.boolean(), overridden: z.boolean() }))
+      .optional(),
+    note: labelSchema.optional(),
+    children: z.array(traceNodeSchema).optional(),
+  }),
+) as unknown as z.ZodType<TraceNode>;
+
+const ruleRefSchema = z.object({ id: z.string(), citation: z.string(), label: labelSchema });
+
 /** The trace form of a parameter use. */
 export function traceParameter(use: ParameterUse): TraceParameter {
+  if (!isPlainObject(use) || typeof use.id !== "string" || typeof use.from !== "string" || !isPlainObject(use.source)) {
+    badArgument("traceParameter", "use", "参数取值（valueAt 的结果）", "a parameter use (what valueAt returns)", use);
+  }
   const s = use.source;
   return {
     id: use.id,
@@ -95,6 +122,8 @@ export function traceStep(
     children?: readonly TraceNode[];
   } = {},
 ): TraceNode {
+  parseInput(ruleRefSchema, rule, "traceStep");
+  if (!isPlainObject(parts)) badArgument("traceStep", "parts", "对象", "an object", parts);
   return {
     rule: rule.id,
     citation: rule.citation,
@@ -126,9 +155,13 @@ function short(v: Json, max = 120): string {
  * ```
  * @remarks Implements CORE-TRACE-1.
  */
+const renderOptionsSchema = z.strictObject({ lang: z.enum(["zh", "en"]).optional(), maxDepth: z.number().int().min(0).max(1000).optional() });
+
 export function renderTrace(node: TraceNode, options: { lang?: "zh" | "en"; maxDepth?: number } = {}): string {
-  const lang = options.lang ?? "zh";
-  const maxDepth = options.maxDepth ?? 20;
+  parseInput(traceNodeSchema, node, "renderTrace");
+  const opts = parseInput(renderOptionsSchema, options, "renderTrace");
+  const lang = opts.lang ?? "zh";
+  const maxDepth = opts.maxDepth ?? 20;
   const t = lang === "zh"
     ? { inputs: "输入", params: "参数", output: "结果", note: "说明", from: "自", src: "来源", unverified: "未核实", verified: "已核实", over: "调用方覆盖" }
     : { inputs: "inputs", params: "parameters", output: "result", note: "note", from: "from", src: "source", unverified: "unverified", verified: "verified", over: "overridden" };

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { en as enLocale, zhCN } from "zod/locales";
 import { ValidationError, type Issue } from "../errors/errors";
+import { badArgument, isSchema } from "../internal/args";
 
 const zhError = zhCN().localeError;
 const enError = enLocale().localeError;
@@ -59,6 +60,8 @@ function toIssues(schema: z.ZodType, input: unknown, zhIssues: readonly z.core.$
  * @remarks Implements CORE-ERR-1.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, fn?: string): z.output<S> {
+  if (!isSchema(schema)) badArgument("parseInput", "schema", "zod 模式", "a zod schema", schema);
+  if (fn !== undefined && typeof fn !== "string") badArgument("parseInput", "fn", "函数名字符串", "a function name", fn);
   const r = schema.safeParse(input, { error: zhMap });
   if (r.success) return r.data;
   throw new ValidationError(toIssues(schema, input, r.error.issues), fn);
@@ -80,6 +83,9 @@ export function addIssue(
   path: readonly (string | number)[] = [],
   code?: string,
 ): void {
+  if (typeof ctx !== "object" || ctx === null || typeof (ctx as { addIssue?: unknown }).addIssue !== "function") badArgument("addIssue", "ctx", "zod 细化上下文", "a zod refinement context", ctx);
+  if (typeof zh !== "string" || typeof en !== "string") badArgument("addIssue", "zh/en", "字符串消息", "string messages", typeof zh === "string" ? en : zh);
+  if (!Array.isArray(path)) badArgument("addIssue", "path", "路径数组", "a path array", path);
   (ctx as { addIssue: (issue: unknown) => void }).addIssue({
     code: "custom",
     message: en,
@@ -100,6 +106,7 @@ export const idSchema = z
  * `prototype` keys (so untrusted JSON cannot reach an object's prototype).
  */
 export function safeRecord<V extends z.ZodType>(value: V): z.ZodType<Record<string, z.output<V>>, Record<string, z.input<V>>> {
+  if (!isSchema(value)) badArgument("safeRecord", "value", "zod 模式", "a zod schema", value);
   // The keys are checked on the raw input: z.record's output would already have lost a `__proto__` key.
   return z
     .unknown()
@@ -116,8 +123,11 @@ export function safeRecord<V extends z.ZodType>(value: V): z.ZodType<Record<stri
 
 /** Adds an issue for every id that occurs twice in a list of `{ id }` items. */
 export function refineUniqueIds(ctx: z.RefinementCtx, items: readonly { id: string }[], field = "id"): void {
+  if (typeof ctx !== "object" || ctx === null || typeof (ctx as { addIssue?: unknown }).addIssue !== "function") badArgument("refineUniqueIds", "ctx", "zod 细化上下文", "a zod refinement context", ctx);
+  if (!Array.isArray(items)) badArgument("refineUniqueIds", "items", "数组", "an array", items);
   const seen = new Set<string>();
   items.forEach((it, i) => {
+    if (typeof it !== "object" || it === null || typeof it.id !== "string") return;
     if (seen.has(it.id)) addIssue(ctx, `重复的标识 “${it.id}”`, `duplicate id "${it.id}"`, [i, field], "duplicate_id");
     seen.add(it.id);
   });
