@@ -3,6 +3,7 @@ import { addIssue, formatFraction, fraction, fractionSchema, nonNegativeMoneySch
 import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import { percentOf, sumFractions } from "../internal/shares";
+import type { ReadonlyInput } from "../internal/types";
 
 const text = z.string().trim().min(1).max(200);
 
@@ -36,7 +37,7 @@ export const resolveOwnershipInputSchema = z
   });
 
 /** Input of {@link resolveOwnership}. */
-export type ResolveOwnershipInput = z.input<typeof resolveOwnershipInputSchema>;
+export type ResolveOwnershipInput = ReadonlyInput<z.input<typeof resolveOwnershipInputSchema>>;
 
 /** One owner and its exact share. */
 export interface OwnerShare {

@@ -5,6 +5,7 @@ import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import { integerWeights, sumFractions } from "../internal/shares";
 import { shareSchema } from "./resolveOwnership";
+import type { ReadonlyInput } from "../internal/types";
 
 /**
  * zod schema of {@link splitByOwnership}'s input: an amount and owners with
@@ -27,7 +28,7 @@ export const splitByOwnershipInputSchema = z
   });
 
 /** Input of {@link splitByOwnership}. */
-export type SplitByOwnershipInput = z.input<typeof splitByOwnershipInputSchema>;
+export type SplitByOwnershipInput = ReadonlyInput<z.input<typeof splitByOwnershipInputSchema>>;
 
 /** Result of {@link splitByOwnership}. */
 export interface SplitByOwnershipResult {

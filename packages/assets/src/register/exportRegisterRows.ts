@@ -3,12 +3,13 @@ import { parseInput } from "@sannong/core";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import { FORM_LABEL, FUNDING_LABEL, LETTING_LABEL, STATUS_LABEL, TYPE_LABEL } from "../internal/labels";
 import { assetRegisterSchema, type AssetRecord } from "./record";
+import type { ReadonlyInput } from "../internal/types";
 
 /** zod schema of {@link exportRegisterRows}'s input: `{ records, lang? }` (`lang` default `zh`). */
 export const exportRegisterRowsInputSchema = z.strictObject({ records: assetRegisterSchema, lang: z.enum(["zh", "en"]).optional() });
 
 /** Input of {@link exportRegisterRows}. */
-export type ExportRegisterRowsInput = z.input<typeof exportRegisterRowsInputSchema>;
+export type ExportRegisterRowsInput = ReadonlyInput<z.input<typeof exportRegisterRowsInputSchema>>;
 
 /** A spreadsheet-ready table: headers and rows of strings. */
 export interface RegisterTable {

@@ -13,6 +13,7 @@ import {
   type LegalDate,
   type Money,
 } from "@sannong/core";
+import type { ReadonlyInput } from "../internal/types";
 
 /** Type of a poverty-alleviation asset (扶贫资产类型). ASSET-SCOPE-2. */
 export const ASSET_TYPES = ["operating", "public-welfare", "household"] as const;
@@ -127,7 +128,7 @@ export const assetRecordSchema = z
   });
 
 /** An asset record as the caller writes it (amounts as decimal strings or Money). */
-export type AssetRecordInput = z.input<typeof assetRecordSchema>;
+export type AssetRecordInput = ReadonlyInput<z.input<typeof assetRecordSchema>>;
 
 /** A validated asset record (amounts as Money). */
 export interface AssetRecord {

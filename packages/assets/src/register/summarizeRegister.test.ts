@@ -36,7 +36,7 @@ describe("summarizeRegister", () => {
       { key: "idle", count: 1, originalValue: "50000.00", netValue: "45000.00" },
       { key: "in-use", count: 1, originalValue: "100000.00", netValue: "80000.00" },
     ]);
-    expect(asJson(s.byCategory).map((r: { key: string }) => r.key)).toEqual(["光伏电站", "种植基地"]);
+    expect((asJson(s.byCategory) as { key: string }[]).map((r) => r.key)).toEqual(["光伏电站", "种植基地"]);
     // A-1's net value 80000 is split 80:20 over its sources; A-2's goes to fiscal funds.
     expect(asJson(s.bySource)).toEqual([
       { source: "中央财政专项扶贫资金", kind: "fiscal-poverty", count: 2, amount: "130000.00", netValue: "109000.00" },

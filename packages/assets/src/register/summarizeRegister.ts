@@ -4,12 +4,13 @@ import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import { byKey } from "../internal/labels";
 import { assetRegisterSchema, type AssetRecord, type FundingKind } from "./record";
+import type { ReadonlyInput } from "../internal/types";
 
 /** zod schema of {@link summarizeRegister}'s input: `{ records }`. */
 export const summarizeRegisterInputSchema = z.strictObject({ records: assetRegisterSchema });
 
 /** Input of {@link summarizeRegister}. */
-export type SummarizeRegisterInput = z.input<typeof summarizeRegisterInputSchema>;
+export type SummarizeRegisterInput = ReadonlyInput<z.input<typeof summarizeRegisterInputSchema>>;
 
 /** One line of a register summary: a group, how many assets, their original and net value. */
 export interface RegisterSummaryRow {
