@@ -63,10 +63,71 @@ export { allocateMinorUnits, MAX_RECIPIENTS } from "./allocation/allocateMinorUn
 // --- apportionment (CORE-APPORTION-1) ---
 
 // --- dates and periods (CORE-DATE-1, CORE-PERIOD-1) ---
-export { isLeapYear, daysInMonth, isLegalDate, parseDate, formatDate, legalDateSchema, compareDates } from "./dates/date";
+export { isLeapYear, daysInMonth, isLegalDate, parseDate, formatDate, legalDateSchema, compareDates, MIN_LEGAL_DATE, MAX_LEGAL_DATE } from "./dates/date";
 export type { LegalDate } from "./dates/date";
+export { isYearMonth, yearMonthSchema, toYearMonth, monthIndex, fromMonthIndex, addMonthsToYearMonth, monthsBetween, compareYearMonths } from "./dates/yearMonth";
+export type { YearMonth, DateOrYearMonth } from "./dates/yearMonth";
+export {
+  addDays,
+  addMonths,
+  addYears,
+  daysBetween,
+  startOfMonth,
+  endOfMonth,
+  quarterOf,
+  startOfQuarter,
+  endOfQuarter,
+  startOfYear,
+  endOfYear,
+  monthsRemainingInYear,
+  deadlineInYear,
+  lastYearOfPeriod,
+  isBefore,
+  isAfter,
+  minDate,
+  maxDate,
+  yearOf,
+  monthOf,
+  dayOf,
+} from "./dates/arithmetic";
+export type { MonthsRemainingInYearOptions } from "./dates/arithmetic";
+export {
+  periodSchema,
+  periodLengthSchema,
+  CALENDAR_PERIOD_KINDS,
+  periodsFrom,
+  calendarPeriods,
+  calendarPeriodOf,
+  multiYearPeriods,
+  periodContains,
+  periodLengthDays,
+  overlapDays,
+  overlapMonths,
+  monthsOfPeriod,
+} from "./dates/period";
+export type { Period, PeriodLength, CalendarPeriodKind, CalendarPeriodsOptions } from "./dates/period";
 
 // --- units (CORE-UNIT-1) and regions (CORE-REGION-1) ---
+export { AREA_UNITS, areaUnitSchema, areaSchema, muPerUnit, toMu, areaInUnit, areaRatio, totalMu, areaUnitLabel, formatArea } from "./units/area";
+export type { AreaUnit, Area, AreaInput, FormatAreaOptions } from "./units/area";
+export {
+  ADMIN_LEVELS,
+  adminLevelSchema,
+  adminLevelLabel,
+  adminBodyLabel,
+  compareLevels,
+  isAbove,
+  parentLevel,
+  childLevel,
+  regionSchema,
+  regionsSchema,
+  regionTree,
+  regionChain,
+  ancestorAt,
+  rollUp,
+  rollUpInputSchema,
+} from "./region/region";
+export type { AdminLevel, Region, RegionTree, RollUpItem, RollUpOptions, RollUpRow, RollUpResult } from "./region/region";
 
 // --- parameters (CORE-PARAM-1..3) ---
 export {
