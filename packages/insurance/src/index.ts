@@ -28,3 +28,9 @@ export { buildRemittanceSchedule, buildRemittanceScheduleInputSchema } from "./o
 export type { BuildRemittanceScheduleInput, BuildRemittanceScheduleResult, Remittance } from "./overage/buildRemittanceSchedule";
 export { remittancesAsOutflows, remittancesAsOutflowsInputSchema } from "./overage/remittancesAsOutflows";
 export type { RemittancesAsOutflowsInput, PoolOutflow } from "./overage/remittancesAsOutflows";
+
+// --- land-based quota 以地定量 (INS-QUOTA-*) ---
+export { computeLandQuota, computeLandQuotaInputSchema } from "./quota/computeLandQuota";
+export type { ComputeLandQuotaInput, ComputeLandQuotaResult } from "./quota/computeLandQuota";
+export type { LandFigureInput } from "./internal/land";
+export type { InsuranceWarning } from "./internal/warning";
