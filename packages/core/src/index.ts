@@ -157,3 +157,23 @@ export { traceStep, renderTrace, toJson, traceParameter } from "./trace/trace";
 export type { TraceNode, TraceParameter, RuleRef, Json } from "./trace/trace";
 
 // --- procedures (CORE-PROC-1..2) ---
+export { defineProcedure, procedureSchema, procedureEventSchema, quorumRuleSchema, thresholdSchema, MAX_PROCEDURE_STEPS } from "./procedures/procedure";
+export type { Procedure, ProcedureStep, ProcedureEvent, ProcedureSource, QuorumRule, QuorumForm, StepQuorum, Threshold, ApprovalThreshold } from "./procedures/procedure";
+export { checkProcedure, checkProcedureInputSchema, MAX_PROCEDURE_EVENTS } from "./procedures/checkProcedure";
+export type { CheckProcedureOptions, CheckProcedureResult, OutOfOrderStep, WrongBody, FailedVote, StepStatus } from "./procedures/checkProcedure";
+export {
+  FIVE_DELIBERATIONS_TWO_DISCLOSURES,
+  ASSET_OPERATION_CHANGE_VILLAGE,
+  ASSET_OPERATION_CHANGE_JOINT,
+  REVENUE_PLAN_APPROVAL,
+  ASSET_DISPOSAL,
+  COLLECTIVE_DECISION,
+  VOLUNTARY_ENTRUSTMENT,
+  builtInProcedures,
+  VILLAGERS_MEETING_QUORUM,
+  PARTY_MEETING_QUORUM,
+  FIVE_DELIBERATIONS_PARAMETER,
+} from "./procedures/builtins";
+export type { BuiltInProcedureId } from "./procedures/builtins";
+export { coreParameters, coreParameterSet, villagersMeetingQuorum, partyMembersMeetingQuorum, fiveDeliberationsParameter } from "./procedures/parameters";
+export { PROCEDURE_RULES } from "./procedures/rules";
