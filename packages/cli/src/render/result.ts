@@ -1,0 +1,106 @@
+import type { Json } from "@sannong/core";
+import { truncate } from "../internal/width";
+import { fieldLabel } from "./labels";
+import { table } from "./table";
+
+type Lang = "zh" | "en";
+type Obj = { readonly [k: string]: Json };
+
+const isObj = (v: Json | undefined): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const isScalar = (v: Json | undefined): boolean => v === null || typeof v !== "object";
+const isScalarList = (v: Json | undefined): boolean => Array.isArray(v) && v.every(isScalar);
+const isTraceLike = (k: string, v: Json | undefined): boolean => k === "trace" || (isObj(v) && typeof v["rule"] === "string" && typeof v["citation"] === "string");
+
+/** A scalar (or a short list of them) as a table cell. @internal */
+export function cell(v: Json | undefined, lang: Lang, max = 60): string {
+  if (v === undefined || v === null) return "—";
+  if (typeof v === "boolean") return lang === "zh" ? (v ? "是" : "否") : v ? "yes" : "no";
+  if (typeof v === "string" || typeof v === "number") return truncate(String(v), max);
+  if (Array.isArray(v) && v.every(isScalar)) return truncate(v.map((x) => cell(x, lang)).join(lang === "zh" ? "、" : ", "), max);
+  if (Array.isArray(v)) return lang === "zh" ? `[${v.length} 项]` : `[${v.length} items]`;
+  if (isObj(v)) {
+    const label = v["label"];
+    if (isObj(label) && typeof label[lang] === "string") return truncate(label[lang] as string, max);
+    return truncate(JSON.stringify(v), max);
+  }
+  return truncate(JSON.stringify(v), max);
+}
+
+/** Columns of a list of objects: scalar fields, and the scalar fields of nested objects as `a.b`. */
+function columns(rows: readonly Obj[]): string[][] {
+  const cols: string[][] = [];
+  const seen = new Set<string>();
+  const add = (p: string[]): void => {
+    const k = p.join(".");
+    if (!seen.has(k)) {
+      seen.add(k);
+      cols.push(p);
+    }
+  };
+  for (const r of rows) {
+    for (const [k, v] of Object.entries(r)) {
+      if (isTraceLike(k, v)) continue;
+      if (isObj(v) && !isObj(v["label"]) && Object.values(v).every((x) => isScalar(x) || isScalarList(x)) && Object.keys(v).length <= 8) {
+        for (const sub of Object.keys(v)) add([k, sub]);
+      } else {
+        add([k]);
+      }
+    }
+  }
+  return cols;
+}
+
+function get(o: Obj, p: readonly string[]): Json | undefined {
+  let cur: Json | undefined = o;
+  for (const k of p) cur = isObj(cur) && Object.prototype.hasOwnProperty.call(cur, k) ? cur[k] : undefined;
+  return cur;
+}
+
+function header(p: readonly string[], lang: Lang): string {
+  return p.map((k) => fieldLabel(k, lang)).join("·");
+}
+
+function listTable(list: readonly Json[], lang: Lang): string {
+  if (list.every(isObj)) {
+    const rows = list as readonly Obj[];
+    const cols = columns(rows);
+    if (cols.length === 0) return lang === "zh" ? "（空）" : "(empty)";
+    return table(cols.map((c) => header(c, lang)), rows.map((r) => cols.map((c) => cell(get(r, c), lang))));
+  }
+  return table([fieldLabel("index", lang), fieldLabel("value", lang)], list.map((v, i) => [String(i + 1), cell(v, lang, 100)]));
+}
+
+/**
+ * Renders a computation's output (as JSON data) as readable sections: the
+ * scalar fields in a two-column table, each list of records as a table with
+ * Chinese (or English) headers, nested objects as their own sections. Traces
+ * are left out (shown by `--explain`).
+ * @internal
+ */
+export function renderOutput(output: Json, lang: Lang, heading = ""): string {
+  const parts: string[] = [];
+  const title = (k: string): string => (heading ? `${heading} › ${fieldLabel(k, lang)}` : fieldLabel(k, lang));
+  if (Array.isArray(output)) return listTable(output, lang);
+  if (!isObj(output)) return cell(output, lang, 200);
+  const scalars: [string, Json][] = [];
+  const sections: [string, Json][] = [];
+  for (const [k, v] of Object.entries(output)) {
+    if (isTraceLike(k, v)) continue;
+    if (isScalar(v) || (isScalarList(v) && (v as Json[]).length <= 6) || (isObj(v) && isObj(v["label"]))) scalars.push([k, v]);
+    else sections.push([k, v]);
+  }
+  if (scalars.length) {
+    parts.push(table([lang === "zh" ? "项目" : "field", lang === "zh" ? "值" : "value"], scalars.map(([k, v]) => [fieldLabel(k, lang), cell(v, lang, 100)])));
+  }
+  for (const [k, v] of sections) {
+    if (Array.isArray(v) && v.length === 0) {
+      parts.push(lang === "zh" ? `${title(k)}：（无）` : `${title(k)}: (none)`);
+    } else if (Array.isArray(v)) {
+      parts.push(`${title(k)}\n${listTable(v, lang)}`);
+    } else {
+      const inner = renderOutput(v, lang, title(k));
+      parts.push(inner.startsWith("|") ? `${title(k)}\n${inner}` : inner);
+    }
+  }
+  return parts.join("\n\n");
+}

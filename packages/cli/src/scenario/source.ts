@@ -1,0 +1,205 @@
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+import { Decimal } from "@sannong/core";
+import type { ScenarioProblem } from "./errors";
+
+/** A parsed scenario file with what is needed to point at its lines. @internal */
+export interface Source {
+  readonly file: string;
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+}
+
+/**
+ * An unquoted number in an `expected:` block, kept as written so that it is
+ * compared by exact decimal value, never through a binary float.
+ */
+export class NumberLiteral {
+  constructor(readonly text: string) {
+    Object.freeze(this);
+  }
+  toString(): string {
+    return this.text;
+  }
+  toJSON(): string {
+    return this.text;
+  }
+}
+
+const YAML_ZH: Record<string, string> = {
+  BAD_INDENT: "缩进不正确",
+  BAD_ALIAS: "别名（alias）无效",
+  BAD_DIRECTIVE: "指令无效",
+  BAD_DQ_ESCAPE: "双引号字符串中的转义无效",
+  BAD_SCALAR_START: "值的开头字符无效（如需以该字符开头请加引号）",
+  BLOCK_AS_IMPLICIT_KEY: "块结构不能用作键（可能漏了冒号或缩进错误）",
+  BLOCK_IN_FLOW: "方括号/花括号内不能使用块结构",
+  DUPLICATE_KEY: "键重复（同一层级的键必须唯一）",
+  IMPOSSIBLE: "无法解析",
+  KEY_OVER_1024_CHARS: "键超过 1024 个字符",
+  MISSING_CHAR: "缺少字符（如闭合的引号、括号或冒号后的空格）",
+  MULTILINE_IMPLICIT_KEY: "键不能跨行（可能漏了冒号）",
+  MULTIPLE_ANCHORS: "一个节点有多个锚点",
+  MULTIPLE_DOCS: "一个文件只能包含一个 YAML 文档（请删除 --- 分隔符，多个用例请写在 cases: 下）",
+  MULTIPLE_TAGS: "一个节点有多个标签",
+  TAB_AS_INDENT: "不能用制表符（Tab）缩进，请用空格",
+  TAG_RESOLVE_FAILED: "无法解析的标签",
+  UNEXPECTED_TOKEN: "出现意外的符号",
+  BAD_COLLECTION_TYPE: "集合类型无效",
+};
+
+/** Builds a problem at an offset of the source. @internal */
+export function problemAt(src: Source, offset: number | undefined, init: Omit<ScenarioProblem, "file" | "line" | "column" | "frame">): ScenarioProblem {
+  if (offset === undefined) return { ...init, file: src.file };
+  const { line, col } = src.lines.linePos(offset);
+  return { ...init, file: src.file, line, column: col, frame: frame(src.text, line, col) };
+}
+
+/** The source line and a caret under the column (display-width aware). @internal */
+export function frame(text: string, line: number, column: number): string {
+  const lines = text.split(/\r?\n/);
+  const content = lines[line - 1] ?? "";
+  const gutter = String(line).length;
+  const before = [...content].slice(0, Math.max(0, column - 1)).join("");
+  let caretPad = "";
+  for (const ch of before) caretPad += ch === "\t" ? "\t" : /[\u1100-\uffff]/u.test(ch) ? "  " : " ";
+  return `  ${String(line)} | ${content}\n  ${" ".repeat(gutter)} | ${caretPad}^`;
+}
+
+/**
+ * Parses YAML (or JSON, which YAML 1.2 reads too) and returns the source, or
+ * the syntax problems each at its line.
+ * @internal
+ */
+export function parseSource(file: string, text: string): Source | ScenarioProblem[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const src: Source = { file, text, doc, lines };
+  if (doc.errors.length) {
+    // Only the first: later syntax errors are mostly echoes of the first.
+    return doc.errors.slice(0, 1).map((e) =>
+      problemAt(src, e.pos[0], {
+        code: "YAML_SYNTAX",
+        path: [],
+        zh: `YAML 语法错误：${YAML_ZH[e.code] ?? "无法解析"}（${e.code}）`,
+        en: `YAML syntax error: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")} (${e.code})`,
+      }),
+    );
+  }
+  return src;
+}
+
+/** Where a path of the file is: the node, and the offset to point at. @internal */
+export function locate(src: Source, path: readonly (string | number)[], options: { key?: boolean } = {}): { offset: number | undefined; exact: boolean } {
+  let node: unknown = src.doc.contents;
+  let offset: number | undefined = rangeStart(node);
+  let keyOffset: number | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    if (isAlias(node)) node = node.resolve(src.doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(seg));
+      if (!pair) return { offset: keyOffset ?? offset, exact: false };
+      keyOffset = rangeStart(pair.key);
+      const last = i === path.length - 1;
+      if (last && options.key) return { offset: keyOffset, exact: true };
+      node = pair.value;
+      offset = isScalar(node) || isAlias(node) ? (rangeStart(node) ?? keyOffset) : keyOffset;
+    } else if (isSeq(node) && typeof seg === "number") {
+      const item = node.items[seg];
+      if (item === undefined) return { offset: keyOffset ?? offset, exact: false };
+      node = item;
+      offset = rangeStart(item) ?? offset;
+      keyOffset = offset;
+    } else {
+      return { offset, exact: false };
+    }
+  }
+  return { offset, exact: true };
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const r = (node as { range?: [number, number, number] } | null | undefined)?.range;
+  return r ? r[0] : undefined;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+/**
+ * Converts a YAML node to plain data. Keys become own properties (even
+ * `__proto__`, which the API schemas then refuse). With `literals`, unquoted
+ * numbers become {@link NumberLiteral}s kept as written.
+ * @internal
+ */
+export function toData(src: Source, node: unknown, literals = false): unknown {
+  if (node === null || node === undefined) return null;
+  if (isAlias(node)) return toData(src, node.resolve(src.doc), literals);
+  if (isScalar(node)) {
+    const v = node.value;
+    if (literals && typeof v === "number" && typeof node.source === "string") return new NumberLiteral(node.source);
+    return v;
+  }
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const p of node.items) {
+      const k = isScalar(p.key) ? String(p.key.value) : String(p.key);
+      Object.defineProperty(out, k, { value: toData(src, p.value, literals), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  if (isSeq(node)) return node.items.map((n) => toData(src, n, literals));
+  return null;
+}
+
+/** The node at a path (no alias resolution at the end). @internal */
+export function nodeAt(src: Source, path: readonly (string | number)[]): unknown {
+  return src.doc.getIn(path, true) as Node | undefined;
+}
+
+/**
+ * Unquoted numbers that a binary float cannot hold exactly
+ * (`12345678901234567.89`, 20-digit integers): each is a problem, so a
+ * number is never changed silently on its way to the computation. (Under
+ * `expected:` numbers are kept as written, so they are not checked.)
+ * @internal
+ */
+export function inexactNumbers(src: Source): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (isScalar(node)) {
+      if (typeof node.value === "number" && Number.isFinite(node.value) && typeof node.source === "string" && !sameNumber(node.source, node.value)) {
+        problems.push(
+          problemAt(src, rangeStart(node), {
+            code: "NUMBER_NOT_EXACT",
+            path,
+            zh: `数字 ${node.source} 超出双精度浮点数能精确表示的范围，会被改成 ${String(node.value)}；请加引号写成字符串，如 "${node.source}"`,
+            en: `the number ${node.source} cannot be held exactly by a binary float and would become ${String(node.value)}; quote it as a string, e.g. "${node.source}"`,
+          }),
+        );
+      }
+    } else if (isMap(node)) {
+      // Numbers under expected are kept as written (NumberLiteral), so they lose nothing.
+      if (path.length === 1 && path[0] === "expected") return;
+      if (path.length === 3 && path[0] === "cases" && path[2] === "expected") return;
+      for (const p of node.items) walk(p.value, [...path, isScalar(p.key) ? String(p.key.value) : "?"]);
+    } else if (isSeq(node)) {
+      if (path.length === 1 && path[0] === "expected") return;
+      if (path.length === 3 && path[0] === "cases" && path[2] === "expected") return;
+      node.items.forEach((n, i) => walk(n, [...path, i]));
+    }
+  };
+  walk(src.doc.contents, []);
+  return problems;
+}
+
+function sameNumber(source: string, value: number): boolean {
+  try {
+    const text = source.replace(/_/g, "").replace(/^\+/, "");
+    return new Decimal(text).eq(new Decimal(String(value)));
+  } catch {
+    return true;
+  }
+}
