@@ -34,3 +34,5 @@ export { computeLandQuota, computeLandQuotaInputSchema } from "./quota/computeLa
 export type { ComputeLandQuotaInput, ComputeLandQuotaResult } from "./quota/computeLandQuota";
 export type { LandFigureInput } from "./internal/land";
 export type { InsuranceWarning } from "./internal/warning";
+export { checkQuotaEligibility, checkQuotaEligibilityInputSchema } from "./quota/checkQuotaEligibility";
+export type { CheckQuotaEligibilityInput, CheckQuotaEligibilityResult, EligibilityGate, GateResult } from "./quota/checkQuotaEligibility";
