@@ -6,7 +6,16 @@
  */
 import fc from "fast-check";
 
-const protoKey = (v: unknown): Record<string, unknown> => JSON.parse(`{"__proto__": ${JSON.stringify(v ?? null)}, "a": 1}`) as Record<string, unknown>;
+/** JSON text of any value (bigint, symbol, functions and cycles become null). */
+function jsonOf(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? "null";
+  } catch {
+    return "null";
+  }
+}
+
+const protoKey = (v: unknown): Record<string, unknown> => JSON.parse(`{"__proto__": ${jsonOf(v ?? null)}, "a": 1}`) as Record<string, unknown>;
 
 /** One nasty leaf value. */
 export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -135,7 +144,7 @@ export function mutate(args: readonly unknown[], pathIndex: number, kind: Mutati
       at.parent[at.key] = Array.isArray(current) ? new Array(200_000).fill(current[0] ?? 1) : 1e300;
       break;
     case "stringify":
-      at.parent[at.key] = typeof current === "number" ? `${current}.001` : typeof current === "string" ? Number(current) : JSON.stringify(current ?? null);
+      at.parent[at.key] = typeof current === "number" ? `${current}.001` : typeof current === "string" ? Number(current) : jsonOf(current ?? null);
       break;
     case "negate":
       at.parent[at.key] = typeof current === "number" ? -current - 1 : typeof current === "string" && /^\d/.test(current) ? `-${current}` : value;

@@ -55,6 +55,8 @@ describe("parameters", () => {
     expectSannongError(() => defineParameter({ ...base, schema: z.number(), values: [{ from: "2020-01-01", value: "1", source: src }] } as never), "INVALID_INPUT");
     expectSannongError(() => defineParameter({ ...base, values: [] }), "INVALID_INPUT", ["values"]);
     expectSannongError(() => defineParameter({ ...base, values: [{ from: "2020-01-01", value: 1, source: { document: "d" } as never }] }), "INVALID_INPUT", ["values", 0, "source", "verified"]);
+    expectSannongError(() => defineParameter({ ...base, values: [{ from: "2020-01-01", value: [Number.NaN], source: src }] }), "INVALID_INPUT", ["values", 0, "value"]);
+    expectSannongError(() => defineParameter({ ...base, values: [{ from: "2020-01-01", value: undefined, source: src }] }), "INVALID_INPUT");
     expectSannongError(() => defineParameter({ ...base, colour: "red", values: [{ from: "2020-01-01", value: 1, source: src }] } as never), "INVALID_INPUT");
   });
 

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { PolicyError } from "../errors/errors";
 import { compareDates, legalDateSchema, type LegalDate } from "../dates/date";
-import { parseInput, idSchema } from "../validation/parse";
+import { parseInput, idSchema, safeRecord } from "../validation/parse";
 import { badArgument, isPlainObject } from "../internal/args";
 
 function isParameter(v: unknown): v is Parameter {
@@ -89,10 +89,15 @@ export const parameterSourceSchema = z.strictObject({
 
 const labelSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
+/** A parameter value is JSON data: finite numbers, strings, booleans, null, arrays and plain objects. */
+const jsonValueSchema: z.ZodType<unknown> = z.lazy(() =>
+  z.union([z.string(), z.number().refine(Number.isFinite), z.boolean(), z.null(), z.array(jsonValueSchema), safeRecord(jsonValueSchema)]),
+);
+
 const parameterValueSchema = z.strictObject({
   from: legalDateSchema,
   until: legalDateSchema.optional(),
-  value: z.unknown(),
+  value: jsonValueSchema,
   source: parameterSourceSchema,
 });
 
@@ -227,7 +232,7 @@ export type ParameterOverride =
 const CALLER_SOURCE: ParameterSource = Object.freeze({ document: "caller overlay", verified: false, note: "value supplied by the caller" });
 
 const overrideSchema = z.union([
-  z.strictObject({ value: z.unknown(), from: legalDateSchema.optional(), source: parameterSourceSchema.optional() }),
+  z.strictObject({ value: jsonValueSchema, from: legalDateSchema.optional(), source: parameterSourceSchema.optional() }),
   z.array(parameterValueSchema).min(1),
 ]);
 
