@@ -83,6 +83,17 @@ describe("parseScenario", () => {
     expect(ps[0]!.en).toContain("YAML syntax error");
   });
 
+  it.each([
+    ["computation: x\ninput:\n  total: '1.00\n  weights: [1]\n", 3, 10, "单引号字符串"],
+    ["computation: x\ninput: { total: \"1.00 }\n", 2, 17, "双引号字符串"],
+    ["computation: x\ninput:\n  weights: [1, 2\nexpected: 1\n", 3, 12, "方括号"],
+    ["computation: x\ninput: {total: 1\nexpected: 1\n", 2, 8, "花括号"],
+  ])("CLI-SCEN-1: an unclosed string or bracket is reported where it starts, not at the end of the file (%#)", (text, line, column, what) => {
+    const ps = problems(text);
+    expect(ps[0]).toMatchObject({ code: "YAML_SYNTAX", line, column });
+    expect(ps[0]!.zh).toContain(what);
+  });
+
   it("CLI-SCEN-1: a duplicate key is a syntax error (a typo must not override silently)", () => {
     const ps = problems("computation: x\ninput: {}\ninput: {}\n");
     expect(ps[0]).toMatchObject({ code: "YAML_SYNTAX", line: 3 });

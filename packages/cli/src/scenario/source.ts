@@ -77,16 +77,50 @@ export function parseSource(file: string, text: string): Source | ScenarioProble
   const src: Source = { file, text, doc, lines };
   if (doc.errors.length) {
     // Only the first: later syntax errors are mostly echoes of the first.
-    return doc.errors.slice(0, 1).map((e) =>
-      problemAt(src, e.pos[0], {
-        code: "YAML_SYNTAX",
-        path: [],
-        zh: `YAML 语法错误：${YAML_ZH[e.code] ?? "无法解析"}（${e.code}）`,
-        en: `YAML syntax error: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")} (${e.code})`,
-      }),
-    );
+    return doc.errors.slice(0, 1).map((e) => {
+      const en = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+      const opener = unclosedOpener(text, e.pos[0], en);
+      if (opener) {
+        return problemAt(src, opener.offset, {
+          code: "YAML_SYNTAX",
+          path: [],
+          zh: `YAML 语法错误：从这里开始的${opener.zh}没有闭合（${e.code}）`,
+          en: `YAML syntax error: the ${opener.en} that starts here is never closed (${e.code})`,
+        });
+      }
+      return problemAt(src, e.pos[0], { code: "YAML_SYNTAX", path: [], zh: `YAML 语法错误：${YAML_ZH[e.code] ?? "无法解析"}（${e.code}）`, en: `YAML syntax error: ${en} (${e.code})` });
+    });
   }
   return src;
+}
+
+/**
+ * For "missing closing quote" and "flow collection must end with ] / }"
+ * errors, which the parser reports where it gave up (often the end of the
+ * file), the place where the unclosed string or bracket starts.
+ */
+function unclosedOpener(text: string, pos: number, message: string): { offset: number; zh: string; en: string } | undefined {
+  const quote = /Missing closing (['"])quote/.exec(message)?.[1];
+  if (quote) {
+    const i = text.lastIndexOf(quote, Math.max(0, pos - 1));
+    return i >= 0 ? { offset: i, zh: quote === "'" ? "单引号字符串" : "双引号字符串", en: `${quote === "'" ? "single" : "double"}-quoted string` } : undefined;
+  }
+  if (!/^Flow (sequence|map) .* end with a [\]}]/.test(message)) return undefined;
+  const stack: number[] = [];
+  let q: string | undefined;
+  for (let i = 0; i < Math.min(pos, text.length); i++) {
+    const ch = text[i]!;
+    if (q) {
+      if (ch === q) q = undefined;
+    } else if (ch === "'" || ch === '"') q = ch;
+    else if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (ch === "[" || ch === "{") stack.push(i);
+    else if ((ch === "]" || ch === "}") && stack.length) stack.pop();
+  }
+  const at = stack.pop();
+  if (at === undefined) return undefined;
+  return text[at] === "[" ? { offset: at, zh: "方括号 [ ", en: "bracket [" } : { offset: at, zh: "花括号 { ", en: "brace {" };
 }
 
 /** Where a path of the file is: the node, and the offset to point at. @internal */
