@@ -6,3 +6,10 @@
  */
 export { drawSurveySample, drawSurveySampleInputSchema, surveyHouseholdSchema, surveySeedSchema } from "./survey/drawSurveySample";
 export type { DrawSurveySampleInput, DrawSurveySampleResult, SurveyStratumSample } from "./survey/drawSurveySample";
+export {
+  distributeDividends,
+  distributeDividendsInputSchema,
+  dividendHolderSchema,
+  dividendModeSchema,
+} from "./shares/distributeDividends";
+export type { DistributeDividendsInput, DistributeDividendsResult, DividendMode, DividendPayout } from "./shares/distributeDividends";

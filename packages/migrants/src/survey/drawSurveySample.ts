@@ -20,6 +20,7 @@ import { drawKey, drawSeeds } from "../internal/hash";
 import { isCleanId, isPlainItem, isPlainRecord, without } from "../internal/fast";
 import { parametersOf, type MigrantsOptions } from "../internal/options";
 import { compareCodeUnits, smallestByKey } from "../internal/select";
+import { hasDuplicateIds } from "../internal/unique";
 import { RULES } from "../rules";
 
 /** Most households one draw accepts (ten million). */
@@ -136,33 +137,6 @@ function ceilShare(num: bigint, den: bigint, n: number): number {
 }
 
 /**
- * Finds the indices of duplicate ids through their keys: equal ids have equal
- * keys, so only equal keys need an id comparison (open addressing on the low
- * 32 bits of the key).
- */
-function hasDuplicateIds(keys: Float64Array, ids: readonly Household[]): boolean {
-  const n = keys.length;
-  let cap = 1;
-  while (cap < n * 2) cap <<= 1;
-  const mask = cap - 1;
-  const slot = new Int32Array(cap).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const k = keys[i]!;
-    let p = (k % 4294967296) & mask;
-    for (;;) {
-      const j = slot[p]!;
-      if (j === -1) {
-        slot[p] = i;
-        break;
-      }
-      if (keys[j] === k && ids[j]!.id === ids[i]!.id) return true;
-      p = (p + 1) & mask;
-    }
-  }
-  return false;
-}
-
-/**
  * Draws the yearly living-conditions sample (水库移民生产生活状况抽样调查):
  * at least 5% of all migrant households, reproducible from a seed and
  * independent of the order of the input list, optionally stratified.
@@ -209,7 +183,7 @@ export function drawSurveySample(input: DrawSurveySampleInput, options?: Migrant
   const seeds = drawSeeds(seedText);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = drawKey(hs[i]!.id, seeds);
-  if (hasDuplicateIds(keys, hs)) {
+  if (hasDuplicateIds(n, (i) => hs[i]!.id, keys)) {
     parseInput(drawSurveySampleInputSchema, input, "drawSurveySample"); // reports the duplicate with its path
     fail("UNEXPECTED", { what: "duplicate ids passed validation" });
   }
