@@ -61,6 +61,8 @@ export type { AllocateOptions } from "./allocation/allocate";
 export { allocateMinorUnits, MAX_RECIPIENTS } from "./allocation/allocateMinorUnits";
 
 // --- apportionment (CORE-APPORTION-1) ---
+export { apportion, apportionInputSchema, APPORTION_METHODS } from "./apportion/apportion";
+export type { ApportionMethod, ApportionOptions, ApportionResult, ApportionTie } from "./apportion/apportion";
 
 // --- dates and periods (CORE-DATE-1, CORE-PERIOD-1) ---
 export { isLeapYear, daysInMonth, isLegalDate, parseDate, formatDate, legalDateSchema, compareDates, MIN_LEGAL_DATE, MAX_LEGAL_DATE } from "./dates/date";
