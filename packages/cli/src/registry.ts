@@ -5,11 +5,43 @@
  */
 import * as z from "zod";
 import * as core from "@sannong/core";
+import * as funds from "@sannong/funds";
 import { createRegistry, type Registry } from "./scenario/computation";
 
 /** core.allocate takes `(total, weights, options)`; the scenario input is `{ total, weights, options }`. */
 function coreAllocate(input: z.input<typeof core.allocateInputSchema>): core.Money[] {
   return core.allocate(input.total as core.MoneyInput, input.weights as (number | string)[], input.options as core.AllocateOptions | undefined);
+}
+
+/** core.apportion takes `(places, weights, options)`; the scenario input is `{ places, weights, options }`. */
+function coreApportion(input: z.input<typeof core.apportionInputSchema>): core.ApportionResult {
+  return core.apportion(input.places as number, input.weights as (number | string)[], input.options as core.ApportionOptions | undefined);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const builtInProcedureIds = Object.keys(core.builtInProcedures);
+
+function builtInProcedure(id: string): core.Procedure | undefined {
+  return Object.prototype.hasOwnProperty.call(core.builtInProcedures, id) ? core.builtInProcedures[id as core.BuiltInProcedureId] : undefined;
+}
+
+/**
+ * core.checkProcedure's schema, where `procedure` may also name a built-in
+ * procedure (`five-deliberations-two-disclosures`, `asset-disposal`, …).
+ */
+const checkProcedureScenarioSchema = z.preprocess((v, ctx) => {
+  if (!isRecord(v) || typeof v["procedure"] !== "string") return v;
+  const p = builtInProcedure(v["procedure"]);
+  if (p) return { ...v, procedure: p };
+  core.addIssue(ctx, `未知的内置程序 “${v["procedure"]}”（可用：${builtInProcedureIds.join("、")}）`, `unknown built-in procedure "${v["procedure"]}" (known: ${builtInProcedureIds.join(", ")})`, ["procedure"], "unknown_procedure");
+  return z.NEVER;
+}, core.checkProcedureInputSchema);
+
+/** core.checkProcedure takes `(procedure, events, options)`; the parameters of a scenario's overlay go into `options`. */
+function coreCheckProcedure(input: { procedure: string | core.Procedure; events: core.ProcedureEvent[]; options?: { through?: string } }, options?: { readonly parameters?: core.ParameterSet }): core.CheckProcedureResult {
+  const procedure = typeof input.procedure === "string" ? builtInProcedure(input.procedure)! : input.procedure;
+  const opts: core.CheckProcedureOptions = { ...input.options, ...(options?.parameters ? { parameters: options.parameters } : {}) };
+  return core.checkProcedure(procedure, input.events, opts);
 }
 
 /**
@@ -19,4 +51,10 @@ function coreAllocate(input: z.input<typeof core.allocateInputSchema>): core.Mon
  */
 export const builtInRegistry: Registry = createRegistry()
   // --- core ---
-  .register("core.allocate", coreAllocate, core.allocateInputSchema, undefined, { label: { zh: "按比例分配", en: "proportional allocation" } });
+  .registerParameters("core", core.coreParameters)
+  .register("core.allocate", coreAllocate, core.allocateInputSchema, undefined, { label: { zh: "按比例分配", en: "proportional allocation" } })
+  .register("core.apportion", coreApportion, core.apportionInputSchema, undefined, { label: { zh: "名额分配", en: "apportionment of places" } })
+  .register("core.checkProcedure", coreCheckProcedure, checkProcedureScenarioSchema, core.coreParameterSet, { label: { zh: "程序核查", en: "procedure check" } })
+  // --- funds ---
+  .registerParameters("funds", funds.fundsParameters)
+  .register("funds.allocateByFactors", funds.allocateByFactors, funds.allocateByFactorsInputSchema, funds.fundsParameterSet, { label: { zh: "因素法分配", en: "factor-method allocation" } });

@@ -87,6 +87,10 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = Object.freeze({
   step: { zh: "步骤", en: "step" },
   steps: { zh: "步骤", en: "steps" },
   note: { zh: "说明", en: "note" },
+  byFactor: { zh: "按因素", en: "by factor" },
+  factorTotals: { zh: "各因素合计", en: "factor totals" },
+  zeroRecipients: { zh: "因素全为零的对象", en: "all-zero recipients" },
+  allocated: { zh: "已分配", en: "allocated" },
 });
 
 /** The header of a field in a language (its own name when unknown). @internal */

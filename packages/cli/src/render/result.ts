@@ -1,13 +1,15 @@
 import type { Json } from "@sannong/core";
 import { truncate } from "../internal/width";
-import { fieldLabel } from "./labels";
+import { FIELD_LABELS, fieldLabel } from "./labels";
 import { table } from "./table";
 
 type Lang = "zh" | "en";
 type Obj = { readonly [k: string]: Json };
 
 const isObj = (v: Json | undefined): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const isScalar = (v: Json | undefined): boolean => v === null || typeof v !== "object";
+/** A bilingual label `{ zh, en }`: shown as one cell in the chosen language. */
+const isLabel = (v: Json | undefined): boolean => isObj(v) && Object.keys(v).length === 2 && typeof v["zh"] === "string" && typeof v["en"] === "string";
+const isScalar = (v: Json | undefined): boolean => v === null || typeof v !== "object" || isLabel(v);
 const isScalarList = (v: Json | undefined): boolean => Array.isArray(v) && v.every(isScalar);
 const isTraceLike = (k: string, v: Json | undefined): boolean => k === "trace" || (isObj(v) && typeof v["rule"] === "string" && typeof v["citation"] === "string");
 
@@ -16,9 +18,11 @@ export function cell(v: Json | undefined, lang: Lang, max = 60): string {
   if (v === undefined || v === null) return "—";
   if (typeof v === "boolean") return lang === "zh" ? (v ? "是" : "否") : v ? "yes" : "no";
   if (typeof v === "string" || typeof v === "number") return truncate(String(v), max);
+  if (Array.isArray(v) && v.length === 0) return lang === "zh" ? "（无）" : "(none)";
   if (Array.isArray(v) && v.every(isScalar)) return truncate(v.map((x) => cell(x, lang)).join(lang === "zh" ? "、" : ", "), max);
   if (Array.isArray(v)) return lang === "zh" ? `[${v.length} 项]` : `[${v.length} items]`;
   if (isObj(v)) {
+    if (isLabel(v)) return truncate(v[lang] as string, max);
     const label = v["label"];
     if (isObj(label) && typeof label[lang] === "string") return truncate(label[lang] as string, max);
     return truncate(JSON.stringify(v), max);
@@ -40,7 +44,7 @@ function columns(rows: readonly Obj[]): string[][] {
   for (const r of rows) {
     for (const [k, v] of Object.entries(r)) {
       if (isTraceLike(k, v)) continue;
-      if (isObj(v) && !isObj(v["label"]) && Object.values(v).every((x) => isScalar(x) || isScalarList(x)) && Object.keys(v).length <= 8) {
+      if (isObj(v) && !isLabel(v) && !isObj(v["label"]) && Object.values(v).every((x) => isScalar(x) || isScalarList(x)) && Object.keys(v).length <= 8) {
         for (const sub of Object.keys(v)) add([k, sub]);
       } else {
         add([k]);
@@ -56,8 +60,19 @@ function get(o: Obj, p: readonly string[]): Json | undefined {
   return cur;
 }
 
-function header(p: readonly string[], lang: Lang): string {
-  return p.map((k) => fieldLabel(k, lang)).join("·");
+/**
+ * Keys of a nested plain object are often data (factor ids, village names),
+ * not field names: they are translated only when every one is a known field.
+ */
+function keysAreFields(o: Obj): boolean {
+  return Object.keys(o).every((k) => Object.prototype.hasOwnProperty.call(FIELD_LABELS, k));
+}
+
+function header(p: readonly string[], lang: Lang, subFields: ReadonlySet<string>): string {
+  const [first, ...rest] = p;
+  const head = fieldLabel(first!, lang);
+  if (!rest.length) return head;
+  return [head, ...rest.map((k) => (subFields.has(first!) ? fieldLabel(k, lang) : k))].join("·");
 }
 
 function listTable(list: readonly Json[], lang: Lang): string {
@@ -65,7 +80,8 @@ function listTable(list: readonly Json[], lang: Lang): string {
     const rows = list as readonly Obj[];
     const cols = columns(rows);
     if (cols.length === 0) return lang === "zh" ? "（空）" : "(empty)";
-    return table(cols.map((c) => header(c, lang)), rows.map((r) => cols.map((c) => cell(get(r, c), lang))));
+    const subFields = new Set(cols.filter((c) => c.length > 1 && rows.every((r) => !isObj(r[c[0]!]) || keysAreFields(r[c[0]!] as Obj))).map((c) => c[0]!));
+    return table(cols.map((c) => header(c, lang, subFields)), rows.map((r) => cols.map((c) => cell(get(r, c), lang, 100))));
   }
   return table([fieldLabel("index", lang), fieldLabel("value", lang)], list.map((v, i) => [String(i + 1), cell(v, lang, 100)]));
 }
@@ -77,7 +93,7 @@ function listTable(list: readonly Json[], lang: Lang): string {
  * are left out (shown by `--explain`).
  * @internal
  */
-export function renderOutput(output: Json, lang: Lang, heading = ""): string {
+export function renderOutput(output: Json, lang: Lang, heading = "", keysAreData = false): string {
   const parts: string[] = [];
   const title = (k: string): string => (heading ? `${heading} › ${fieldLabel(k, lang)}` : fieldLabel(k, lang));
   if (Array.isArray(output)) return listTable(output, lang);
@@ -90,7 +106,7 @@ export function renderOutput(output: Json, lang: Lang, heading = ""): string {
     else sections.push([k, v]);
   }
   if (scalars.length) {
-    parts.push(table([lang === "zh" ? "项目" : "field", lang === "zh" ? "值" : "value"], scalars.map(([k, v]) => [fieldLabel(k, lang), cell(v, lang, 100)])));
+    parts.push(table([lang === "zh" ? "项目" : "field", lang === "zh" ? "值" : "value"], scalars.map(([k, v]) => [keysAreData ? k : fieldLabel(k, lang), cell(v, lang, 100)])));
   }
   for (const [k, v] of sections) {
     if (Array.isArray(v) && v.length === 0) {
@@ -98,7 +114,7 @@ export function renderOutput(output: Json, lang: Lang, heading = ""): string {
     } else if (Array.isArray(v)) {
       parts.push(`${title(k)}\n${listTable(v, lang)}`);
     } else {
-      const inner = renderOutput(v, lang, title(k));
+      const inner = renderOutput(v, lang, title(k), !keysAreFields(v as Obj));
       parts.push(inner.startsWith("|") ? `${title(k)}\n${inner}` : inner);
     }
   }

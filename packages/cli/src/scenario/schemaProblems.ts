@@ -71,6 +71,7 @@ interface Def {
   shape?: Record<string, unknown>;
   innerType?: unknown;
   in?: unknown;
+  out?: unknown;
   element?: unknown;
   valueType?: unknown;
   options?: unknown[];
@@ -94,7 +95,8 @@ function unwrap(schema: unknown, depth = 0): unknown {
     case "nonoptional":
       return unwrap(def.innerType, depth + 1);
     case "pipe":
-      return unwrap(def.in, depth + 1);
+      // z.preprocess(fn, schema) is a pipe from a transform to the schema
+      return unwrap(defOf(def.in)?.type === "transform" ? def.out : def.in, depth + 1);
     case "lazy":
       return def.getter ? unwrap(def.getter(), depth + 1) : schema;
     default:

@@ -32,7 +32,7 @@ const YAML_ZH: Record<string, string> = {
   BAD_DIRECTIVE: "指令无效",
   BAD_DQ_ESCAPE: "双引号字符串中的转义无效",
   BAD_SCALAR_START: "值的开头字符无效（如需以该字符开头请加引号）",
-  BLOCK_AS_IMPLICIT_KEY: "块结构不能用作键（可能漏了冒号或缩进错误）",
+  BLOCK_AS_IMPLICIT_KEY: "这一行的值里又出现了“: ”（值中含冒号加空格时，请给整个值加引号；也可能是缩进错误）",
   BLOCK_IN_FLOW: "方括号/花括号内不能使用块结构",
   DUPLICATE_KEY: "键重复（同一层级的键必须唯一）",
   IMPOSSIBLE: "无法解析",
