@@ -13,3 +13,20 @@ export {
   dividendModeSchema,
 } from "./shares/distributeDividends";
 export type { DistributeDividendsInput, DistributeDividendsResult, DividendMode, DividendPayout } from "./shares/distributeDividends";
+export {
+  quantifyShares,
+  quantifySharesInputSchema,
+  shareAssetSchema,
+  shareBasisSchema,
+  shareHouseholdSchema,
+  apportionMethodSchema,
+} from "./shares/quantifyShares";
+export type { QuantifySharesInput, QuantifySharesResult, ShareBasis, ShareHolding, ShareTie } from "./shares/quantifyShares";
+export {
+  distributeByPaidContribution,
+  distributeByPaidContributionInputSchema,
+  paidContributionParticipantSchema,
+  contributionSchema,
+  participantKindSchema,
+} from "./shares/distributeByPaidContribution";
+export type { DistributeByPaidContributionInput, DistributeByPaidContributionResult, PaidContributionPayout, ParticipantKind } from "./shares/distributeByPaidContribution";

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { addIssue, paramAt, parseInput, type LegalDate, type ParameterSet, type ParameterUse } from "@sannong/core";
+import { addIssue, getParameter, paramAt, parseInput, valueAt, type LegalDate, type ParameterSet, type ParameterUse } from "@sannong/core";
 import { migrantsParameterSet } from "../parameters";
 
 /**
@@ -35,4 +35,16 @@ export function parametersOf(options: unknown, fn: string): ParameterSet {
 /** The value of a migrants parameter on a date (recorded for the trace). @internal */
 export function param<T>(set: ParameterSet, id: string, date: LegalDate): ParameterUse<T> {
   return paramAt<T>(set, id, date);
+}
+
+/**
+ * The value of a migrants parameter on `date`, or — when no date is given —
+ * its latest value (the newest standard), recorded for the trace either way.
+ * @internal
+ */
+export function paramOn<T>(set: ParameterSet, id: string, date: LegalDate | undefined): ParameterUse<T> {
+  if (date !== undefined) return paramAt<T>(set, id, date);
+  const p = getParameter<T>(set, id);
+  const overridden = set.overridden.some((r) => r.id === id);
+  return valueAt(p, p.values[p.values.length - 1]!.from, overridden);
 }

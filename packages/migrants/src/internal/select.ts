@@ -69,3 +69,8 @@ export function smallestByKey(group: ArrayLike<number>, keys: Float64Array, ids:
   for (let i = 0; chosen.length < k; i++) chosen.push(atT[i]!);
   return chosen.sort(byKeyThenId);
 }
+
+/** Indices of `ids` in code-unit order of the ids (a stable order that ignores the input order). @internal */
+export function idOrder(ids: readonly string[]): number[] {
+  return ids.map((_, i) => i).sort((a, b) => compareCodeUnits(ids[a]!, ids[b]!) || a - b);
+}

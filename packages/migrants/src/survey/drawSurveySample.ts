@@ -2,23 +2,20 @@ import * as z from "zod";
 import {
   addIssue,
   fractionFromDecimal,
-  getParameter,
   idSchema,
   legalDateSchema,
   parseInput,
   ratioSchema,
   refineUniqueIds,
   traceStep,
-  valueAt,
   type Decimal,
   type LegalDate,
-  type ParameterUse,
   type TraceNode,
 } from "@sannong/core";
 import { fail } from "../errors";
 import { drawKey, drawSeeds } from "../internal/hash";
 import { isCleanId, isPlainItem, isPlainRecord, without } from "../internal/fast";
-import { parametersOf, type MigrantsOptions } from "../internal/options";
+import { paramOn, parametersOf, type MigrantsOptions } from "../internal/options";
 import { compareCodeUnits, smallestByKey } from "../internal/select";
 import { hasDuplicateIds } from "../internal/unique";
 import { RULES } from "../rules";
@@ -123,13 +120,6 @@ export function fastParseSurveyInput(input: unknown): Parsed | undefined {
   return { ...h.data, households: hs as Household[] };
 }
 
-/** The latest value of a parameter when no date is given. */
-function latestOrAt<T>(set: Parameters<typeof getParameter>[0], id: string, date: LegalDate | undefined): ParameterUse<T> {
-  const p = getParameter<T>(set, id);
-  const overridden = set.overridden.some((r) => r.id === id);
-  return valueAt(p, date ?? p.values[p.values.length - 1]!.from, overridden);
-}
-
 /** ceil(num × n / den) for a rate num/den. */
 function ceilShare(num: bigint, den: bigint, n: number): number {
   const a = num * BigInt(n);
@@ -170,7 +160,7 @@ function ceilShare(num: bigint, den: bigint, n: number): number {
 export function drawSurveySample(input: DrawSurveySampleInput, options?: MigrantsOptions): DrawSurveySampleResult {
   const data: Parsed = fastParseSurveyInput(input) ?? parseInput(drawSurveySampleInputSchema, input, "drawSurveySample");
   const set = parametersOf(options, "drawSurveySample");
-  const minUse = latestOrAt<string>(set, "migrants.survey.minRate", data.date);
+  const minUse = paramOn<string>(set, "migrants.survey.minRate", data.date);
   const minRate = ratioSchema.safeParse(minUse.value);
   if (!minRate.success) fail("INVALID_PARAMETER", { id: minUse.id, reason: `not a ratio: ${String(minUse.value)}` });
   const rate = data.rate ?? minRate.data;
