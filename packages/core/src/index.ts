@@ -155,7 +155,7 @@ export type {
 } from "./params/parameter";
 
 // --- trace (CORE-TRACE-1) ---
-export { traceStep, renderTrace, toJson, traceParameter } from "./trace/trace";
+export { traceStep, renderTrace, toJson, traceParameter, traceNodeSchema } from "./trace/trace";
 export type { TraceNode, TraceParameter, RuleRef, Json } from "./trace/trace";
 
 // --- procedures (CORE-PROC-1..2) ---
