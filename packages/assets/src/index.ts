@@ -59,3 +59,13 @@ export { resolveOwnership, resolveOwnershipInputSchema, shareSchema, OWNERSHIP_D
 export type { ResolveOwnershipInput, ResolveOwnershipResult, OwnerShare } from "./ownership/resolveOwnership";
 export { splitByOwnership, splitByOwnershipInputSchema } from "./ownership/splitByOwnership";
 export type { SplitByOwnershipInput, SplitByOwnershipResult } from "./ownership/splitByOwnership";
+
+// --- depreciation 计提折旧 (ASSET-DEP-1) ---
+export { depreciationSchedule, depreciationScheduleInputSchema } from "./depreciation/depreciationSchedule";
+export type { DepreciationScheduleInput, DepreciationScheduleResult, DepreciationRow, DepreciationMethod } from "./depreciation/depreciationSchedule";
+export { depreciationInputSchema, MAX_LIFE_MONTHS } from "./depreciation/input";
+export type { DepreciationInput } from "./depreciation/input";
+export { netValueAt, netValueAtInputSchema } from "./depreciation/netValueAt";
+export type { NetValueAtInput, NetValueAtResult } from "./depreciation/netValueAt";
+export { netValuesAt, netValuesAtInputSchema } from "./depreciation/netValuesAt";
+export type { NetValuesAtInput, NetValuesAtResult } from "./depreciation/netValuesAt";
