@@ -30,3 +30,10 @@ export {
   participantKindSchema,
 } from "./shares/distributeByPaidContribution";
 export type { DistributeByPaidContributionInput, DistributeByPaidContributionResult, PaidContributionPayout, ParticipantKind } from "./shares/distributeByPaidContribution";
+export {
+  projectReserveCalendar,
+  projectReserveCalendarInputSchema,
+  checkReserveApplication,
+  checkReserveApplicationInputSchema,
+} from "./projects/projectReserveCalendar";
+export type { ProjectReserveCalendarResult, CheckReserveApplicationInput, CheckReserveApplicationResult } from "./projects/projectReserveCalendar";
