@@ -1,0 +1,22 @@
+/**
+ * @sannong/funds — allocating, paying out and pooling public funds: the
+ * factor method (因素法), the project method (项目法) and their combination,
+ * re-pooling of money not applied for, multi-year plans, disbursement by
+ * advance, progress and settlement, the guarantee fund pool (保障资金池),
+ * transfer arrears and spending-progress monitoring. Exact money, explained
+ * by traces, driven by cited parameters.
+ *
+ * @packageDocumentation
+ */
+
+// --- rules, errors, parameters ---
+export { RULES } from "./rules";
+export type { FundsRuleId } from "./rules";
+export { fundsErrors } from "./errors";
+export type { FundsErrorCode } from "./errors";
+export { fundsParameters, fundsParameterSet } from "./parameters";
+export type { FundsOptions } from "./parameters";
+
+// --- factor method (FUNDS-FACTOR-1..4) ---
+export { allocateByFactors, allocateByFactorsInputSchema, DEFAULT_INVERSE_TRANSFORM, MAX_FACTOR_RECIPIENTS } from "./factor/allocateByFactors";
+export type { AllocateByFactorsInput, AllocateByFactorsResult, FactorAllocation, InverseTransform } from "./factor/allocateByFactors";

@@ -1,0 +1,57 @@
+import * as z from "zod";
+import { Decimal, moneyFromFen, parseInput, paramAt, type Money, type ParameterSet, type ParameterUse, type LegalDate, type Fraction, fraction } from "@sannong/core";
+import { fail } from "../errors";
+import { fundsParameterSet, type FundsOptions } from "../parameters";
+import { isNonNegativeDecimal } from "./exact";
+
+/** The rounding unit in 分 of a validated unit string (default 0.01 元 = 1 分). @internal */
+export function unitFen(unit: string | undefined): bigint {
+  return unit === undefined ? 1n : BigInt(new Decimal(unit).times(100).toFixed(0));
+}
+
+/** Throws TOTAL_NOT_MULTIPLE_OF_UNIT unless `m` is a multiple of the unit. @internal */
+export function requireMultiple(m: Money, uFen: bigint, unit: string | undefined, path: (string | number)[]): void {
+  if (m.fen % uFen !== 0n) fail("TOTAL_NOT_MULTIPLE_OF_UNIT", { total: String(m), unit: unit ?? "0.01" }, path);
+}
+
+/** Money from a count of units of `uFen` 分. @internal */
+export function unitsToMoney(units: bigint, uFen: bigint): Money {
+  return moneyFromFen(units * uFen);
+}
+
+/** The parameter set of a call (the options are validated too). @internal */
+export function paramsOf(options: FundsOptions | undefined, fn: string): ParameterSet {
+  const o = parseInput(optionsSchema, options, fn);
+  return o?.parameters ?? fundsParameterSet;
+}
+
+/** Reads a parameter at a date and remembers its use for the trace. @internal */
+export function readParam<T>(set: ParameterSet, id: string, date: LegalDate, uses: ParameterUse[]): T {
+  const use = paramAt<T>(set, id, date);
+  if (!uses.some((u) => u.id === use.id && u.from === use.from)) uses.push(use);
+  return use.value;
+}
+
+/** An exact fraction of a decimal string (already validated by the parameter schema). @internal */
+export function fractionOfDecimal(text: string): Fraction {
+  const d = new Decimal(text);
+  const places = d.decimalPlaces();
+  return fraction(BigInt(d.times(new Decimal(10).pow(places)).toFixed(0)), 10n ** BigInt(places));
+}
+
+/** Options schema shared by every function (validated only for shape). @internal */
+export const optionsSchema = z.strictObject({ parameters: z.custom<ParameterSet>((v) => typeof v === "object" && v !== null && (v as { parameters?: unknown }).parameters instanceof Map).optional() }).optional();
+
+/**
+ * A factor value: a non-negative decimal given as a finite number or a
+ * plain decimal string (at most 18 decimals, below 10^18), validated without
+ * building a Decimal (fast on large inputs).
+ * @internal
+ */
+export const factorValueSchema = z.custom<number | string>(isNonNegativeDecimal, {
+  params: {
+    zh: "应为非负十进制数（有限数字或十进制字符串，最多 18 位小数，小于 10^18）",
+    en: "expected a non-negative decimal (a finite number or a decimal string, at most 18 decimals, below 10^18)",
+    code: "invalid_decimal",
+  },
+});
