@@ -12,18 +12,27 @@ const pnpm = ["--yes", "pnpm@10.34.9"];
 const out = join(repoRoot, ".tmp", "tarballs");
 const packages = ["core", "funds", "assets", "insurance", "migrants", "cli"];
 
+let quietMode = false;
+
 function run(cmd: string, args: string[], cwd: string): void {
-  execFileSync(cmd, args, { cwd, stdio: "inherit", env: { ...process.env, npm_config_update_notifier: "false" } });
+  try {
+    execFileSync(cmd, args, { cwd, stdio: quietMode ? "pipe" : "inherit", encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string };
+    throw new Error(`${cmd} ${args.join(" ")} failed in ${cwd}:\n${err.stdout ?? ""}${err.stderr ?? ""}`);
+  }
 }
 
-export function releaseCheck({ build = true } = {}): string[] {
+/** Builds (optionally), lints and packs every package; returns the tarball paths. */
+export function releaseCheck({ build = true, quiet = false } = {}): string[] {
+  quietMode = quiet;
   if (build) run("npx", [...pnpm, "run", "build"], repoRoot);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   for (const p of packages) {
     const dir = join(repoRoot, "packages", p);
-    run("npx", [...pnpm, "exec", "publint", "--strict", "--pack", "pnpm"], dir);
-    run("npx", [...pnpm, "exec", "attw", "--pack", ".", "--profile", "node16"], dir);
+    run(join(repoRoot, "node_modules", ".bin", "publint"), ["--strict", "--pack", "npm"], dir);
+    run(join(repoRoot, "node_modules", ".bin", "attw"), ["--pack", "."], dir);
     run("npx", [...pnpm, "pack", "--pack-destination", out], dir);
   }
   return readdirSync(out).filter((f) => f.endsWith(".tgz")).map((f) => join(out, f));
