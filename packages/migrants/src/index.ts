@@ -37,3 +37,5 @@ export {
   checkReserveApplicationInputSchema,
 } from "./projects/projectReserveCalendar";
 export type { ProjectReserveCalendarResult, CheckReserveApplicationInput, CheckReserveApplicationResult } from "./projects/projectReserveCalendar";
+export { loanInterestSubsidy, loanInterestSubsidyInputSchema, subsidisedLoanSchema } from "./fund/loanInterestSubsidy";
+export type { LoanInterestSubsidyInput, LoanInterestSubsidyResult, LoanSubsidyLine, HouseholdLoanSubsidy } from "./fund/loanInterestSubsidy";
