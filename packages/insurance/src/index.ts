@@ -36,3 +36,8 @@ export type { LandFigureInput } from "./internal/land";
 export type { InsuranceWarning } from "./internal/warning";
 export { checkQuotaEligibility, checkQuotaEligibilityInputSchema } from "./quota/checkQuotaEligibility";
 export type { CheckQuotaEligibilityInput, CheckQuotaEligibilityResult, EligibilityGate, GateResult } from "./quota/checkQuotaEligibility";
+
+// --- person–land correspondence 人地对应 (INS-MATCH-*) ---
+export { allocateQuotaToHouseholds, allocateQuotaToHouseholdsInputSchema } from "./matching/allocateQuotaToHouseholds";
+export type { AllocateQuotaToHouseholdsInput, AllocateQuotaToHouseholdsResult, HouseholdPlaces, RejectedChoice } from "./matching/allocateQuotaToHouseholds";
+export type { IneligibilityReason, Member } from "./internal/member";
