@@ -6,6 +6,7 @@
 import * as z from "zod";
 import * as core from "@sannong/core";
 import * as funds from "@sannong/funds";
+import * as insurance from "@sannong/insurance";
 import { createRegistry, type Registry } from "./scenario/computation";
 
 /** core.allocate takes `(total, weights, options)`; the scenario input is `{ total, weights, options }`. */
@@ -57,4 +58,12 @@ export const builtInRegistry: Registry = createRegistry()
   .register("core.checkProcedure", coreCheckProcedure, checkProcedureScenarioSchema, core.coreParameterSet, { label: { zh: "程序核查", en: "procedure check" } })
   // --- funds ---
   .registerParameters("funds", funds.fundsParameters)
-  .register("funds.allocateByFactors", funds.allocateByFactors, funds.allocateByFactorsInputSchema, funds.fundsParameterSet, { label: { zh: "因素法分配", en: "factor-method allocation" } });
+  .register("funds.allocateByFactors", funds.allocateByFactors, funds.allocateByFactorsInputSchema, funds.fundsParameterSet, { label: { zh: "因素法分配", en: "factor-method allocation" } })
+  // --- insurance ---
+  .registerParameters("insurance", insurance.insuranceParameters)
+  .register("insurance.computeLandQuota", insurance.computeLandQuota, insurance.computeLandQuotaInputSchema, insurance.insuranceParameterSet, { label: { zh: "以地定量：参保指标", en: "land-based insurance quota" } })
+  .register("insurance.checkQuotaEligibility", insurance.checkQuotaEligibility, insurance.checkQuotaEligibilityInputSchema, insurance.insuranceParameterSet, { label: { zh: "参保准入门槛", en: "insurance eligibility gates" } })
+  .register("insurance.allocateQuotaToHouseholds", insurance.allocateQuotaToHouseholds, insurance.allocateQuotaToHouseholdsInputSchema, insurance.insuranceParameterSet, { label: { zh: "人地对应：名额分到户", en: "places to households (person–land)" } })
+  .register("insurance.isOverAgeConverted", insurance.isOverAgeConverted, insurance.isOverAgeConvertedInputSchema, insurance.insuranceParameterSet, { label: { zh: "是否超转人员", en: "over-age converted person?" } })
+  .register("insurance.buildRemittanceSchedule", insurance.buildRemittanceSchedule, insurance.buildRemittanceScheduleInputSchema, insurance.insuranceParameterSet, { label: { zh: "趸缴变分期：汇缴计划", en: "installment remittance schedule" } })
+  .register("insurance.remittancesAsOutflows", insurance.remittancesAsOutflows, insurance.remittancesAsOutflowsInputSchema, undefined, { label: { zh: "汇缴计划作为资金池支出", en: "remittances as pool outflows" } });

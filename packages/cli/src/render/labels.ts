@@ -54,7 +54,7 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = Object.freeze({
   period: { zh: "期间", en: "period" },
   periods: { zh: "各期", en: "periods" },
   persons: { zh: "人数", en: "persons" },
-  households: { zh: "户数", en: "households" },
+  households: { zh: "农户", en: "households" },
   household: { zh: "农户", en: "household" },
   population: { zh: "人口", en: "population" },
   area: { zh: "面积", en: "area" },
@@ -91,7 +91,66 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = Object.freeze({
   factorTotals: { zh: "各因素合计", en: "factor totals" },
   zeroRecipients: { zh: "因素全为零的对象", en: "all-zero recipients" },
   allocated: { zh: "已分配", en: "allocated" },
+  filled: { zh: "已落实", en: "filled" },
+  awaiting: { zh: "待选择", en: "awaiting choice" },
+  landLostMu: { zh: "被征收面积（亩）", en: "land lost (亩)" },
+  insured: { zh: "参保人", en: "insured" },
+  rejected: { zh: "退回的选择", en: "rejected choices" },
+  memberId: { zh: "成员", en: "member" },
+  converted: { zh: "超转人员", en: "over-age converted" },
+  basis: { zh: "依据", en: "basis" },
+  age: { zh: "年龄（周岁）", en: "age" },
+  threshold: { zh: "年龄线", en: "threshold" },
+  raw: { zh: "精确值", en: "exact value" },
+  perCapitaArea: { zh: "人均面积（亩）", en: "land per person (亩)" },
+  remittances: { zh: "汇缴计划", en: "remittances" },
+  personMonths: { zh: "人·月", en: "person-months" },
+  lumpSum: { zh: "趸缴金额", en: "lump sum" },
+  standards: { zh: "各年标准", en: "yearly standards" },
+  monthlyStandard: { zh: "月标准（元）", en: "monthly standard" },
+  gates: { zh: "各道门槛", en: "gates" },
+  gate: { zh: "门槛", en: "gate" },
+  passed: { zh: "通过", en: "passed" },
+  failures: { zh: "未通过", en: "failures" },
+  approvalBasis: { zh: "批准依据", en: "approval basis" },
+  code: { zh: "代码", en: "code" },
+  eligible: { zh: "符合条件", en: "eligible" },
+  procedure: { zh: "程序", en: "procedure" },
+  surplus: { zh: "节余", en: "surplus" },
+  zh: { zh: "说明", en: "说明 (zh)" },
+  en: { zh: "说明（英文）", en: "message" },
 });
+
+/**
+ * Chinese for the enumerated values results use (statuses, methods, bases).
+ * Only values of the fields in {@link ENUM_FIELDS} are translated.
+ * @internal
+ */
+export const VALUE_LABELS: Readonly<Record<string, Label>> = Object.freeze({
+  done: { zh: "已完成", en: "done" },
+  missing: { zh: "缺失", en: "missing" },
+  filled: { zh: "已落实", en: "filled" },
+  "partly-filled": { zh: "部分落实", en: "partly filled" },
+  "awaiting-choice": { zh: "待户内选择", en: "awaiting choice" },
+  hamilton: { zh: "最大余数法", en: "Hamilton" },
+  jefferson: { zh: "顿特法", en: "Jefferson (D'Hondt)" },
+  webster: { zh: "圣拉古法", en: "Webster (Sainte-Laguë)" },
+  adams: { zh: "亚当斯法", en: "Adams" },
+  "huntington-hill": { zh: "亨廷顿–希尔法", en: "Huntington–Hill" },
+  age: { zh: "年龄", en: "age" },
+  incapacity: { zh: "丧失劳动能力", en: "incapacity" },
+  approval: { zh: "征地批准", en: "approval" },
+  keyProject: { zh: "重点工程决定", en: "key-project decision" },
+});
+
+/** The fields whose values are enumerations worth translating. @internal */
+export const ENUM_FIELDS: ReadonlySet<string> = new Set(["status", "method", "basis", "approvalBasis", "mode", "kind", "type", "direction", "transform"]);
+
+/** A value of a field in a language (translated only for {@link ENUM_FIELDS}). @internal */
+export function valueLabel(field: string | undefined, value: string, lang: "zh" | "en"): string {
+  if (field === undefined || !ENUM_FIELDS.has(field) || !Object.prototype.hasOwnProperty.call(VALUE_LABELS, value)) return value;
+  return VALUE_LABELS[value]![lang];
+}
 
 /** The header of a field in a language (its own name when unknown). @internal */
 export function fieldLabel(key: string, lang: "zh" | "en"): string {

@@ -1,6 +1,6 @@
 import type { Json } from "@sannong/core";
 import { truncate } from "../internal/width";
-import { FIELD_LABELS, fieldLabel } from "./labels";
+import { FIELD_LABELS, fieldLabel, valueLabel } from "./labels";
 import { table } from "./table";
 
 type Lang = "zh" | "en";
@@ -13,13 +13,24 @@ const isScalar = (v: Json | undefined): boolean => v === null || typeof v !== "o
 const isScalarList = (v: Json | undefined): boolean => Array.isArray(v) && v.every(isScalar);
 const isTraceLike = (k: string, v: Json | undefined): boolean => k === "trace" || (isObj(v) && typeof v["rule"] === "string" && typeof v["citation"] === "string");
 
+/** A record in one cell: its id-like field and its message, e.g. `张小梅（未满参保最低年龄）`. */
+function brief(o: Obj, lang: Lang): string | undefined {
+  const key = ["id", "memberId", "name", "step", "gate", "code"].map((k) => o[k]).find((x) => typeof x === "string" || typeof x === "number");
+  const msg = typeof o[lang] === "string" ? o[lang] : isLabel(o["reason"]) ? (o["reason"] as Obj)[lang] : isLabel(o["label"]) ? (o["label"] as Obj)[lang] : undefined;
+  if (key === undefined && msg === undefined) return undefined;
+  if (key === undefined) return String(msg);
+  return msg === undefined ? String(key) : lang === "zh" ? `${String(key)}（${String(msg)}）` : `${String(key)} (${String(msg)})`;
+}
+
 /** A scalar (or a short list of them) as a table cell. @internal */
-export function cell(v: Json | undefined, lang: Lang, max = 60): string {
+export function cell(v: Json | undefined, lang: Lang, max = 60, field?: string): string {
   if (v === undefined || v === null) return "—";
   if (typeof v === "boolean") return lang === "zh" ? (v ? "是" : "否") : v ? "yes" : "no";
-  if (typeof v === "string" || typeof v === "number") return truncate(String(v), max);
+  if (typeof v === "string") return truncate(valueLabel(field, v, lang), max);
+  if (typeof v === "number") return truncate(String(v), max);
   if (Array.isArray(v) && v.length === 0) return lang === "zh" ? "（无）" : "(none)";
   if (Array.isArray(v) && v.every(isScalar)) return truncate(v.map((x) => cell(x, lang)).join(lang === "zh" ? "、" : ", "), max);
+  if (Array.isArray(v) && v.every((x) => isObj(x) && brief(x, lang) !== undefined)) return truncate(v.map((x) => brief(x as Obj, lang)).join(lang === "zh" ? "；" : "; "), max);
   if (Array.isArray(v)) return lang === "zh" ? `[${v.length} 项]` : `[${v.length} items]`;
   if (isObj(v)) {
     if (isLabel(v)) return truncate(v[lang] as string, max);
@@ -80,8 +91,12 @@ function listTable(list: readonly Json[], lang: Lang): string {
     const rows = list as readonly Obj[];
     const cols = columns(rows);
     if (cols.length === 0) return lang === "zh" ? "（空）" : "(empty)";
+    const other = lang === "zh" ? "en" : "zh";
+    if (cols.some((c) => c.length === 1 && c[0] === lang) && cols.some((c) => c.length === 1 && c[0] === other)) {
+      cols.splice(cols.findIndex((c) => c.length === 1 && c[0] === other), 1);
+    }
     const subFields = new Set(cols.filter((c) => c.length > 1 && rows.every((r) => !isObj(r[c[0]!]) || keysAreFields(r[c[0]!] as Obj))).map((c) => c[0]!));
-    return table(cols.map((c) => header(c, lang, subFields)), rows.map((r) => cols.map((c) => cell(get(r, c), lang, 100))));
+    return table(cols.map((c) => header(c, lang, subFields)), rows.map((r) => cols.map((c) => cell(get(r, c), lang, 100, c[c.length - 1]))));
   }
   return table([fieldLabel("index", lang), fieldLabel("value", lang)], list.map((v, i) => [String(i + 1), cell(v, lang, 100)]));
 }
@@ -102,11 +117,12 @@ export function renderOutput(output: Json, lang: Lang, heading = "", keysAreData
   const sections: [string, Json][] = [];
   for (const [k, v] of Object.entries(output)) {
     if (isTraceLike(k, v)) continue;
+    if ((k === "zh" || k === "en") && k !== lang && typeof output[lang] === "string") continue;
     if (isScalar(v) || (isScalarList(v) && (v as Json[]).length <= 6) || (isObj(v) && isObj(v["label"]))) scalars.push([k, v]);
     else sections.push([k, v]);
   }
   if (scalars.length) {
-    parts.push(table([lang === "zh" ? "项目" : "field", lang === "zh" ? "值" : "value"], scalars.map(([k, v]) => [keysAreData ? k : fieldLabel(k, lang), cell(v, lang, 100)])));
+    parts.push(table([lang === "zh" ? "项目" : "field", lang === "zh" ? "值" : "value"], scalars.map(([k, v]) => [keysAreData ? k : fieldLabel(k, lang), cell(v, lang, 100, keysAreData ? undefined : k)])));
   }
   for (const [k, v] of sections) {
     if (Array.isArray(v) && v.length === 0) {

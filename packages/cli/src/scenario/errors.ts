@@ -82,6 +82,7 @@ export function formatPath(path: readonly (string | number)[]): string {
   let s = "";
   for (const seg of path) {
     if (typeof seg === "number") s += `[${seg}]`;
+    else if (/[.\s[\]"]/.test(seg) || seg === "") s += `[${JSON.stringify(seg)}]`;
     else s += s === "" ? seg : `.${seg}`;
   }
   return s;

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { Decimal } from "@sannong/core";
 import type { ScenarioProblem } from "./errors";
 
@@ -73,7 +73,7 @@ export function frame(text: string, line: number, column: number): string {
  */
 export function parseSource(file: string, text: string): Source | ScenarioProblem[] {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, merge: true });
   const src: Source = { file, text, doc, lines };
   if (doc.errors.length) {
     // Only the first: later syntax errors are mostly echoes of the first.
@@ -132,7 +132,7 @@ export function locate(src: Source, path: readonly (string | number)[], options:
     const seg = path[i]!;
     if (isAlias(node)) node = node.resolve(src.doc);
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(seg));
+      const pair = findPair(src, node, String(seg));
       if (!pair) return { offset: keyOffset ?? offset, exact: false };
       keyOffset = rangeStart(pair.key);
       const last = i === path.length - 1;
@@ -152,14 +152,43 @@ export function locate(src: Source, path: readonly (string | number)[], options:
   return { offset, exact: true };
 }
 
+const MERGE = "<<";
+
+/** The maps a `<<:` key merges into a map, in order (earlier ones win). */
+function mergeSources(src: Source, map: YAMLMap): YAMLMap[] {
+  const out: YAMLMap[] = [];
+  for (const p of map.items) {
+    if (keyText(p.key) !== MERGE) continue;
+    const v = isAlias(p.value) ? p.value.resolve(src.doc) : p.value;
+    if (isMap(v)) out.push(v);
+    else if (isSeq(v)) for (const it of v.items) {
+      const m = isAlias(it) ? it.resolve(src.doc) : it;
+      if (isMap(m)) out.push(m);
+    }
+  }
+  return out;
+}
+
+/** The pair of a key in a map, looking into merged maps (`<<: *anchor`) when the map has no such key itself. */
+function findPair(src: Source, map: YAMLMap, key: string, depth = 0): Pair | undefined {
+  const own = map.items.find((p) => isPair(p) && keyText(p.key) === key && key !== MERGE);
+  if (own || depth > 10) return own;
+  for (const m of mergeSources(src, map)) {
+    const p = findPair(src, m, key, depth + 1);
+    if (p) return p;
+  }
+  return undefined;
+}
+
 function rangeStart(node: unknown): number | undefined {
   const r = (node as { range?: [number, number, number] } | null | undefined)?.range;
   return r ? r[0] : undefined;
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return undefined;
+  if (!isScalar(key)) return undefined;
+  // with merge keys on, yaml gives `<<` as a symbol
+  return typeof key.value === "symbol" ? (key.value.description ?? String(key.value)) : String(key.value);
 }
 
 /**
@@ -178,9 +207,16 @@ export function toData(src: Source, node: unknown, literals = false): unknown {
   }
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
+    const set = (k: string, v: unknown): void => void Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    // Merged maps first, later sources overwritten by earlier ones, then the map's own keys (YAML merge-key rules).
+    for (const m of mergeSources(src, node).reverse()) {
+      const merged = toData(src, m, literals) as Record<string, unknown>;
+      for (const k of Object.keys(merged)) set(k, merged[k]);
+    }
     for (const p of node.items) {
-      const k = isScalar(p.key) ? String(p.key.value) : String(p.key);
-      Object.defineProperty(out, k, { value: toData(src, p.value, literals), enumerable: true, writable: true, configurable: true });
+      const k = keyText(p.key) ?? String(p.key);
+      if (k === MERGE) continue;
+      set(k, toData(src, p.value, literals));
     }
     return out;
   }
@@ -218,7 +254,7 @@ export function inexactNumbers(src: Source): ScenarioProblem[] {
       // Numbers under expected are kept as written (NumberLiteral), so they lose nothing.
       if (path.length === 1 && path[0] === "expected") return;
       if (path.length === 3 && path[0] === "cases" && path[2] === "expected") return;
-      for (const p of node.items) walk(p.value, [...path, isScalar(p.key) ? String(p.key.value) : "?"]);
+      for (const p of node.items) walk(p.value, [...path, keyText(p.key) ?? "?"]);
     } else if (isSeq(node)) {
       if (path.length === 1 && path[0] === "expected") return;
       if (path.length === 3 && path[0] === "cases" && path[2] === "expected") return;
