@@ -69,3 +69,7 @@ export { netValueAt, netValueAtInputSchema } from "./depreciation/netValueAt";
 export type { NetValueAtInput, NetValueAtResult } from "./depreciation/netValueAt";
 export { netValuesAt, netValuesAtInputSchema } from "./depreciation/netValuesAt";
 export type { NetValuesAtInput, NetValuesAtResult } from "./depreciation/netValuesAt";
+
+// --- revenue 收益分配 (ASSET-REV-1..6) ---
+export { distributeRevenue, distributeRevenueInputSchema, REVENUE_USE_KINDS, HOUSEHOLD_BASES } from "./revenue/distributeRevenue";
+export type { DistributeRevenueInput, DistributeRevenueResult, RevenueUseLine, HouseholdPayment, RevenueUseKind, HouseholdBasis } from "./revenue/distributeRevenue";

@@ -37,3 +37,12 @@ export function expectUnknownKey(fn: () => unknown, key: string, path: readonly 
   expect(issue, "expected an unrecognized_keys issue").toBeDefined();
   expect(issue!.en).toContain(key);
 }
+
+/** A complete approval record of a revenue plan (REVENUE_PLAN_APPROVAL). */
+export const approvedPlan = [
+  { step: "democratic-decision", date: "2021-11-01", form: "representatives-meeting", attendees: 30, eligible: 40, votesFor: 25 },
+  { step: "owner-proposal", date: "2021-11-02" },
+  { step: "supervisor-review", date: "2021-11-10" },
+  { step: "district-approval", date: "2021-11-20" },
+  { step: "public-notice", date: "2021-11-03" },
+];
