@@ -20,3 +20,13 @@ export type { FundsOptions } from "./parameters";
 // --- factor method (FUNDS-FACTOR-1..4) ---
 export { allocateByFactors, allocateByFactorsInputSchema, DEFAULT_INVERSE_TRANSFORM, MAX_FACTOR_RECIPIENTS } from "./factor/allocateByFactors";
 export type { AllocateByFactorsInput, AllocateByFactorsResult, FactorAllocation, InverseTransform } from "./factor/allocateByFactors";
+
+// --- project method (FUNDS-PROJECT-1..2) ---
+export {
+  allocateByProjects,
+  allocateByProjectsInputSchema,
+  DEFAULT_SCORE_RULE,
+  DEFAULT_WHEN_NOT_FIT,
+  DEFAULT_SCORE_TIE_BREAK,
+} from "./project/allocateByProjects";
+export type { AllocateByProjectsInput, AllocateByProjectsResult, ProjectResult, ProjectStatus, ScoreRule, WhenNotFit, ScoreTieBreak } from "./project/allocateByProjects";
