@@ -41,3 +41,5 @@ export type { CheckQuotaEligibilityInput, CheckQuotaEligibilityResult, Eligibili
 export { allocateQuotaToHouseholds, allocateQuotaToHouseholdsInputSchema } from "./matching/allocateQuotaToHouseholds";
 export type { AllocateQuotaToHouseholdsInput, AllocateQuotaToHouseholdsResult, HouseholdPlaces, RejectedChoice } from "./matching/allocateQuotaToHouseholds";
 export type { IneligibilityReason, Member } from "./internal/member";
+export { reassignSurplus, reassignSurplusInputSchema } from "./matching/reassignSurplus";
+export type { ReassignSurplusInput, ReassignSurplusResult, SurplusAssignment, ExcludedCandidate } from "./matching/reassignSurplus";

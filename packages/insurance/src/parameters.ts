@@ -101,6 +101,12 @@ export const surplusToOtherCollectives = param<boolean>(
   src(SEED_002, "§三(三)", "The seed gives the village's own members priority (优先) and leaves 符合规定的调剂 to local rules; sannong default keeps places in the village."),
   z.boolean(),
 );
+/** INS-MATCH-3: the 五议两公开 step through which the record must be complete (null: every step). */
+export const procedureThrough = param<string | null>(
+  "insurance.match.procedureThrough", "step", "调剂名单生效须完成的程序步骤", "step of 五议两公开 through which the record must be complete", SEED_002_FROM, null,
+  src(SEED_002, "§三(三)", "调剂名单的产生必须履行五议两公开程序: sannong default requires every step, including 实施结果公开; a locality that acts on the disclosed resolution can set \"resolution-disclosure\"."),
+  z.string().min(1).nullable(),
+);
 /** INS-VALID-1: how long a place stays valid after the list is confirmed. */
 export const placeValidityMonths = param<number>(
   "insurance.validity.placeValidityMonths", "months", "参保名额指标有效期", "validity of a place", SEED_002_FROM, 12,
@@ -210,6 +216,7 @@ export const insuranceParameters: readonly Parameter[] = Object.freeze([
   apportionMethod,
   surplusOrder,
   surplusToOtherCollectives,
+  procedureThrough,
   placeValidityMonths,
   enrolmentPeriodDays,
   pensionDueLagMonths,
@@ -252,6 +259,7 @@ export const P = {
   apportionMethod: apportionMethod.id,
   surplusOrder: surplusOrder.id,
   surplusOther: surplusToOtherCollectives.id,
+  procedureThrough: procedureThrough.id,
   validityMonths: placeValidityMonths.id,
   enrolmentDays: enrolmentPeriodDays.id,
   pensionLag: pensionDueLagMonths.id,
