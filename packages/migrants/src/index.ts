@@ -39,3 +39,18 @@ export {
 export type { ProjectReserveCalendarResult, CheckReserveApplicationInput, CheckReserveApplicationResult } from "./projects/projectReserveCalendar";
 export { loanInterestSubsidy, loanInterestSubsidyInputSchema, subsidisedLoanSchema } from "./fund/loanInterestSubsidy";
 export type { LoanInterestSubsidyInput, LoanInterestSubsidyResult, LoanSubsidyLine, HouseholdLoanSubsidy } from "./fund/loanInterestSubsidy";
+export {
+  migrantAidRules,
+  aidRuleSchema,
+  aidConditionSchema,
+  aidFactsSchema,
+  hardshipCauseSchema,
+  schoolingSchema,
+  HARDSHIP_CAUSES,
+  AID_FACT_PATHS,
+} from "./aid/aidRules";
+export type { AidRule, AidCondition, AidFacts, AidFactPath, HardshipCause } from "./aid/aidRules";
+export { checkAidEligibility, checkAidEligibilityInputSchema } from "./aid/checkAidEligibility";
+export type { CheckAidEligibilityInput, CheckAidEligibilityResult, EligibleAid, IneligibleAid, UndeterminedAid, EvaluatedCondition } from "./aid/checkAidEligibility";
+export { stackSubsidies, stackSubsidiesInputSchema, stackSchemeSchema, subsidyLayerSchema } from "./aid/stackSubsidies";
+export type { StackSubsidiesInput, StackSubsidiesResult, StackScheme, StackedLayer } from "./aid/stackSubsidies";
