@@ -43,3 +43,7 @@ export type { AllocateQuotaToHouseholdsInput, AllocateQuotaToHouseholdsResult, H
 export type { IneligibilityReason, Member } from "./internal/member";
 export { reassignSurplus, reassignSurplusInputSchema } from "./matching/reassignSurplus";
 export type { ReassignSurplusInput, ReassignSurplusResult, SurplusAssignment, ExcludedCandidate } from "./matching/reassignSurplus";
+
+// --- validity 即征即保 (INS-VALID-1) ---
+export { placeStatus, placeStatusInputSchema } from "./validity/placeStatus";
+export type { PlaceStatusInput, PlaceStatusResult, PlaceStatus, PlaceState } from "./validity/placeStatus";
