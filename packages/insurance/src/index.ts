@@ -47,3 +47,9 @@ export type { ReassignSurplusInput, ReassignSurplusResult, SurplusAssignment, Ex
 // --- validity 即征即保 (INS-VALID-1) ---
 export { placeStatus, placeStatusInputSchema } from "./validity/placeStatus";
 export type { PlaceStatusInput, PlaceStatusResult, PlaceStatus, PlaceState } from "./validity/placeStatus";
+
+// --- fund transfers (INS-TRANSFER-1) ---
+export { buildTransferSchedule, buildTransferScheduleInputSchema } from "./transfer/buildTransferSchedule";
+export type { BuildTransferScheduleInput, BuildTransferScheduleResult, TransferDue } from "./transfer/buildTransferSchedule";
+export { transfersAsDue, transfersAsDueInputSchema } from "./transfer/transfersAsDue";
+export type { TransfersAsDueInput, DueItem } from "./transfer/transfersAsDue";
