@@ -54,3 +54,14 @@ export { checkAidEligibility, checkAidEligibilityInputSchema } from "./aid/check
 export type { CheckAidEligibilityInput, CheckAidEligibilityResult, EligibleAid, IneligibleAid, UndeterminedAid, EvaluatedCondition } from "./aid/checkAidEligibility";
 export { stackSubsidies, stackSubsidiesInputSchema, stackSchemeSchema, subsidyLayerSchema } from "./aid/stackSubsidies";
 export type { StackSubsidiesInput, StackSubsidiesResult, StackScheme, StackedLayer } from "./aid/stackSubsidies";
+export {
+  migrantHouseholdSchema,
+  weakMigrantVillageSchema,
+  registerChangeSchema,
+  helperSchema,
+  helpResultSchema,
+  exitReasonSchema,
+} from "./register/schemas";
+export type { MigrantHousehold, WeakMigrantVillage, RegisterChange, RegisterChangeInput } from "./register/schemas";
+export { registerAsOf, registerAsOfInputSchema, registerHistory, registerHistoryInputSchema } from "./register/register";
+export type { RegisterAsOfInput, RegisterAsOfResult, RegisterExit, RegisterHistoryInput, RegisterHistoryResult, RegisterVersion } from "./register/register";
