@@ -1,10 +1,10 @@
 /**
- * Regenerates src/internal/examples.ts from examples/qingshan/ so that the
+ * Regenerates src/internal/examples.ts from examples/demo/ so that the
  * built `sannong` carries the demo's scenarios inside it.
  *
  *   npx tsx --conditions=@sannong/source packages/cli/scripts/embed-examples.ts
  *
- * The test "CLI-DEMO-1: the embedded examples are the files of examples/qingshan/"
+ * The test "CLI-DEMO-1: the embedded examples are the files of examples/demo/"
  * fails when this has not been run after an example changed.
  */
 import { writeFileSync } from "node:fs";

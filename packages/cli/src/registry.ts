@@ -7,6 +7,8 @@ import * as z from "zod";
 import * as core from "@sannong/core";
 import * as funds from "@sannong/funds";
 import * as insurance from "@sannong/insurance";
+import * as assets from "@sannong/assets";
+import * as migrants from "@sannong/migrants";
 import { createRegistry, type Registry } from "./scenario/computation";
 
 /** core.allocate takes `(total, weights, options)`; the scenario input is `{ total, weights, options }`. */
@@ -45,6 +47,38 @@ function coreCheckProcedure(input: { procedure: string | core.Procedure; events:
   return core.checkProcedure(procedure, input.events, opts);
 }
 
+/** core.rollUp takes `(items, regions, level, options)`; the scenario input is `{ items, regions, level, options }`. */
+function coreRollUp(input: z.input<typeof core.rollUpInputSchema>): core.RollUpResult {
+  const i = input as unknown as { items: core.RollUpItem[]; regions: core.Region[]; level: core.AdminLevel; options?: core.RollUpOptions };
+  return core.rollUp(i.items, i.regions, i.level, i.options);
+}
+
+/**
+ * Runs `fn` and puts `prefix` in front of the paths of the validation errors
+ * it throws, for adapters whose scenario input nests the function's argument.
+ */
+function prefixed<T>(prefix: readonly (string | number)[], fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof core.ValidationError) throw new core.ValidationError(e.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })), e.details["fn"] as string | undefined);
+    if (e instanceof core.PolicyError && e.path.length > 0 && e.path[0] !== "date") throw new core.PolicyError({ code: e.code, zh: e.zh, en: e.en, path: [...prefix, ...e.path], details: e.details });
+    throw e;
+  }
+}
+
+/** assets.netValueAt takes `(asset, date)`; the scenario input is `{ asset, date }`. */
+const netValueAtScenarioSchema = z.strictObject({ asset: assets.netValueAtInputSchema, date: core.legalDateSchema });
+function assetsNetValueAt(input: { asset: assets.NetValueAtInput; date: core.LegalDate }, options?: { readonly parameters?: core.ParameterSet }): assets.NetValueAtResult {
+  return prefixed(["asset"], () => (options?.parameters ? assets.netValueAt(input.asset, input.date, { parameters: options.parameters }) : assets.netValueAt(input.asset, input.date)));
+}
+
+/** migrants.projectReserveCalendar takes a date; the scenario input is `{ date }`. */
+const projectReserveCalendarScenarioSchema = z.strictObject({ date: migrants.projectReserveCalendarInputSchema });
+function migrantsProjectReserveCalendar(input: { date: core.LegalDate }, options?: { readonly parameters?: core.ParameterSet }): migrants.ProjectReserveCalendarResult {
+  return prefixed(["date"], () => (options?.parameters ? migrants.projectReserveCalendar(input.date, { parameters: options.parameters }) : migrants.projectReserveCalendar(input.date)));
+}
+
 /**
  * The built-in registry (内置计算): every public computation of the sannong
  * packages that the command can run, and every package's parameters.
@@ -55,10 +89,12 @@ export const builtInRegistry: Registry = createRegistry()
   .registerParameters("core", core.coreParameters)
   .register("core.allocate", coreAllocate, core.allocateInputSchema, undefined, { label: { zh: "按比例分配", en: "proportional allocation" } })
   .register("core.apportion", coreApportion, core.apportionInputSchema, undefined, { label: { zh: "名额分配", en: "apportionment of places" } })
+  .register("core.rollUp", coreRollUp, core.rollUpInputSchema, undefined, { label: { zh: "按行政层级汇总", en: "roll-up by administrative level" } })
   .register("core.checkProcedure", coreCheckProcedure, checkProcedureScenarioSchema, core.coreParameterSet, { label: { zh: "程序核查", en: "procedure check" } })
   // --- funds ---
   .registerParameters("funds", funds.fundsParameters)
   .register("funds.allocateByFactors", funds.allocateByFactors, funds.allocateByFactorsInputSchema, funds.fundsParameterSet, { label: { zh: "因素法分配", en: "factor-method allocation" } })
+  .register("funds.allocateByProjects", funds.allocateByProjects, funds.allocateByProjectsInputSchema, funds.fundsParameterSet, { label: { zh: "项目法竞争性分配", en: "project-method allocation" } })
   // --- insurance ---
   .registerParameters("insurance", insurance.insuranceParameters)
   .register("insurance.computeLandQuota", insurance.computeLandQuota, insurance.computeLandQuotaInputSchema, insurance.insuranceParameterSet, { label: { zh: "以地定量：参保指标", en: "land-based insurance quota" } })
@@ -66,4 +102,22 @@ export const builtInRegistry: Registry = createRegistry()
   .register("insurance.allocateQuotaToHouseholds", insurance.allocateQuotaToHouseholds, insurance.allocateQuotaToHouseholdsInputSchema, insurance.insuranceParameterSet, { label: { zh: "人地对应：名额分到户", en: "places to households (person–land)" } })
   .register("insurance.isOverAgeConverted", insurance.isOverAgeConverted, insurance.isOverAgeConvertedInputSchema, insurance.insuranceParameterSet, { label: { zh: "是否超转人员", en: "over-age converted person?" } })
   .register("insurance.buildRemittanceSchedule", insurance.buildRemittanceSchedule, insurance.buildRemittanceScheduleInputSchema, insurance.insuranceParameterSet, { label: { zh: "趸缴变分期：汇缴计划", en: "installment remittance schedule" } })
-  .register("insurance.remittancesAsOutflows", insurance.remittancesAsOutflows, insurance.remittancesAsOutflowsInputSchema, undefined, { label: { zh: "汇缴计划作为资金池支出", en: "remittances as pool outflows" } });
+  .register("insurance.remittancesAsOutflows", insurance.remittancesAsOutflows, insurance.remittancesAsOutflowsInputSchema, undefined, { label: { zh: "汇缴计划作为资金池支出", en: "remittances as pool outflows" } })
+  // --- assets ---
+  .registerParameters("assets", assets.assetsParameters)
+  .register("assets.summarizeRegister", assets.summarizeRegister, assets.summarizeRegisterInputSchema, undefined, { label: { zh: "资产台账汇总", en: "asset register summary" } })
+  .register("assets.exportRegisterRows", assets.exportRegisterRows, assets.exportRegisterRowsInputSchema, undefined, { label: { zh: "资产台账导出", en: "asset register rows" } })
+  .register("assets.classifyAssetScope", assets.classifyAssetScope, assets.classifyAssetScopeInputSchema, undefined, { label: { zh: "扶贫资产范围与类型", en: "asset scope and type" } })
+  .register("assets.resolveOwnership", assets.resolveOwnership, assets.resolveOwnershipInputSchema, undefined, { label: { zh: "厘清资产权属", en: "asset ownership" } })
+  .register("assets.splitByOwnership", assets.splitByOwnership, assets.splitByOwnershipInputSchema, undefined, { label: { zh: "按权属比例分钱", en: "split money by ownership" } })
+  .register("assets.depreciationSchedule", assets.depreciationSchedule, assets.depreciationScheduleInputSchema, assets.assetsParameterSet, { label: { zh: "固定资产折旧表", en: "depreciation schedule" } })
+  .register("assets.netValueAt", assetsNetValueAt, netValueAtScenarioSchema, assets.assetsParameterSet, { label: { zh: "某日资产净值", en: "net value on a date" } })
+  .register("assets.netValuesAt", assets.netValuesAt, assets.netValuesAtInputSchema, assets.assetsParameterSet, { label: { zh: "某日多项资产净值", en: "net values on a date" } })
+  // --- migrants ---
+  .register("migrants.drawSurveySample", migrants.drawSurveySample, migrants.drawSurveySampleInputSchema, undefined, { label: { zh: "移民生活状况抽样调查", en: "living-conditions survey sample" } })
+  .register("migrants.quantifyShares", migrants.quantifyShares, migrants.quantifySharesInputSchema, undefined, { label: { zh: "折股量化到户", en: "shares quantified to households" } })
+  .register("migrants.distributeDividends", migrants.distributeDividends, migrants.distributeDividendsInputSchema, undefined, { label: { zh: "按股（按交易额）分红", en: "dividends" } })
+  .register("migrants.distributeByPaidContribution", migrants.distributeByPaidContribution, migrants.distributeByPaidContributionInputSchema, undefined, { label: { zh: "按有偿投入分享收益", en: "income by paid contribution" } })
+  .register("migrants.projectReserveCalendar", migrantsProjectReserveCalendar, projectReserveCalendarScenarioSchema, undefined, { label: { zh: "项目储备库申报日历", en: "project reserve calendar" } })
+  .register("migrants.checkReserveApplication", migrants.checkReserveApplication, migrants.checkReserveApplicationInputSchema, undefined, { label: { zh: "项目入库申报时间核查", en: "reserve application check" } })
+  .register("migrants.loanInterestSubsidy", migrants.loanInterestSubsidy, migrants.loanInterestSubsidyInputSchema, undefined, { label: { zh: "创业致富贷款贴息", en: "loan interest subsidy" } });

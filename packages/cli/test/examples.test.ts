@@ -13,7 +13,7 @@ const files = scenarioFilesIn(join(repoRoot, "examples"));
 const scenarios = files.map((f) => loadScenario(f, f.slice(repoRoot.length + 1)));
 
 describe("examples/", () => {
-  it("CLI-DEMO-1: the embedded examples are the files of examples/qingshan/ (run packages/cli/scripts/embed-examples.ts after changing one)", () => {
+  it("CLI-DEMO-1: the embedded examples are the files of examples/demo/ (run packages/cli/scripts/embed-examples.ts after changing one)", () => {
     expect(readFileSync(join(cliDir, "src", "internal", "examples.ts"), "utf8")).toBe(embeddedExamplesModule(repoRoot));
   });
 

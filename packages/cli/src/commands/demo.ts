@@ -8,7 +8,7 @@ import { EXIT, type Io, type Lang } from "./io";
 
 /**
  * `sannong` with no file: runs the embedded example scenarios of the
- * fictional 青山县 — the same files as `examples/qingshan/` — and prints
+ * fictional 青山县 — the same files as `examples/demo/` — and prints
  * each result with its explanation and the check against the expectation
  * written (and checked by hand) in the file.
  * @remarks Implements CLI-DEMO-1.
@@ -21,8 +21,8 @@ export function demoCommand(registry: Registry, opts: { lang: Lang; explain: boo
   let ok = 0;
   io.out(
     zh
-      ? "sannong 演示：虚构的青山县（示例数据，文件在 examples/qingshan/）\n每个场景依次显示：结果表、计算过程（规则编号与政策原文出处），以及与文件中手工核对过的预期结果的比对。\n"
-      : "sannong demo: the fictional 青山县 (Qingshan county; example data, files in examples/qingshan/)\nEach scenario shows its result table, how it was computed (rule IDs and the sentence of the policy document), and the check against the expected output written, and checked by hand, in the file.\n",
+      ? "sannong 演示：虚构的青山县（示例数据，文件在 examples/demo/）\n每个场景依次显示：结果表、计算过程（规则编号与政策原文出处），以及与文件中手工核对过的预期结果的比对。\n"
+      : "sannong demo: the fictional 青山县 (Qingshan county; example data, files in examples/demo/)\nEach scenario shows its result table, how it was computed (rule IDs and the sentence of the policy document), and the check against the expected output written, and checked by hand, in the file.\n",
   );
   const total = examples.reduce((n, ex) => n + ex.cases, 0);
   for (const ex of examples) {
@@ -51,7 +51,7 @@ export function demoCommand(registry: Registry, opts: { lang: Lang; explain: boo
       if (o.error && c.expectedError !== undefined) {
         parts.push(`${zh ? "规则拒绝了这个输入（预期如此）：" : "the rule refuses this input (as expected):"}\n${refusalText(o, opts.lang)}`);
       }
-      const explained = renderExplain(o.output, opts.lang, opts.explain ? undefined : 2);
+      const explained = renderExplain(o.output, opts.lang, opts.explain ? undefined : 1);
       if (explained) parts.push(`${zh ? "计算过程：" : "how it was computed:"}\n${explained}`);
       if (o.status === "passed") {
         ok++;
@@ -66,7 +66,7 @@ export function demoCommand(registry: Registry, opts: { lang: Lang; explain: boo
       io.out(`${parts.join("\n\n")}\n`);
     }
   }
-  const first = examples[0]?.path ?? "examples/qingshan/";
+  const first = examples[0]?.path ?? "examples/demo/";
   io.out(
     zh
       ? `${ok === total ? `共 ${total} 个场景，全部与预期一致。` : `共 ${total} 个场景，${ok} 个与预期一致。`}\n接下来可以试试：\n  sannong run ${first} --explain     看完整的计算过程\n  sannong test examples/             像 CI 一样检查所有场景\n  sannong params                     列出所有参数及其来源\n  sannong --help`

@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { parseScenario } from "../scenario/load";
 
 /** The folder of the demo's scenarios, relative to the repository root. @internal */
-export const DEMO_DIR = "examples/qingshan";
+export const DEMO_DIR = "examples/demo";
 
 /**
  * The source of `src/internal/examples.ts` for the files of
- * `examples/qingshan/` under `root` (used by scripts/embed-examples.ts and by
+ * `examples/demo/` under `root` (used by scripts/embed-examples.ts and by
  * the test that keeps the two in step).
  * @internal
  */

@@ -201,7 +201,7 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
  * @throws {@link ScenarioError} `FILE_NOT_FOUND`, `FILE_UNREADABLE`, and those of {@link parseScenario}
  * @example
  * ```ts
- * loadScenario("examples/qingshan/01-core-allocate.yaml").cases.length; // 1
+ * loadScenario("examples/core/allocate.yaml").cases.length; // 3
  * ```
  * @remarks Implements CLI-SCEN-1.
  */

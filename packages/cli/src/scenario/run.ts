@@ -179,7 +179,7 @@ export function runCase(c: ScenarioCase, options: RunOptions & { source?: Source
  * @returns one outcome per case, in file order
  * @example
  * ```ts
- * runScenario(loadScenario("examples/qingshan/01-core-allocate.yaml")).map((o) => o.status); // ["passed"]
+ * runScenario(loadScenario("examples/core/allocate.yaml")).map((o) => o.status); // ["passed", "passed", "passed"]
  * ```
  * @remarks Implements CLI-SCEN-1, CLI-SCEN-2.
  */
