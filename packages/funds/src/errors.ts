@@ -52,10 +52,6 @@ export const fundsErrors = {
     zh: (d: { factor: S; recipient: S }) => `逆向因素 ${d.factor} 采用倒数转换，但对象 ${d.recipient} 的取值为零（零的倒数无定义）`,
     en: (d: { factor: S; recipient: S }) => `inverse factor ${d.factor} uses the reciprocal, but recipient ${d.recipient} has value zero (no reciprocal)`,
   },
-  NOTHING_TO_ALLOCATE: {
-    zh: (d: { total: S }) => `所有对象的因素系数均为零且无保底，总额 ${d.total} 无处分配`,
-    en: (d: { total: S }) => `every recipient has all-zero factors and no floor: the total ${d.total} has nowhere to go`,
-  },
   INFEASIBLE_BOUNDS: {
     zh: (d: { id: S; floor: S; cap: S }) => `对象 ${d.id} 的保底 ${d.floor} 高于封顶 ${d.cap}（按舍入单位取整后）`,
     en: (d: { id: S; floor: S; cap: S }) => `recipient ${d.id} has a floor ${d.floor} above its cap ${d.cap} (after rounding to the unit)`,

@@ -30,3 +30,15 @@ export {
   DEFAULT_SCORE_TIE_BREAK,
 } from "./project/allocateByProjects";
 export type { AllocateByProjectsInput, AllocateByProjectsResult, ProjectResult, ProjectStatus, ScoreRule, WhenNotFit, ScoreTieBreak } from "./project/allocateByProjects";
+
+// --- factor and project methods combined (FUNDS-COMBINED-1) ---
+export { allocateCombined, allocateCombinedInputSchema, DEFAULT_UNUSED_MONEY } from "./combined/allocateCombined";
+export type { AllocateCombinedInput, AllocateCombinedResult, UnusedMoney } from "./combined/allocateCombined";
+
+// --- re-pooling money not applied for (FUNDS-REPOOL-1) ---
+export { repoolUnclaimed, repoolUnclaimedInputSchema, DEFAULT_REPOOL_METHOD } from "./repool/repoolUnclaimed";
+export type { RepoolUnclaimedInput, RepoolUnclaimedResult, RepoolUnit, RepoolMethod } from "./repool/repoolUnclaimed";
+
+// --- multi-year plans (FUNDS-CYCLE-1) ---
+export { spreadOverYears, spreadOverYearsInputSchema } from "./cycle/spreadOverYears";
+export type { SpreadOverYearsInput, SpreadOverYearsResult, PlanYear } from "./cycle/spreadOverYears";

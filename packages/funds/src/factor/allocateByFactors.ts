@@ -278,7 +278,7 @@ export interface AllocateByFactorsResult {
  * @returns allocations in input order, factor totals, all-zero recipients and a trace
  * @throws {@link ValidationError} `INVALID_INPUT` for malformed input (missing or unknown factor values, duplicate ids, a transform on a positive factor, a missing `date` when a parameter is needed …);
  *   {@link PolicyError} `WEIGHTS_NOT_ONE`, `RATIOS_NOT_ONE`, `WEIGHTS_ALL_ZERO`, `UNKNOWN_GROUP`, `GROUP_WITHOUT_FACTORS`, `FACTOR_ALL_ZERO`,
- *   `INVERSE_ZERO_VALUE`, `NOTHING_TO_ALLOCATE`, `INFEASIBLE_BOUNDS`, `INFEASIBLE_FLOORS`, `INFEASIBLE_CAPS`, `TOTAL_NOT_MULTIPLE_OF_UNIT`
+ *   `INVERSE_ZERO_VALUE`, `INFEASIBLE_BOUNDS`, `INFEASIBLE_FLOORS`, `INFEASIBLE_CAPS`, `TOTAL_NOT_MULTIPLE_OF_UNIT`
  * @example
  * ```ts
  * const r = allocateByFactors({
@@ -415,7 +415,6 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
   let unitsBig: bigint[] | undefined;
   let unitsNum: Float64Array | undefined;
   if (!hasBounds) {
-    if (zero.length === n && T > 0n) fail("NOTHING_TO_ALLOCATE", { total: String(data.total) }, ["recipients"]);
     if (mode === "auto" && data.total.fen <= BigInt(Number.MAX_SAFE_INTEGER)) unitsNum = splitByFactorsFast(combined, T);
     if (!unitsNum) unitsBig = splitByFactorsExact(combined, data.total, unitText, uFen);
   } else {
@@ -435,7 +434,6 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
     }
     if (floorSum > T) fail("INFEASIBLE_FLOORS", { floors: String(moneyFromFen(floorSum * uFen)), total: String(data.total) }, ["recipients"]);
     if (!unbounded && reach < T) {
-      if (zero.length === n && floorSum === 0n) fail("NOTHING_TO_ALLOCATE", { total: String(data.total) }, ["recipients"]);
       fail("INFEASIBLE_CAPS", { reachable: String(moneyFromFen(reach * uFen)), total: String(data.total) }, ["recipients"]);
     }
     const split = splitByFactorsExact(combined, data.total, unitText, uFen, rfloors, rcaps);
