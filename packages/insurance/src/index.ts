@@ -53,3 +53,5 @@ export { buildTransferSchedule, buildTransferScheduleInputSchema } from "./trans
 export type { BuildTransferScheduleInput, BuildTransferScheduleResult, TransferDue } from "./transfer/buildTransferSchedule";
 export { transfersAsDue, transfersAsDueInputSchema } from "./transfer/transfersAsDue";
 export type { TransfersAsDueInput, DueItem } from "./transfer/transfersAsDue";
+export { transitionPayments, transitionPaymentsInputSchema } from "./overage/transitionPayments";
+export type { TransitionPaymentsInput, TransitionPaymentsResult, TransitionPayment } from "./overage/transitionPayments";
