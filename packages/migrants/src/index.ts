@@ -65,3 +65,5 @@ export {
 export type { MigrantHousehold, WeakMigrantVillage, RegisterChange, RegisterChangeInput } from "./register/schemas";
 export { registerAsOf, registerAsOfInputSchema, registerHistory, registerHistoryInputSchema } from "./register/register";
 export type { RegisterAsOfInput, RegisterAsOfResult, RegisterExit, RegisterHistoryInput, RegisterHistoryResult, RegisterVersion } from "./register/register";
+export { evaluatePerformance, evaluatePerformanceInputSchema, performanceIndicatorSchema } from "./evaluation/evaluatePerformance";
+export type { EvaluatePerformanceInput, EvaluatePerformanceResult, PullingDownIndicator } from "./evaluation/evaluatePerformance";
