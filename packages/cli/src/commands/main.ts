@@ -119,10 +119,10 @@ export function main(argv: readonly string[], io: Io, registry: Registry = built
   switch (command) {
     case "run":
       if (!args.length) return usageError(io, lang, "sannong run 需要至少一个场景文件", "sannong run needs at least one scenario file");
-      return runCommand(args, { lang, json: Boolean(v.json), explain: Boolean(v.explain) }, io);
+      return runCommand(args, { lang, json: Boolean(v.json), explain: Boolean(v.explain) }, io, registry);
     case "test":
       if (!args.length) return usageError(io, lang, "sannong test 需要至少一个目录或场景文件，如 sannong test examples/", "sannong test needs at least one directory or scenario file, e.g. sannong test examples/");
-      return testCommand(args, lang, io);
+      return testCommand(args, lang, io, registry);
     case "params":
       if (args.length) return usageError(io, lang, `sannong params 不接受文件参数：${args.join(" ")}`, `sannong params takes no files: ${args.join(" ")}`);
       return paramsCommand(registry, { lang, json: Boolean(v.json), ...(v["stale-before"] !== undefined ? { staleBefore: v["stale-before"] } : {}), ...(v["as-of"] !== undefined ? { asOf: v["as-of"] } : {}) }, io);

@@ -2,6 +2,8 @@ import { ScenarioError, exitCodeOf, type ScenarioProblem } from "../scenario/err
 import { loadScenario, sourceOf } from "../scenario/load";
 import { runScenario, type CaseOutcome } from "../scenario/run";
 import { caseHeading, refusalText, renderExplain, renderFailure, renderProblems, renderResultBlock } from "../render/outcome";
+import type { Registry } from "../scenario/computation";
+import { builtInRegistry } from "../registry";
 import { EXIT, type Io, type Lang } from "./io";
 
 /** Options of `sannong run`. */
@@ -31,7 +33,7 @@ function jsonOf(o: CaseOutcome): Record<string, unknown> {
  * @returns the exit code: 0, 1 when an expectation fails, 2 for bad input, 3 for a bug
  * @internal
  */
-export function runCommand(files: readonly string[], opts: RunCommandOptions, io: Io): number {
+export function runCommand(files: readonly string[], opts: RunCommandOptions, io: Io, registry: Registry = builtInRegistry): number {
   const zh = opts.lang === "zh";
   let code: number = EXIT.OK;
   const raise = (c: number): void => {
@@ -54,7 +56,7 @@ export function runCommand(files: readonly string[], opts: RunCommandOptions, io
       return;
     }
     const src = sourceOf(scenario);
-    for (const o of runScenario(scenario)) {
+    for (const o of runScenario(scenario, { registry })) {
       if (o.status === "invalid" || o.status === "crashed") {
         reportProblems(file, o.problems ?? []);
         continue;

@@ -3,6 +3,8 @@ import { loadScenario, sourceOf } from "../scenario/load";
 import { runScenario } from "../scenario/run";
 import { renderFailure, renderProblems } from "../render/outcome";
 import { kindOf, scenarioFilesIn } from "../internal/files";
+import type { Registry } from "../scenario/computation";
+import { builtInRegistry } from "../registry";
 import { EXIT, type Io, type Lang } from "./io";
 
 function indent(s: string): string {
@@ -37,7 +39,7 @@ export function collectFiles(paths: readonly string[]): { files: string[]; probl
  * @remarks Implements CLI-TEST-1.
  * @internal
  */
-export function testCommand(paths: readonly string[], lang: Lang, io: Io): number {
+export function testCommand(paths: readonly string[], lang: Lang, io: Io, registry: Registry = builtInRegistry): number {
   const zh = lang === "zh";
   const word = zh
     ? { pass: "✓ 通过", fail: "✗ 失败", invalid: "! 无效", crashed: "! 出错", skip: "- 未检查" }
@@ -69,7 +71,7 @@ export function testCommand(paths: readonly string[], lang: Lang, io: Io): numbe
       return;
     }
     const src = sourceOf(scenario);
-    for (const o of runScenario(scenario)) {
+    for (const o of runScenario(scenario, { registry })) {
       const label = `${file} › ${o.case.name} (${o.case.computation})`;
       switch (o.status) {
         case "passed":

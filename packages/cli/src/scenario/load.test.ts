@@ -146,4 +146,12 @@ describe("parseScenario", () => {
     }
     throw new Error("expected a ScenarioError");
   });
+
+  it("CLI-SCEN-1: anchors and merge keys (<<: *base) are read as YAML says; the case's own keys win", () => {
+    const s = parseScenario(
+      ["computation: x", "cases:", "  - input: &base", "      a: 1", "      b: 2", "  - input:", "      <<: *base", "      b: 3", ""].join("\n"),
+      "m.yaml",
+    );
+    expect(s.cases.map((c) => c.input)).toEqual([{ a: 1, b: 2 }, { a: 1, b: 3 }]);
+  });
 });
