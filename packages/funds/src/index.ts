@@ -42,3 +42,9 @@ export type { RepoolUnclaimedInput, RepoolUnclaimedResult, RepoolUnit, RepoolMet
 // --- multi-year plans (FUNDS-CYCLE-1) ---
 export { spreadOverYears, spreadOverYearsInputSchema } from "./cycle/spreadOverYears";
 export type { SpreadOverYearsInput, SpreadOverYearsResult, PlanYear } from "./cycle/spreadOverYears";
+
+// --- disbursement (FUNDS-PAY-1) ---
+export { planDisbursement, planDisbursementInputSchema } from "./disbursement/planDisbursement";
+export type { PlanDisbursementInput, PlanDisbursementResult, Tranche, TrancheKind } from "./disbursement/planDisbursement";
+export { settleDisbursement, settleDisbursementInputSchema } from "./disbursement/settleDisbursement";
+export type { SettleDisbursementInput, SettleDisbursementResult } from "./disbursement/settleDisbursement";
