@@ -5,6 +5,7 @@ import {
   legalDateSchema,
   nonNegativeDecimalSchema,
   nonNegativeMoneySchema,
+  getParameter,
   paramAt,
   positiveDecimalSchema,
   ratioSchema,
@@ -88,22 +89,62 @@ export interface Defaults {
   readonly startRule?: ParameterUse<DepreciationStartRule>;
 }
 
-const cache = new WeakMap<ParameterSet, Map<string, { salvage: ParameterUse<string>; startRule: ParameterUse<DepreciationStartRule> }>>();
+interface Interval<T> {
+  readonly from: string;
+  readonly until: string | undefined;
+  readonly use: ParameterUse<T>;
+}
+interface Resolved {
+  readonly salvage: readonly Interval<string>[];
+  readonly startRule: readonly Interval<DepreciationStartRule>[];
+}
 
-/** Default salvage rate and start rule in force on a date, memoised per parameter set and date. @internal */
+const resolved = new WeakMap<ParameterSet, Resolved>();
+
+function intervals<T>(set: ParameterSet, id: string): Interval<T>[] {
+  const p = getParameter<T>(set, id);
+  return p.values.map((v) => ({ from: v.from, until: v.until, use: paramAt<T>(set, id, v.from) }));
+}
+
+let lastResolvedSet: ParameterSet | undefined;
+let lastResolved: Resolved | undefined;
+
+function resolve(set: ParameterSet): Resolved {
+  if (set === lastResolvedSet && lastResolved) return lastResolved;
+  let r = resolved.get(set);
+  if (!r) {
+    r = { salvage: intervals<string>(set, PARAM.salvageRate), startRule: intervals<DepreciationStartRule>(set, PARAM.startRule) };
+    resolved.set(set, r);
+  }
+  lastResolvedSet = set;
+  lastResolved = r;
+  return r;
+}
+
+function pick<T>(list: readonly Interval<T>[], set: ParameterSet, id: string, date: string): ParameterUse<T> {
+  for (let i = list.length - 1; i >= 0; i--) {
+    const v = list[i]!;
+    if (v.from <= date) {
+      if (v.until === undefined || date <= v.until) return v.use;
+      break;
+    }
+  }
+  return paramAt<T>(set, id, date); // throws PARAM_NOT_IN_FORCE
+}
+
+/** The default salvage rate in force on a date (parameter `assets.depreciation.salvageRate`). @internal */
+export function salvageDefaultAt(set: ParameterSet, date: string): ParameterUse<string> {
+  return pick(resolve(set).salvage, set, PARAM.salvageRate, date);
+}
+
+/** The default start rule in force on a date (parameter `assets.depreciation.startRule`). @internal */
+export function startRuleDefaultAt(set: ParameterSet, date: string): ParameterUse<DepreciationStartRule> {
+  return pick(resolve(set).startRule, set, PARAM.startRule, date);
+}
+
+/** Default salvage rate and start rule in force on a date. @internal */
 export function defaultsAt(set: ParameterSet, date: LegalDate): { salvage: ParameterUse<string>; startRule: ParameterUse<DepreciationStartRule> } {
-  let m = cache.get(set);
-  if (!m) {
-    m = new Map();
-    cache.set(set, m);
-  }
-  let v = m.get(date);
-  if (!v) {
-    v = { salvage: paramAt<string>(set, PARAM.salvageRate, date), startRule: paramAt<DepreciationStartRule>(set, PARAM.startRule, date) };
-    if (m.size > 100_000) m.clear();
-    m.set(date, v);
-  }
-  return v;
+  return { salvage: salvageDefaultAt(set, date), startRule: startRuleDefaultAt(set, date) };
 }
 
 function rateParts(rate: string | Decimal): { num: bigint; den: bigint } {
@@ -154,7 +195,8 @@ export function unitsOutsideLife(d: Parsed, a: Normalised): number[] {
 }
 
 const RATE_CACHE = new Map<string, { num: bigint; den: bigint }>();
-const KEYS = new Set(["cost", "salvageRate", "lifeMonths", "start", "method", "startRule"]);
+let lastRate = "";
+let lastParts: { num: bigint; den: bigint } | undefined;
 const MAX_COST_FEN_N = 1e15;
 
 /** Digit value of a char code, or -1. */
@@ -231,19 +273,6 @@ export function scratch(): Quick & { a: MutableNormalised } {
   return { a: { costFen: 0, salvageFen: 0, life: 1, first: 0, method: "straight-line", startRule: "next-month" }, start: "", salvageRate: "", usedSalvageDefault: false, usedStartRuleDefault: false };
 }
 
-let lastSet: ParameterSet | undefined;
-let lastDate = "";
-let lastDefaults: { salvage: ParameterUse<string>; startRule: ParameterUse<DepreciationStartRule> } | undefined;
-
-function defaultsFast(set: ParameterSet, date: string): { salvage: ParameterUse<string>; startRule: ParameterUse<DepreciationStartRule> } {
-  if (set === lastSet && date === lastDate && lastDefaults) return lastDefaults;
-  const d = defaultsAt(set, date);
-  lastSet = set;
-  lastDate = date;
-  lastDefaults = d;
-  return d;
-}
-
 /**
  * Fast validation of the common shape (straight-line or double-declining,
  * cost as a plain decimal string, a Money or a safe integer, rate as a plain
@@ -257,7 +286,19 @@ export function quickInto(v: unknown, set: ParameterSet, out: Quick & { a: Mutab
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return false;
   const o = v as Record<string, unknown>;
-  for (const k in o) if (!KEYS.has(k)) return false;
+  for (const k in o) {
+    switch (k) {
+      case "cost":
+      case "salvageRate":
+      case "lifeMonths":
+      case "start":
+      case "method":
+      case "startRule":
+        break;
+      default:
+        return false;
+    }
+  }
   const c = o["cost"];
   let costFen: number;
   if (typeof c === "string") {
@@ -282,7 +323,7 @@ export function quickInto(v: unknown, set: ParameterSet, out: Quick & { a: Mutab
   let rp: { num: bigint; den: bigint } | undefined;
   if (rate !== undefined) {
     if (typeof rate !== "string") return false;
-    rp = RATE_CACHE.get(rate);
+    rp = rate === lastRate ? lastParts : RATE_CACHE.get(rate);
     if (!rp) {
       if (!RATE_RE.test(rate)) return false;
       rp = rateParts(rate);
@@ -290,16 +331,17 @@ export function quickInto(v: unknown, set: ParameterSet, out: Quick & { a: Mutab
       RATE_CACHE.set(rate, rp);
     }
   }
-  const def = rate === undefined || sr === undefined ? defaultsFast(set, start) : undefined;
-  const r = rate === undefined ? def!.salvage.value : (rate as string);
+  const r = rate === undefined ? salvageDefaultAt(set, start).value : (rate as string);
   if (!rp) {
-    rp = RATE_CACHE.get(r);
+    rp = r === lastRate ? lastParts : RATE_CACHE.get(r);
     if (!rp) {
       rp = rateParts(r);
       RATE_CACHE.set(r, rp);
     }
   }
-  const startRule = sr === undefined ? def!.startRule.value : (sr as DepreciationStartRule);
+  lastRate = r;
+  lastParts = rp;
+  const startRule = sr === undefined ? startRuleDefaultAt(set, start).value : (sr as DepreciationStartRule);
   const a = out.a;
   a.costFen = costFen;
   a.salvageFen = salvageOf(costFen, rp.num, rp.den);

@@ -5,7 +5,7 @@ import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import type { ReadonlyInput } from "../internal/types";
 import { accumulatedAfter, type Normalised } from "./engine";
-import { defaultsAt, depreciationInputSchema, normalise, quickDate, quickInto, scratch, unitsOutsideLife } from "./input";
+import { salvageDefaultAt, startRuleDefaultAt, depreciationInputSchema, normalise, quickDate, quickInto, scratch, unitsOutsideLife } from "./input";
 import { monthsEndedAt } from "./netValueAt";
 import { isMonthEnd, monthIndex } from "../internal/months";
 
@@ -90,11 +90,8 @@ export function netValuesAt(input: NetValuesAtInput, options?: AssetsOptions): N
     if (quickInto(el, set, q)) {
       a = q.a;
       start = q.start;
-      if (q.usedSalvageDefault || q.usedStartRuleDefault) {
-        const def = defaultsAt(set, start);
-        if (q.usedSalvageDefault) use(def.salvage);
-        if (q.usedStartRuleDefault) use(def.startRule);
-      }
+      if (q.usedSalvageDefault) use(salvageDefaultAt(set, start));
+      if (q.usedStartRuleDefault) use(startRuleDefaultAt(set, start));
     } else {
       const r = depreciationInputSchema.safeParse(el);
       if (!r.success) parseInput(netValuesAtInputSchema, input, "netValuesAt");

@@ -210,6 +210,21 @@ describe("distributeRevenue", () => {
     expect((asJson(distributeRevenue(plan)) as { households: { amount: string }[] }).households[0]!.amount).toBe("16200.00");
   });
 
+  it("ASSET-REV-6: large household lists (fast validation path) give exactly what the schema path gives", () => {
+    const many = Array.from({ length: 200 }, (_, i) =>
+      i % 2 ? { id: `h${i}`, use: "d", shares: `${1 + (i % 7)}.5` } : { id: `h${i}`, use: "p", months: i % 13 },
+    );
+    const base = { asOf: "2022-06-30", income: "123456.78", uses: [{ id: "p", kind: "poor-households" as const, share: "0.7", basis: "public-welfare-post" as const }, { id: "d", kind: "other" as const, share: "0.3", basis: "dividend" as const }] };
+    const fast = distributeRevenue({ ...base, households: many });
+    // a numeric `shares` is valid but not in the fast path's shape: the whole input takes the schema path
+    const slow = distributeRevenue({ ...base, households: [...many.slice(0, 199), { id: "h199", use: "d", shares: 4.5 }] });
+    expect(asJson(slow)).toEqual(asJson(fast));
+    expectSannongError(() => distributeRevenue({ ...base, households: [...many, { id: "h5", use: "p", months: 1 }] }), "INVALID_INPUT", ["households", 200, "id"]);
+    expectSannongError(() => distributeRevenue({ ...base, households: [...many.slice(0, 150), { id: "x", use: "p", months: 13 }] }), "INVALID_INPUT", ["households", 150, "months"]);
+    expectSannongError(() => distributeRevenue({ ...base, households: [...many.slice(0, 150), { id: " x", use: "d" }] }), "INVALID_INPUT", ["households", 150, "shares"]);
+    expectUnknownKey(() => distributeRevenue({ ...base, households: [...many.slice(0, 150), { id: "x", use: "p", months: 1, extra: 1 }] } as never), "extra", ["households", 150]);
+  });
+
   it("ASSET-REV-1: deductions above the income are refused with the difference", () => {
     const e = expectSannongError(() => distributeRevenue({ ...plan, maintenanceFromIncome: "99000.00" }), "DEDUCTIONS_EXCEED_INCOME", ["income"]);
     expect(e.en).toContain("by 1000.00");

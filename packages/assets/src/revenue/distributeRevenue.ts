@@ -17,7 +17,7 @@ import {
   REVENUE_PLAN_APPROVAL,
   traceStep,
   type CheckProcedureResult,
-  type Decimal,
+  Decimal,
   type Fraction,
   type Money,
   type TraceNode,
@@ -74,15 +74,47 @@ const householdSchema = z.strictObject({
   condition: text.optional(),
 });
 
-const NEEDS: Record<HouseholdBasis, readonly ("months" | "shares" | "conditionMet" | "condition")[]> = {
-  "public-welfare-post": ["months"],
-  employment: ["months"],
-  "stable-work-tiers": ["months"],
-  conditional: ["conditionMet", "condition"],
-  dividend: ["shares"],
-  equal: [],
+type Needs = Readonly<Record<"months" | "shares" | "conditionMet" | "condition", boolean>>;
+const need = (months: boolean, shares: boolean, conditional: boolean): Needs => ({ months, shares, conditionMet: conditional, condition: conditional });
+const NEEDS: Record<HouseholdBasis, Needs> = {
+  "public-welfare-post": need(true, false, false),
+  employment: need(true, false, false),
+  "stable-work-tiers": need(true, false, false),
+  conditional: need(false, false, true),
+  dividend: need(false, true, false),
+  equal: need(false, false, false),
 };
 const FIELDS = ["months", "shares", "conditionMet", "condition"] as const;
+
+type Report = (zh: string, en: string, path: (string | number)[], code: string) => void;
+type HouseholdFields = { id: string; use: string; months?: number | undefined; shares?: unknown; conditionMet?: boolean | undefined; condition?: string | undefined };
+
+/** The cross-field checks of the households (shared by the schema and the fast path). */
+function checkHouseholds(uses: ReadonlyMap<string, { basis: HouseholdBasis | undefined }>, hs: readonly HouseholdFields[], report: Report): void {
+  const ids = new Set<string>();
+  for (let i = 0; i < hs.length; i++) {
+    const h = hs[i]!;
+    if (ids.has(h.id)) report(`农户标识 “${h.id}” 重复`, `duplicate household id "${h.id}"`, ["households", i, "id"], "duplicate_id");
+    ids.add(h.id);
+    const u = uses.get(h.use);
+    if (!u) {
+      report(`农户 ${h.id} 所属用途 “${h.use}” 不存在`, `household ${h.id} names an unknown use "${h.use}"`, ["households", i, "use"], "unknown_use");
+      continue;
+    }
+    if (u.basis === undefined) {
+      report(`用途 “${h.use}” 未规定到户分配方式（basis）`, `use "${h.use}" has no basis for paying households`, ["households", i, "use"], "use_without_basis");
+      continue;
+    }
+    const need = NEEDS[u.basis];
+    if ((h.months !== undefined) !== need.months || (h.shares !== undefined) !== need.shares || (h.conditionMet !== undefined) !== need.conditionMet || (h.condition !== undefined) !== need.condition) {
+      for (const f of FIELDS) {
+        const has = h[f] !== undefined;
+        if (need[f] && !has) report(`按“${u.basis}”分配须提供 ${f}`, `basis ${u.basis} needs ${f}`, ["households", i, f], "required");
+        if (!need[f] && has) report(`按“${u.basis}”分配不使用 ${f}`, `basis ${u.basis} does not use ${f}`, ["households", i, f], "not_applicable");
+      }
+    }
+  }
+}
 
 /**
  * zod schema of {@link distributeRevenue}'s input: the year's operating
@@ -118,28 +150,7 @@ export const distributeRevenueInputSchema = z
     });
     const total = sumFractions(d.uses.map((u) => u.share));
     if (total.num !== total.den) addIssue(ctx, `各用途比例合计为 ${formatFraction(total)}，应恰好为 1`, `the uses' shares add up to ${formatFraction(total)}, not exactly 1`, ["uses"], "share_sum");
-    const ids = new Set<string>();
-    const hs = d.households ?? [];
-    for (let i = 0; i < hs.length; i++) {
-      const h = hs[i]!;
-      if (ids.has(h.id)) addIssue(ctx, `农户标识 “${h.id}” 重复`, `duplicate household id "${h.id}"`, ["households", i, "id"], "duplicate_id");
-      ids.add(h.id);
-      const u = uses.get(h.use);
-      if (!u) {
-        addIssue(ctx, `农户 ${h.id} 所属用途 “${h.use}” 不存在`, `household ${h.id} names an unknown use "${h.use}"`, ["households", i, "use"], "unknown_use");
-        continue;
-      }
-      if (u.basis === undefined) {
-        addIssue(ctx, `用途 “${h.use}” 未规定到户分配方式（basis）`, `use "${h.use}" has no basis for paying households`, ["households", i, "use"], "use_without_basis");
-        continue;
-      }
-      const need = NEEDS[u.basis];
-      for (const f of FIELDS) {
-        const has = h[f] !== undefined;
-        if (need.includes(f) && !has) addIssue(ctx, `按“${u.basis}”分配须提供 ${f}`, `basis ${u.basis} needs ${f}`, ["households", i, f], "required");
-        if (!need.includes(f) && has) addIssue(ctx, `按“${u.basis}”分配不使用 ${f}`, `basis ${u.basis} does not use ${f}`, ["households", i, f], "not_applicable");
-      }
-    }
+    checkHouseholds(uses, d.households ?? [], (zh, en, path, code) => addIssue(ctx, zh, en, path, code));
   });
 
 /** Input of {@link distributeRevenue}. */
@@ -205,6 +216,66 @@ export interface DistributeRevenueResult {
 }
 
 type Parsed = z.output<typeof distributeRevenueInputSchema>;
+
+const HOUSEHOLD_KEYS = new Set(["id", "use", "months", "shares", "conditionMet", "condition"]);
+const PLAIN_POSITIVE = /^\d{1,17}(\.\d{1,18})?$/;
+
+function quickText(v: unknown): v is string {
+  return typeof v === "string" && v.length >= 1 && v.length <= 200 && v.trim() === v;
+}
+
+/** A household in the common shape, validated without zod; `undefined` when the schema must decide. */
+function quickHousehold(v: unknown): HouseholdFields | undefined {
+  if (typeof v !== "object" || v === null) return undefined;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const o = v as Record<string, unknown>;
+  for (const k in o) if (!HOUSEHOLD_KEYS.has(k)) return undefined;
+  const { id, use, months, shares, conditionMet, condition } = o;
+  if (!quickText(id) || !quickText(use)) return undefined;
+  if (months !== undefined && (typeof months !== "number" || !Number.isInteger(months) || months < 0 || months > 12)) return undefined;
+  let dec: Decimal | undefined;
+  if (shares !== undefined) {
+    if (typeof shares !== "string" || !PLAIN_POSITIVE.test(shares)) return undefined;
+    dec = new Decimal(shares);
+    if (dec.lte(0)) return undefined;
+  }
+  if (conditionMet !== undefined && typeof conditionMet !== "boolean") return undefined;
+  if (condition !== undefined && !quickText(condition)) return undefined;
+  const h: HouseholdFields = { id, use };
+  if (months !== undefined) h.months = months;
+  if (dec !== undefined) h.shares = dec;
+  if (conditionMet !== undefined) h.conditionMet = conditionMet;
+  if (condition !== undefined) h.condition = condition;
+  return h;
+}
+
+/**
+ * Parses the input: the schema for everything but the households, and a fast
+ * path for households in the common shape (plain strings, integer months,
+ * decimal-string shares) that accepts exactly what the schema accepts; any
+ * doubt and the whole input goes through the schema (which then reports the
+ * problem with its path).
+ */
+function parseRevenueInput(input: unknown): Parsed {
+  const hs = typeof input === "object" && input !== null ? (input as { households?: unknown }).households : undefined;
+  if (!Array.isArray(hs) || hs.length < 64) return parseInput(distributeRevenueInputSchema, input, "distributeRevenue");
+  const head = distributeRevenueInputSchema.safeParse({ ...(input as object), households: [] });
+  if (!head.success) return parseInput(distributeRevenueInputSchema, input, "distributeRevenue");
+  const out: HouseholdFields[] = new Array<HouseholdFields>(hs.length);
+  for (let i = 0; i < hs.length; i++) {
+    const h = quickHousehold(hs[i]);
+    if (!h) return parseInput(distributeRevenueInputSchema, input, "distributeRevenue");
+    out[i] = h;
+  }
+  const uses = new Map(head.data.uses.map((u) => [u.id, { basis: u.basis }] as const));
+  let ok = true;
+  checkHouseholds(uses, out, () => {
+    ok = false;
+  });
+  if (!ok || hs.length > 5_000_000) return parseInput(distributeRevenueInputSchema, input, "distributeRevenue");
+  return { ...head.data, households: out as Parsed["households"] };
+}
 type Household = Parsed["households"] extends (infer H)[] | undefined ? H : never;
 
 function tierFactor(tiers: readonly StableWorkTier[], months: number): string {
@@ -213,44 +284,49 @@ function tierFactor(tiers: readonly StableWorkTier[], months: number): string {
   return f;
 }
 
-/** Scaled integer weights of decimal strings: safe numbers when possible. */
-function scaledWeights(values: readonly string[]): { numbers?: number[]; strings: string[] } {
-  let scale = 0;
-  for (const v of values) {
-    const dot = v.indexOf(".");
-    if (dot >= 0) scale = Math.max(scale, v.length - dot - 1);
-  }
-  const strings = values.map((v) => {
-    const dot = v.indexOf(".");
-    const int = dot < 0 ? v : v.slice(0, dot);
-    const frac = dot < 0 ? "" : v.slice(dot + 1);
-    return (BigInt(int + frac.padEnd(scale, "0"))).toString();
-  });
-  let sum = 0;
-  const numbers: number[] = new Array<number>(strings.length);
-  for (let i = 0; i < strings.length; i++) {
-    const n = Number(strings[i]);
-    if (!Number.isSafeInteger(n)) return { strings };
-    numbers[i] = n;
-    sum += n;
-  }
-  return Number.isSafeInteger(sum) ? { numbers, strings } : { strings };
+/** Integer weights for a split: safe numbers when possible (bulk allocation), decimal strings otherwise. */
+interface Weights {
+  readonly numbers?: number[];
+  readonly strings: () => string[];
+  readonly allZero: boolean;
 }
 
-/** Splits `total` over integer weights with core allocation (bulk integer form when it fits). */
-function split(total: Money, w: { numbers?: number[]; strings: string[] }): bigint[] {
-  const n = w.strings.length;
+function numberWeights(numbers: number[]): Weights {
+  let sum = 0;
+  let allZero = true;
+  for (const x of numbers) {
+    sum += x;
+    if (x !== 0) allZero = false;
+  }
+  return Number.isSafeInteger(sum) ? { numbers, strings: () => numbers.map(String), allZero } : { strings: () => numbers.map(String), allZero };
+}
+
+/** Weights of exact decimals, scaled to integers by their largest number of decimals. */
+function decimalWeights(values: readonly Decimal[]): Weights {
+  let scale = 0;
+  for (const v of values) scale = Math.max(scale, v.decimalPlaces());
+  const big = values.map((v) => BigInt(v.toFixed(scale).replace(".", "")));
+  let sum = 0n;
+  for (const b of big) sum += b;
+  const allZero = sum === 0n;
+  if (sum <= BigInt(Number.MAX_SAFE_INTEGER)) return { numbers: big.map(Number), strings: () => big.map(String), allZero };
+  return { strings: () => big.map(String), allZero };
+}
+
+/** Splits `total` over integer weights with core allocation (the bulk integer form when it fits). */
+function split(total: Money, w: Weights, n: number): bigint[] {
   if (n === 0) return [];
-  const allZero = w.numbers ? w.numbers.every((x) => x === 0) : w.strings.every((x) => x === "0");
-  if (allZero) return new Array<bigint>(n).fill(0n);
+  if (w.allZero) return new Array<bigint>(n).fill(0n);
   if (w.numbers && total.fen <= BigInt(Number.MAX_SAFE_INTEGER)) {
     const parts = allocateMinorUnits(Number(total.fen), w.numbers);
     const out = new Array<bigint>(n);
     for (let i = 0; i < n; i++) out[i] = BigInt(parts[i]!);
     return out;
   }
-  return allocate(total, w.strings).map((m) => m.fen);
+  return allocate(total, w.strings()).map((m) => m.fen);
 }
+
+const NO_MONEY = moneyFromFen(0);
 
 const BASIS_LABEL: Record<HouseholdBasis, { zh: string; en: string }> = {
   "public-welfare-post": { zh: "公益岗位按劳取酬", en: "public-welfare post, paid for work" },
@@ -304,7 +380,7 @@ const BASIS_LABEL: Record<HouseholdBasis, { zh: string; en: string }> = {
  * @remarks Implements ASSET-REV-1, ASSET-REV-2, ASSET-REV-3, ASSET-REV-4, ASSET-REV-5, ASSET-REV-6 (001 §三(九)3, §三(十); 004 §二(五)1).
  */
 export function distributeRevenue(input: DistributeRevenueInput, options?: AssetsOptions): DistributeRevenueResult {
-  const d = parseInput(distributeRevenueInputSchema, input, "distributeRevenue");
+  const d = parseRevenueInput(input);
   const set = paramsOf(options, "distributeRevenue");
   const minReserve = paramAt<string>(set, PARAM.minReserveRatio, d.asOf);
   const minPriority = paramAt<string>(set, PARAM.minPriorityShare, d.asOf);
@@ -365,17 +441,31 @@ export function distributeRevenue(input: DistributeRevenueInput, options?: Asset
     let withheld = 0n;
     if (u.basis !== undefined) {
       const basis = u.basis;
-      let weights: string[];
-      if (basis === "public-welfare-post" || basis === "employment") weights = idx.map((i) => String(hs[i]!.months));
-      else if (basis === "stable-work-tiers") {
+      // the weight of each household and how it is shown
+      let w: Weights;
+      let shown: (k: number) => string;
+      if (basis === "public-welfare-post" || basis === "employment") {
+        const nums = idx.map((i) => hs[i]!.months!);
+        w = numberWeights(nums);
+        shown = (k) => String(nums[k]);
+      } else if (basis === "stable-work-tiers") {
         tiersUse ??= paramAt<readonly StableWorkTier[]>(set, PARAM.stableWorkTiers, d.asOf);
         const tiers = tiersUse.value;
-        weights = idx.map((i) => tierFactor(tiers, hs[i]!.months!));
-      } else if (basis === "dividend") weights = idx.map((i) => (hs[i]!.shares as Decimal).toFixed());
-      else weights = idx.map(() => "1");
-      const w = scaledWeights(weights);
-      const allZero = idx.length === 0 || (w.numbers ? w.numbers.every((x) => x === 0) : w.strings.every((x) => x === "0"));
-      const parts = allZero ? new Array<bigint>(idx.length).fill(0n) : split(amount, w);
+        const byMonths = Array.from({ length: 13 }, (_, m) => tierFactor(tiers, m));
+        const scaled = decimalWeights(byMonths.map((f) => new Decimal(f)));
+        const factors = idx.map((i) => hs[i]!.months!);
+        w = scaled.numbers ? numberWeights(factors.map((m) => scaled.numbers![m]!)) : { strings: () => factors.map((m) => scaled.strings()[m]!), allZero: factors.every((m) => byMonths[m] === "0") };
+        shown = (k) => byMonths[factors[k]!]!;
+      } else if (basis === "dividend") {
+        const ds = idx.map((i) => hs[i]!.shares as Decimal);
+        w = decimalWeights(ds);
+        shown = (k) => ds[k]!.toFixed();
+      } else {
+        w = numberWeights(new Array<number>(idx.length).fill(1));
+        shown = () => "1";
+      }
+      const allZero = idx.length === 0 || w.allZero;
+      const parts = split(amount, w, idx.length);
       if (allZero) withheld = amount.fen;
       const rule = RULES["ASSET-REV-4"].id;
       for (let k = 0; k < idx.length; k++) {
@@ -388,7 +478,7 @@ export function distributeRevenue(input: DistributeRevenueInput, options?: Asset
           withheld += held;
         }
         paid += got;
-        payments[idx[k]!] = Object.freeze({ id: h.id, use: u.id, basis, weight: basis === "conditional" ? (h.conditionMet ? "1" : "0") : weights[k]!, amount: moneyFromFen(got), withheld: moneyFromFen(held), rule });
+        payments[idx[k]!] = Object.freeze({ id: h.id, use: u.id, basis, weight: basis === "conditional" ? (h.conditionMet ? "1" : "0") : shown(k), amount: moneyFromFen(got), withheld: held === 0n ? NO_MONEY : moneyFromFen(held), rule });
       }
       rev4Children.push(
         traceStep(RULES["ASSET-REV-4"], {
