@@ -67,3 +67,13 @@ export { registerAsOf, registerAsOfInputSchema, registerHistory, registerHistory
 export type { RegisterAsOfInput, RegisterAsOfResult, RegisterExit, RegisterHistoryInput, RegisterHistoryResult, RegisterVersion } from "./register/register";
 export { evaluatePerformance, evaluatePerformanceInputSchema, performanceIndicatorSchema } from "./evaluation/evaluatePerformance";
 export type { EvaluatePerformanceInput, EvaluatePerformanceResult, PullingDownIndicator } from "./evaluation/evaluatePerformance";
+export {
+  quarterlyReport,
+  quarterlyReportInputSchema,
+  quarterlyReportKindSchema,
+  fundRecordSchema,
+  projectRecordSchema,
+  filedReportSchema,
+  internalAuditSchema,
+} from "./audit/quarterlyReport";
+export type { QuarterlyReportInput, QuarterlyReportResult, QuarterlyReportKind, FundUseLine, ProjectProgressLine, OverdueReport } from "./audit/quarterlyReport";
