@@ -202,6 +202,11 @@ describe("buildRemittanceSchedule", () => {
     expect(String(s.lumpSum)).toBe("0.00");
   });
 
+  it("INS-OVERAGE-2: a growth parameter of −100% or less is refused, not turned into negative money", () => {
+    const bad = overlay(insuranceParameterSet, { "insurance.overage.annualGrowth": { value: "-1.5" } });
+    expectSannongError(() => buildRemittanceSchedule({ handoverDate: "2022-07-15", monthlyStandard: "1.00", persons: [{ id: "a" }] }, { parameters: bad }), "INVALID_INPUT");
+  });
+
   it("INS-OVERAGE-2: no standard given and none set is a typed refusal, not a zero", () => {
     expectSannongError(() => buildRemittanceSchedule({ handoverDate: "2022-07-15", persons: [{ id: "a" }] }), "STANDARD_NOT_SET", ["monthlyStandard"]);
   });

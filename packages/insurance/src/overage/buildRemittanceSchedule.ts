@@ -3,7 +3,6 @@ import {
   addIssue,
   deadlineInYear,
   decimalSchema,
-  Decimal,
   fromMonthIndex,
   idSchema,
   isLegalDate,
@@ -156,7 +155,7 @@ export function buildRemittanceSchedule(input: BuildRemittanceScheduleInput, opt
   const L = pick(data.periodYears, P.periodYears);
   const firstMonth = pick(data.firstMonth, P.firstMonth);
   const periods = pick(data.periods, P.schedulePeriods);
-  const growth = data.annualGrowth ?? new Decimal(pick<string>(undefined, P.annualGrowth));
+  const growth = data.annualGrowth ?? parseInput(growthSchema, pick<string>(undefined, P.annualGrowth), `buildRemittanceSchedule (parameter ${P.annualGrowth})`);
   let standard = data.monthlyStandard;
   if (standard === undefined) {
     const s = pick<string | null>(undefined, P.monthlyStandard);
