@@ -82,6 +82,11 @@ function migrantsProjectReserveCalendar(input: { date: core.LegalDate }, options
 /**
  * The built-in registry (内置计算): every public computation of the sannong
  * packages that the command can run, and every package's parameters.
+ * @example
+ * ```ts
+ * builtInRegistry.get("funds.allocateByFactors")?.label?.zh; // "因素法分配"
+ * builtInRegistry.ids().length; // 27 (and growing)
+ * ```
  * @remarks Implements CLI-SCEN-1, CLI-PARAM-1.
  */
 export const builtInRegistry: Registry = createRegistry()

@@ -1,4 +1,8 @@
-/** Where a command writes and what it knows of its surroundings (so tests need no process). */
+/**
+ * Where the `sannong` command writes and what it knows of its surroundings
+ * (输入输出), so it can run without a process (tests, embedding).
+ * @remarks Implements CLI-RUN-1.
+ */
 export interface Io {
   /** Writes to standard output (a newline is added). */
   readonly out: (text: string) => void;
@@ -17,5 +21,9 @@ export interface Io {
 /** The language of messages. */
 export type Lang = "zh" | "en";
 
-/** Exit codes: 0 ok, 1 a failing expectation, 2 bad input or usage, 3 a bug. */
+/**
+ * Exit codes of the `sannong` command (退出码): 0 ok, 1 a failing expectation,
+ * 2 bad input or usage, 3 a bug in sannong.
+ * @remarks Implements CLI-TEST-1.
+ */
 export const EXIT = Object.freeze({ OK: 0, FAILED: 1, BAD_INPUT: 2, INTERNAL: 3 });

@@ -34,12 +34,13 @@ function langOf(argv: readonly string[]): Lang {
 }
 
 /**
- * The `sannong` command (命令行): parses the arguments and runs a command.
+ * The `sannong` command (命令行): parses the arguments (node's `util.parseArgs`) and runs a command.
  * Never throws for bad input: every problem is one message and an exit code.
  * @param argv - the arguments after the program name
  * @param io - where to write
  * @param registry - the computations (the built-in ones by default)
  * @returns the exit code: 0 ok, 1 a failing expectation, 2 bad input or usage, 3 a bug
+ * @throws only for a bug in sannong itself (the executable turns it into exit code 3)
  * @example
  * ```ts
  * main(["test", "examples/"], io); // 0, after printing "12 passed, 0 failed"

@@ -87,12 +87,14 @@ function diff(expected: unknown, actual: Json | undefined, path: Path, out: Mism
 }
 
 /**
- * Parses a field path as written in `check:`: `recipients[0].amount`,
- * `recipients.0.amount` or `["total"]`-free dotted names.
- * @returns the path, or `undefined` when it is malformed
+ * Parses a field path (字段路径) as written in `check:`: `recipients[0].amount`
+ * or `recipients.0.amount`.
+ * @param text - the path as written
+ * @returns the path, or `undefined` when it is malformed (never throws)
  * @example
  * ```ts
  * parseFieldPath("recipients[0].amount"); // ["recipients", 0, "amount"]
+ * parseFieldPath("a..b");                 // undefined
  * ```
  * @remarks Implements CLI-SCEN-2.
  */
@@ -137,6 +139,7 @@ export function valueAtPath(v: unknown, path: Path): unknown {
  * @param actual - the output as JSON (money as decimal strings)
  * @param check - optional paths (already parsed) to compare
  * @returns every difference, empty when the output matches
+ * @throws never: malformed expectations are differences, not errors
  * @example
  * ```ts
  * compareExpected(["33.34", "33.33"], ["33.34", "33.33"]); // []

@@ -63,7 +63,11 @@ export interface Registry {
 }
 
 /**
- * Creates an empty registry; the built-in one is {@link builtInRegistry}.
+ * Creates an empty registry of computations (计算登记表); the built-in one is
+ * `builtInRegistry`. Pass your own to `runScenario` or `main` to run your
+ * own functions from scenario files.
+ * @returns a registry with no computation and no parameter
+ * @throws never
  * @example
  * ```ts
  * const r = createRegistry().register("core.allocate", allocateAdapter, allocateInputSchema);

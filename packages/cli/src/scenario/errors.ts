@@ -45,7 +45,14 @@ export interface ScenarioProblem {
 /**
  * A scenario file that cannot be read or run: a missing file, a YAML syntax
  * error, an unknown computation, an input the function's schema refuses, an
- * unknown parameter … Every problem is in `problems`, each with its line.
+ * unknown parameter … (场景错误). Every problem is in `problems`, each with its line.
+ * @example
+ * ```ts
+ * try { parseScenario("computation: x\ninptu: {}\n", "a.yaml"); } catch (e) {
+ *   if (e instanceof ScenarioError) e.problems.map((p) => [p.code, p.line]);
+ *   // [["INVALID_SCENARIO", 1], ["INVALID_SCENARIO", 2]]   (input missing; unknown key "inptu", did you mean "input"?)
+ * }
+ * ```
  * @remarks Implements CLI-SCEN-1.
  */
 export class ScenarioError extends SannongError {
@@ -93,7 +100,22 @@ export function exitCodeOf(code: string): 2 | 3 {
   return code === "INTERNAL_ERROR" ? 3 : 2;
 }
 
-/** A problem's text in one language, with its place and source frame. */
+/**
+ * Formats a scenario problem (问题说明) in one language: code, `file:line:column`,
+ * the field and the message, then the source line with a caret.
+ * @param p - the problem
+ * @param lang - `"zh"` or `"en"`
+ * @returns the text, several lines
+ * @example
+ * ```ts
+ * formatProblem(err.problems[0], "en");
+ * // error [INVALID_INPUT] a.yaml:4:12
+ * //   field input.weights: Invalid input: expected array, received string
+ * //   4 |   weights: 'heavy'
+ * //     |            ^
+ * ```
+ * @remarks Implements CLI-SCEN-1.
+ */
 export function formatProblem(p: ScenarioProblem, lang: Lang): string {
   const label = lang === "zh" ? "错误" : "error";
   const field = p.path.length ? (lang === "zh" ? `字段 ${formatPath(p.path)}：` : `field ${formatPath(p.path)}: `) : "";

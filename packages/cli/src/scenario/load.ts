@@ -109,7 +109,7 @@ function baseName(file: string): string {
 }
 
 /**
- * Parses the text of a scenario file (YAML or JSON) and checks its shape;
+ * Parses the text of a scenario file (解析场景文件), YAML or JSON, and checks its shape;
  * the computation and its input are checked when it runs.
  *
  * A file is one case (`computation`, `input`, `parameters`, `expected`,
@@ -195,7 +195,7 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
 }
 
 /**
- * Reads and parses a scenario file.
+ * Reads and parses a scenario file (读取场景文件).
  * @param path - the file (`.yaml`, `.yml` or `.json`)
  * @param display - the name used in messages (defaults to `path`)
  * @throws {@link ScenarioError} `FILE_NOT_FOUND`, `FILE_UNREADABLE`, and those of {@link parseScenario}

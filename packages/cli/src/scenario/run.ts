@@ -120,12 +120,13 @@ function prepare(c: ScenarioCase, registry: Registry, src: Source | undefined): 
 }
 
 /**
- * Runs one case: looks up the computation, validates the input with the
+ * Runs one case (运行场景用例): looks up the computation, validates the input with the
  * computation's own schema, applies the parameter overlay, computes, and
  * compares with the expectation.
  * @param c - the case
  * @param options - the registry to use
  * @returns the outcome (never throws for bad input: see `status`)
+ * @throws nothing for bad input or a refusal; only an error of the registry itself
  * @example
  * ```ts
  * const [c] = parseScenario(text, "a.yaml").cases;
@@ -173,10 +174,11 @@ export function runCase(c: ScenarioCase, options: RunOptions & { source?: Source
 }
 
 /**
- * Runs every case of a scenario.
+ * Runs every case of a scenario (运行场景).
  * @param scenario - from {@link parseScenario} or {@link loadScenario}
  * @param options - the registry to use
  * @returns one outcome per case, in file order
+ * @throws nothing for bad input: each case's problems are in its outcome
  * @example
  * ```ts
  * runScenario(loadScenario("examples/core/allocate.yaml")).map((o) => o.status); // ["passed", "passed", "passed"]
@@ -189,8 +191,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): CaseO
 }
 
 /**
- * Runs a scenario and returns its outputs, throwing when a case cannot run
- * or the rule refuses it — the programmatic form of `sannong run`.
+ * Runs a scenario and returns its outputs (计算场景), throwing when a case
+ * cannot run or the rule refuses it — the programmatic form of `sannong run`.
+ * @param scenario - from {@link parseScenario} or {@link loadScenario}
+ * @param options - the registry to use
+ * @returns each case's output as JSON data (money as decimal strings)
  * @throws {@link ScenarioError} for a case that cannot run; the library's own error when the rule refuses
  * @example
  * ```ts

@@ -11,8 +11,16 @@ export interface Source {
 }
 
 /**
- * An unquoted number in an `expected:` block, kept as written so that it is
- * compared by exact decimal value, never through a binary float.
+ * An unquoted number in an `expected:` block (预期中的数字字面量), kept as
+ * written so that it is compared by exact decimal value, never through a
+ * binary float: `100` matches `"100.00"`, `0.3` does not match
+ * `"0.30000000000000004"`.
+ * @example
+ * ```ts
+ * const c = parseScenario("computation: x\ninput: {}\nexpected: { total: 100.00 }\n").cases[0];
+ * (c.expected as { total: NumberLiteral }).total.text; // "100.00"
+ * ```
+ * @remarks Implements CLI-SCEN-2.
  */
 export class NumberLiteral {
   constructor(readonly text: string) {
