@@ -77,3 +77,5 @@ export {
   internalAuditSchema,
 } from "./audit/quarterlyReport";
 export type { QuarterlyReportInput, QuarterlyReportResult, QuarterlyReportKind, FundUseLine, ProjectProgressLine, OverdueReport } from "./audit/quarterlyReport";
+export { targetProgress, targetProgressInputSchema, achievementSchema, targetDefinitionSchema } from "./targets/targetProgress";
+export type { TargetProgressInput, TargetProgressResult, TargetProgressLine } from "./targets/targetProgress";
