@@ -73,3 +73,13 @@ export type { NetValuesAtInput, NetValuesAtResult } from "./depreciation/netValu
 // --- revenue 收益分配 (ASSET-REV-1..6) ---
 export { distributeRevenue, distributeRevenueInputSchema, REVENUE_USE_KINDS, HOUSEHOLD_BASES } from "./revenue/distributeRevenue";
 export type { DistributeRevenueInput, DistributeRevenueResult, RevenueUseLine, HouseholdPayment, RevenueUseKind, HouseholdBasis } from "./revenue/distributeRevenue";
+
+// --- operation 运营管理 (ASSET-OPS-1..2) ---
+export { checkOperationChange, checkOperationChangeInputSchema, operatingContractSchema, OPERATION_MODES, OWNERSHIP_KINDS } from "./operation/checkOperationChange";
+export type { CheckOperationChangeInput, CheckOperationChangeResult, OperationMode, OwnershipKind } from "./operation/checkOperationChange";
+
+// --- maintenance 管护 (ASSET-CARE-1..3) ---
+export { resolveMaintainer, resolveMaintainerInputSchema } from "./maintenance/resolveMaintainer";
+export type { ResolveMaintainerInput, ResolveMaintainerResult } from "./maintenance/resolveMaintainer";
+export { splitMaintenanceCost, splitMaintenanceCostInputSchema } from "./maintenance/splitMaintenanceCost";
+export type { SplitMaintenanceCostInput, SplitMaintenanceCostResult, MaintenanceItemSplit } from "./maintenance/splitMaintenanceCost";
