@@ -154,11 +154,21 @@ export function allocateQuotaToHouseholds(input: AllocateQuotaToHouseholdsInput,
 
   const { ids, mu, weights, choices } = data;
   const n = ids.length;
-  const order = Array.from({ length: n }, (_, i) => i);
-  if (!isSorted(ids)) order.sort((a, b) => byId(ids[a]!, ids[b]!));
-  const { seats, ties } = apportion(data.quota, order.map((i) => weights[i]!), method === "hamilton" ? undefined : { method });
-  const places = new Array<number>(n);
-  order.forEach((i, k) => (places[i] = seats[k]!));
+  // Apportion in id order (so the input order never decides a tie); skip the permutation when already sorted.
+  const sorted = isSorted(ids);
+  let order: number[] | null = null;
+  if (!sorted) {
+    order = new Array<number>(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => byId(ids[a]!, ids[b]!));
+  }
+  const { seats, ties } = apportion(data.quota, order ? order.map((i) => weights[i]!) : (weights as (number | string)[]), method === "hamilton" ? undefined : { method });
+  let places = seats;
+  if (order) {
+    places = new Array<number>(n);
+    for (let k = 0; k < n; k++) places[order[k]!] = seats[k]!;
+  }
+  const pos = (k: number): number => (order ? order[k]! : k);
 
   let filled = 0;
   let surplus = 0;
@@ -188,7 +198,7 @@ export function allocateQuotaToHouseholds(input: AllocateQuotaToHouseholdsInput,
     households[i] = { id: ids[i]!, landLostMu: mu[i]!, places: p, status: left === 0 ? "filled" : "partly-filled", insured, rejected, surplus: left };
   }
 
-  const tieIds = ties.map((t) => ({ among: t.among.map((k) => ids[order[k]!]!), awarded: t.awarded.map((k) => ids[order[k]!]!), places: t.places }));
+  const tieIds = ties.map((t) => ({ among: t.among.map((k) => ids[pos(k)]!), awarded: t.awarded.map((k) => ids[pos(k)]!), places: t.places }));
   const rejectedCount = households.reduce((a, h) => a + h.rejected.length, 0);
   const trace = traceStep(RULES["INS-MATCH-1"], {
     inputs: { quota: data.quota, asOf, households: n, method },
