@@ -1,7 +1,10 @@
 /**
  * The computations the `sannong` command knows. Adding one is one line:
- * `.register("<pkg>.<fn>", pkg.fn, pkg.fnInputSchema, pkg.<pkg>ParameterSet)`;
- * then add a scenario for it under `examples/`.
+ * `.register("<pkg>.<fn>", pkg.fn, pkg.fnInputSchema, pkg.<pkg>ParameterSet)`
+ * — always with the package's parameter set when the function takes
+ * `options.parameters` (an overlay the function does not use is reported
+ * from its trace) — then add a scenario for it under `examples/<pkg>/`
+ * (a test fails until you do).
  */
 import * as z from "zod";
 import * as core from "@sannong/core";
@@ -100,21 +103,32 @@ export const builtInRegistry: Registry = createRegistry()
   .registerParameters("funds", funds.fundsParameters)
   .register("funds.allocateByFactors", funds.allocateByFactors, funds.allocateByFactorsInputSchema, funds.fundsParameterSet, { label: { zh: "因素法分配", en: "factor-method allocation" } })
   .register("funds.allocateByProjects", funds.allocateByProjects, funds.allocateByProjectsInputSchema, funds.fundsParameterSet, { label: { zh: "项目法竞争性分配", en: "project-method allocation" } })
+  .register("funds.allocateCombined", funds.allocateCombined, funds.allocateCombinedInputSchema, funds.fundsParameterSet, { label: { zh: "因素法与项目法相结合", en: "combined factor and project allocation" } })
+  .register("funds.repoolUnclaimed", funds.repoolUnclaimed, funds.repoolUnclaimedInputSchema, funds.fundsParameterSet, { label: { zh: "未申报资金县级统筹", en: "re-pooling of unclaimed money" } })
+  .register("funds.spreadOverYears", funds.spreadOverYears, funds.spreadOverYearsInputSchema, funds.fundsParameterSet, { label: { zh: "多年资金计划", en: "multi-year plan" } })
+  .register("funds.planDisbursement", funds.planDisbursement, funds.planDisbursementInputSchema, funds.fundsParameterSet, { label: { zh: "资金拨付计划", en: "disbursement plan" } })
+  .register("funds.settleDisbursement", funds.settleDisbursement, funds.settleDisbursementInputSchema, funds.fundsParameterSet, { label: { zh: "完工验收后结算", en: "settlement after acceptance" } })
   // --- insurance ---
   .registerParameters("insurance", insurance.insuranceParameters)
   .register("insurance.computeLandQuota", insurance.computeLandQuota, insurance.computeLandQuotaInputSchema, insurance.insuranceParameterSet, { label: { zh: "以地定量：参保指标", en: "land-based insurance quota" } })
   .register("insurance.checkQuotaEligibility", insurance.checkQuotaEligibility, insurance.checkQuotaEligibilityInputSchema, insurance.insuranceParameterSet, { label: { zh: "参保准入门槛", en: "insurance eligibility gates" } })
   .register("insurance.allocateQuotaToHouseholds", insurance.allocateQuotaToHouseholds, insurance.allocateQuotaToHouseholdsInputSchema, insurance.insuranceParameterSet, { label: { zh: "人地对应：名额分到户", en: "places to households (person–land)" } })
+  .register("insurance.reassignSurplus", insurance.reassignSurplus, insurance.reassignSurplusInputSchema, insurance.insuranceParameterSet, { label: { zh: "节余指标调剂", en: "reassignment of surplus places" } })
+  .register("insurance.placeStatus", insurance.placeStatus, insurance.placeStatusInputSchema, insurance.insuranceParameterSet, { label: { zh: "即征即保：名额有效性", en: "validity of places" } })
+  .register("insurance.buildTransferSchedule", insurance.buildTransferSchedule, insurance.buildTransferScheduleInputSchema, insurance.insuranceParameterSet, { label: { zh: "资金划转计划", en: "fund transfer schedule" } })
+  .register("insurance.transfersAsDue", insurance.transfersAsDue, insurance.transfersAsDueInputSchema, insurance.insuranceParameterSet, { label: { zh: "划转计划作为应付款项", en: "transfers as amounts due" } })
   .register("insurance.isOverAgeConverted", insurance.isOverAgeConverted, insurance.isOverAgeConvertedInputSchema, insurance.insuranceParameterSet, { label: { zh: "是否超转人员", en: "over-age converted person?" } })
   .register("insurance.buildRemittanceSchedule", insurance.buildRemittanceSchedule, insurance.buildRemittanceScheduleInputSchema, insurance.insuranceParameterSet, { label: { zh: "趸缴变分期：汇缴计划", en: "installment remittance schedule" } })
-  .register("insurance.remittancesAsOutflows", insurance.remittancesAsOutflows, insurance.remittancesAsOutflowsInputSchema, undefined, { label: { zh: "汇缴计划作为资金池支出", en: "remittances as pool outflows" } })
+  .register("insurance.transitionPayments", insurance.transitionPayments, insurance.transitionPaymentsInputSchema, insurance.insuranceParameterSet, { label: { zh: "过渡期保障费用", en: "transition guarantee payments" } })
+  .register("insurance.remittancesAsOutflows", insurance.remittancesAsOutflows, insurance.remittancesAsOutflowsInputSchema, insurance.insuranceParameterSet, { label: { zh: "汇缴计划作为资金池支出", en: "remittances as pool outflows" } })
   // --- assets ---
   .registerParameters("assets", assets.assetsParameters)
-  .register("assets.summarizeRegister", assets.summarizeRegister, assets.summarizeRegisterInputSchema, undefined, { label: { zh: "资产台账汇总", en: "asset register summary" } })
-  .register("assets.exportRegisterRows", assets.exportRegisterRows, assets.exportRegisterRowsInputSchema, undefined, { label: { zh: "资产台账导出", en: "asset register rows" } })
-  .register("assets.classifyAssetScope", assets.classifyAssetScope, assets.classifyAssetScopeInputSchema, undefined, { label: { zh: "扶贫资产范围与类型", en: "asset scope and type" } })
-  .register("assets.resolveOwnership", assets.resolveOwnership, assets.resolveOwnershipInputSchema, undefined, { label: { zh: "厘清资产权属", en: "asset ownership" } })
-  .register("assets.splitByOwnership", assets.splitByOwnership, assets.splitByOwnershipInputSchema, undefined, { label: { zh: "按权属比例分钱", en: "split money by ownership" } })
+  .register("assets.summarizeRegister", assets.summarizeRegister, assets.summarizeRegisterInputSchema, assets.assetsParameterSet, { label: { zh: "资产台账汇总", en: "asset register summary" } })
+  .register("assets.exportRegisterRows", assets.exportRegisterRows, assets.exportRegisterRowsInputSchema, assets.assetsParameterSet, { label: { zh: "资产台账导出", en: "asset register rows" } })
+  .register("assets.classifyAssetScope", assets.classifyAssetScope, assets.classifyAssetScopeInputSchema, assets.assetsParameterSet, { label: { zh: "扶贫资产范围与类型", en: "asset scope and type" } })
+  .register("assets.resolveOwnership", assets.resolveOwnership, assets.resolveOwnershipInputSchema, assets.assetsParameterSet, { label: { zh: "厘清资产权属", en: "asset ownership" } })
+  .register("assets.splitByOwnership", assets.splitByOwnership, assets.splitByOwnershipInputSchema, assets.assetsParameterSet, { label: { zh: "按权属比例分钱", en: "split money by ownership" } })
+  .register("assets.distributeRevenue", assets.distributeRevenue, assets.distributeRevenueInputSchema, assets.assetsParameterSet, { label: { zh: "资产收益分配", en: "revenue distribution" } })
   .register("assets.depreciationSchedule", assets.depreciationSchedule, assets.depreciationScheduleInputSchema, assets.assetsParameterSet, { label: { zh: "固定资产折旧表", en: "depreciation schedule" } })
   .register("assets.netValueAt", assetsNetValueAt, netValueAtScenarioSchema, assets.assetsParameterSet, { label: { zh: "某日资产净值", en: "net value on a date" } })
   .register("assets.netValuesAt", assets.netValuesAt, assets.netValuesAtInputSchema, assets.assetsParameterSet, { label: { zh: "某日多项资产净值", en: "net values on a date" } })
@@ -125,4 +139,10 @@ export const builtInRegistry: Registry = createRegistry()
   .register("migrants.distributeByPaidContribution", migrants.distributeByPaidContribution, migrants.distributeByPaidContributionInputSchema, undefined, { label: { zh: "按有偿投入分享收益", en: "income by paid contribution" } })
   .register("migrants.projectReserveCalendar", migrantsProjectReserveCalendar, projectReserveCalendarScenarioSchema, undefined, { label: { zh: "项目储备库申报日历", en: "project reserve calendar" } })
   .register("migrants.checkReserveApplication", migrants.checkReserveApplication, migrants.checkReserveApplicationInputSchema, undefined, { label: { zh: "项目入库申报时间核查", en: "reserve application check" } })
+  .register("migrants.registerAsOf", migrants.registerAsOf, migrants.registerAsOfInputSchema, undefined, { label: { zh: "建档立卡名册（某日）", en: "register as of a date" } })
+  .register("migrants.registerHistory", migrants.registerHistory, migrants.registerHistoryInputSchema, undefined, { label: { zh: "建档立卡动态记录", en: "register history" } })
+  .register("migrants.checkAidEligibility", migrants.checkAidEligibility, migrants.checkAidEligibilityInputSchema, undefined, { label: { zh: "帮扶救助资格", en: "aid eligibility" } })
+  .register("migrants.stackSubsidies", migrants.stackSubsidies, migrants.stackSubsidiesInputSchema, undefined, { label: { zh: "叠加补助", en: "stacked subsidies" } })
+  .register("migrants.evaluatePerformance", migrants.evaluatePerformance, migrants.evaluatePerformanceInputSchema, undefined, { label: { zh: "资金使用绩效评价", en: "performance evaluation" } })
+  .register("migrants.quarterlyReport", migrants.quarterlyReport, migrants.quarterlyReportInputSchema, undefined, { label: { zh: "季度报表与逾期报送", en: "quarterly report" } })
   .register("migrants.loanInterestSubsidy", migrants.loanInterestSubsidy, migrants.loanInterestSubsidyInputSchema, undefined, { label: { zh: "创业致富贷款贴息", en: "loan interest subsidy" } });

@@ -4,6 +4,7 @@ import { runScenario, type CaseOutcome } from "../scenario/run";
 import { caseHeading, refusalText, renderExplain, renderFailure, renderProblems, renderResultBlock } from "../render/outcome";
 import type { Registry } from "../scenario/computation";
 import { builtInRegistry } from "../registry";
+import { caseNotes } from "../render/notes";
 import { EXIT, type Io, type Lang } from "./io";
 
 /** Options of `sannong run`. */
@@ -24,6 +25,7 @@ function jsonOf(o: CaseOutcome): Record<string, unknown> {
     ...(o.mismatches ? { mismatches: o.mismatches } : {}),
     ...(o.error ? { error: o.error.toJSON() } : {}),
     ...(o.problems ? { problems: o.problems } : {}),
+    ...(o.unusedParameters ? { unusedParameters: o.unusedParameters } : {}),
   };
 }
 
@@ -79,6 +81,7 @@ export function runCommand(files: readonly string[], opts: RunCommandOptions, io
         const t = renderExplain(o.output, opts.lang);
         parts.push(t ? `${zh ? "计算过程：" : "how it was computed:"}\n${t}` : zh ? "（此计算不输出计算过程）" : "(this computation gives no trace)");
       }
+      parts.push(...caseNotes(o, opts.lang));
       if (o.status === "passed") parts.push(zh ? "✓ 与预期一致" : "✓ matches the expected output");
       if (o.status === "failed") parts.push(`${zh ? "✗ 与预期不一致" : "✗ does not match the expected output"}\n${renderFailure(o, src, opts.lang)}`);
       io.out(`${parts.join("\n\n")}\n`);

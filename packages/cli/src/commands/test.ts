@@ -5,6 +5,7 @@ import { renderFailure, renderProblems } from "../render/outcome";
 import { kindOf, scenarioFilesIn } from "../internal/files";
 import type { Registry } from "../scenario/computation";
 import { builtInRegistry } from "../registry";
+import { caseNotes } from "../render/notes";
 import { EXIT, type Io, type Lang } from "./io";
 
 function indent(s: string): string {
@@ -73,15 +74,16 @@ export function testCommand(paths: readonly string[], lang: Lang, io: Io, regist
     const src = sourceOf(scenario);
     for (const o of runScenario(scenario, { registry })) {
       const label = `${file} › ${o.case.name} (${o.case.computation})`;
+      const notes = caseNotes(o, lang).map((n) => `\n    ${n}`).join("");
       switch (o.status) {
         case "passed":
           passed++;
-          io.out(`${word.pass}  ${label}`);
+          io.out(`${word.pass}  ${label}${notes}`);
           break;
         case "failed":
           failed++;
           raise(EXIT.FAILED);
-          io.out(`${word.fail}  ${label}\n${indent(renderFailure(o, src, lang))}`);
+          io.out(`${word.fail}  ${label}${notes}\n${indent(renderFailure(o, src, lang))}`);
           break;
         case "invalid":
         case "crashed":

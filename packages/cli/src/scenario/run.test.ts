@@ -12,16 +12,17 @@ const rate = defineParameter({
   schema: z.string().regex(/^0\.\d+$/),
   values: [{ from: "2020-01-01", value: "0.5", source: { document: "test", verified: false } }],
 });
-const set = parameterSet([rate]);
+const other = defineParameter({ id: "demo.other", unit: "ratio", label: { zh: "其他", en: "other" }, values: [{ from: "2020-01-01", value: "1", source: { document: "test", verified: false } }] });
+const set = parameterSet([rate, other]);
 const rule = { id: "DEMO-1", citation: "test §1", label: { zh: "演示", en: "demo" } };
 
 const inputSchema = z.strictObject({ amount: z.string(), date: z.string(), refuse: z.boolean().optional(), crash: z.boolean().optional() });
 function half(input: z.input<typeof inputSchema>, options?: { parameters?: ParameterSet }): { amount: string; rate: string; trace: ReturnType<typeof traceStep> } {
   if (input.refuse) throw new PolicyError({ code: "DEMO_REFUSED", zh: "拒绝", en: "refused", path: ["amount"] });
   if (input.crash) throw new TypeError("boom");
-  const r = paramAt<string>(options?.parameters ?? set, "demo.rate", input.date).value;
-  const amount = (Number(input.amount) * Number(r)).toFixed(2);
-  return { amount, rate: r, trace: traceStep(rule, { inputs: { amount: input.amount }, output: amount }) };
+  const use = paramAt<string>(options?.parameters ?? set, "demo.rate", input.date);
+  const amount = (Number(input.amount) * Number(use.value)).toFixed(2);
+  return { amount, rate: use.value, trace: traceStep(rule, { inputs: { amount: input.amount }, parameters: [use], output: amount }) };
 }
 const registry = createRegistry().register("demo.half", half, inputSchema, set).register("demo.plain", (i: { x: number }) => ({ y: i.x }), z.strictObject({ x: z.number() }));
 
@@ -57,6 +58,14 @@ describe("runScenario", () => {
     expect(a!.status).toBe("passed");
     expect(b!.status).toBe("passed"); // the overlay starts after the date: the base value holds
     expect(a!.parameters?.overridden.map((r) => r.id)).toEqual(["demo.rate"]);
+  });
+
+  it("CLI-SCEN-1: an overlaid parameter that the trace never shows in use is reported (the overlay changed nothing)", () => {
+    const [used] = run("computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01' }\nparameters: { demo.rate: '0.3' }\n");
+    expect(used!.unusedParameters).toBeUndefined();
+    const [unused] = run("computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01' }\nparameters: { demo.other: '2' }\n");
+    expect(unused!.status).toBe("computed");
+    expect(unused!.unusedParameters).toEqual(["demo.other"]);
   });
 
   it("CLI-SCEN-1: an unknown parameter suggests the closest id, a bad value points into the overlay", () => {

@@ -46,6 +46,13 @@ export interface CaseOutcome {
   readonly problems?: readonly ScenarioProblem[];
   /** The parameter set used (the package's, with the overlay). */
   readonly parameters?: ParameterSet;
+  /**
+   * Overlaid parameters that the computation's trace never shows as used
+   * (a parameter of another function, or a date before the overlay): a
+   * warning, since the overlay then changed nothing. Empty when the result
+   * has no trace to tell.
+   */
+  readonly unusedParameters?: readonly string[];
 }
 
 function at(src: Source | undefined, file: string, path: Path, init: Omit<ScenarioProblem, "file" | "line" | "column" | "frame" | "path">, key = false): ScenarioProblem {
@@ -119,6 +126,32 @@ function prepare(c: ScenarioCase, registry: Registry, src: Source | undefined): 
   return { problems, ...(set && set !== comp.parameters ? { parameters: set } : {}), ...(checks ? { checks } : {}) };
 }
 
+/** Overlaid ids that no trace in the output records as an overridden parameter in use (none when there is no trace). */
+function unusedOverlays(ids: readonly string[], output: Json): string[] {
+  if (!ids.length) return [];
+  const seen = new Set<string>();
+  let traced = false;
+  const walk = (v: Json): void => {
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+      return;
+    }
+    if (v === null || typeof v !== "object") return;
+    const o = v as { readonly [k: string]: Json };
+    const isNode = typeof o["rule"] === "string" && typeof o["citation"] === "string";
+    if (isNode) traced = true;
+    if (isNode && Array.isArray(o["parameters"])) {
+      for (const p of o["parameters"] as readonly Json[]) {
+        const q = p as { readonly [k: string]: Json } | null;
+        if (q && typeof q["id"] === "string" && q["overridden"] === true) seen.add(q["id"]);
+      }
+    }
+    for (const x of Object.values(o)) walk(x);
+  };
+  walk(output);
+  return traced ? ids.filter((id) => !seen.has(id)) : [];
+}
+
 /**
  * Runs one case (运行场景用例): looks up the computation, validates the input with the
  * computation's own schema, applies the parameter overlay, computes, and
@@ -164,7 +197,8 @@ export function runCase(c: ScenarioCase, options: RunOptions & { source?: Source
     return { case: c, status: c.hasExpected ? "failed" : "refused", ...params, error: e, refusal };
   }
   const output = toJson(result);
-  const base = { case: c, result, output, ...(used ? { parameters: used } : {}) };
+  const unused = unusedOverlays(Object.keys(c.parameters ?? {}), output);
+  const base = { case: c, result, output, ...(used ? { parameters: used } : {}), ...(unused.length ? { unusedParameters: unused } : {}) };
   if (c.expectedError !== undefined) {
     return { ...base, status: "failed", mismatches: [{ path: ["error"], reason: "missing", expected: c.expectedError }] };
   }
