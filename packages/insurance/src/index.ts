@@ -28,6 +28,8 @@ export { buildRemittanceSchedule, buildRemittanceScheduleInputSchema } from "./o
 export type { BuildRemittanceScheduleInput, BuildRemittanceScheduleResult, Remittance } from "./overage/buildRemittanceSchedule";
 export { remittancesAsOutflows, remittancesAsOutflowsInputSchema } from "./overage/remittancesAsOutflows";
 export type { RemittancesAsOutflowsInput, PoolOutflow } from "./overage/remittancesAsOutflows";
+export { transitionPayments, transitionPaymentsInputSchema } from "./overage/transitionPayments";
+export type { TransitionPaymentsInput, TransitionPaymentsResult, TransitionPayment } from "./overage/transitionPayments";
 
 // --- land-based quota 以地定量 (INS-QUOTA-*) ---
 export { computeLandQuota, computeLandQuotaInputSchema } from "./quota/computeLandQuota";
@@ -53,5 +55,3 @@ export { buildTransferSchedule, buildTransferScheduleInputSchema } from "./trans
 export type { BuildTransferScheduleInput, BuildTransferScheduleResult, TransferDue } from "./transfer/buildTransferSchedule";
 export { transfersAsDue, transfersAsDueInputSchema } from "./transfer/transfersAsDue";
 export type { TransfersAsDueInput, DueItem } from "./transfer/transfersAsDue";
-export { transitionPayments, transitionPaymentsInputSchema } from "./overage/transitionPayments";
-export type { TransitionPaymentsInput, TransitionPaymentsResult, TransitionPayment } from "./overage/transitionPayments";
