@@ -32,10 +32,10 @@ import { expectSannongError } from "../../../test/helpers";
 
 /** Expects an INVALID_INPUT error for an unknown key `key` on the object at `path`. */
 export function expectUnknownKey(fn: () => unknown, key: string, path: readonly (string | number)[] = []): void {
-  const e = expectSannongError(fn, "INVALID_INPUT", path) as unknown as { issues: { code: string; en: string; zh: string }[] };
-  const issue = e.issues.find((i) => i.code === "unrecognized_keys");
+  const e = expectSannongError(fn, "INVALID_INPUT") as unknown as { issues: { code: string; en: string; zh: string; path: (string | number)[] }[] };
+  const issue = e.issues.find((i) => i.code === "unrecognized_keys" && i.en.includes(key));
   expect(issue, "expected an unrecognized_keys issue").toBeDefined();
-  expect(issue!.en).toContain(key);
+  expect(issue!.path).toEqual(path);
 }
 
 /** A complete approval record of a revenue plan (REVENUE_PLAN_APPROVAL). */
