@@ -83,3 +83,13 @@ export { resolveMaintainer, resolveMaintainerInputSchema } from "./maintenance/r
 export type { ResolveMaintainerInput, ResolveMaintainerResult } from "./maintenance/resolveMaintainer";
 export { splitMaintenanceCost, splitMaintenanceCostInputSchema } from "./maintenance/splitMaintenanceCost";
 export type { SplitMaintenanceCostInput, SplitMaintenanceCostResult, MaintenanceItemSplit } from "./maintenance/splitMaintenanceCost";
+
+// --- inventory 清查 (ASSET-INV-1) ---
+export { reconcileInventory, reconcileInventoryInputSchema } from "./inventory/reconcileInventory";
+export type { ReconcileInventoryInput, ReconcileInventoryResult, InventoryDiscrepancy, InventoryCheck } from "./inventory/reconcileInventory";
+
+// --- disposal 处置 (ASSET-DISP-1..4) ---
+export { checkDisposal, checkDisposalInputSchema, DISPOSAL_GROUNDS, DISPOSAL_METHODS } from "./disposal/checkDisposal";
+export type { CheckDisposalInput, CheckDisposalResult, WriteOffEntry, DisposalGround, DisposalMethod } from "./disposal/checkDisposal";
+export { routeRevitalizationProceeds, routeRevitalizationProceedsInputSchema, REVITALIZATION_METHODS } from "./disposal/routeRevitalizationProceeds";
+export type { RouteRevitalizationProceedsInput, RouteRevitalizationProceedsResult, RevitalizationMethod } from "./disposal/routeRevitalizationProceeds";
