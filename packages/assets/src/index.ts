@@ -93,3 +93,7 @@ export { checkDisposal, checkDisposalInputSchema, DISPOSAL_GROUNDS, DISPOSAL_MET
 export type { CheckDisposalInput, CheckDisposalResult, WriteOffEntry, DisposalGround, DisposalMethod } from "./disposal/checkDisposal";
 export { routeRevitalizationProceeds, routeRevitalizationProceedsInputSchema, REVITALIZATION_METHODS } from "./disposal/routeRevitalizationProceeds";
 export type { RouteRevitalizationProceedsInput, RouteRevitalizationProceedsResult, RevitalizationMethod } from "./disposal/routeRevitalizationProceeds";
+
+// --- risk 风险预警 (ASSET-RISK-1) ---
+export { assessRisk, assessRiskInputSchema, ENTITY_KINDS } from "./risk/assessRisk";
+export type { AssessRiskInput, AssessRiskResult, RiskCause, EntityKind } from "./risk/assessRisk";
