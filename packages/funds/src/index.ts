@@ -48,3 +48,7 @@ export { planDisbursement, planDisbursementInputSchema } from "./disbursement/pl
 export type { PlanDisbursementInput, PlanDisbursementResult, Tranche, TrancheKind } from "./disbursement/planDisbursement";
 export { settleDisbursement, settleDisbursementInputSchema } from "./disbursement/settleDisbursement";
 export type { SettleDisbursementInput, SettleDisbursementResult } from "./disbursement/settleDisbursement";
+
+// --- guarantee fund pool (FUNDS-POOL-1..3) ---
+export { projectFundPool, projectFundPoolInputSchema, GUARANTEE_SOURCES, ENTRUSTED_SOURCES, MAX_POOL_MONTHS } from "./pool/projectFundPool";
+export type { ProjectFundPoolInput, ProjectFundPoolResult, PoolMonth, PoolSource, DepositorStatement, UnitTransaction, PoolWarning } from "./pool/projectFundPool";

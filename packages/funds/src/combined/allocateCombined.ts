@@ -18,7 +18,7 @@ import {
   type TraceNode,
 } from "@sannong/core";
 import { allocateByFactors, type AllocateByFactorsInput, type AllocateByFactorsResult } from "../factor/allocateByFactors";
-import { fractionOfDecimal, paramsOf, readParam, requireMultiple, unitFen } from "../internal/common";
+import { fractionOfDecimal, paramsOf, readParam, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
 import { showFraction } from "../internal/format";
 import type { FundsOptions } from "../parameters";
 import { allocateByProjects, type AllocateByProjectsInput, type AllocateByProjectsResult } from "../project/allocateByProjects";
@@ -51,7 +51,7 @@ export const allocateCombinedInputSchema = z
     for (const k of ["total", "unit"]) if (k in d.factor) addIssue(ctx, `factor.${k} 由组合分配确定，不能给出`, `factor.${k} is set by the combination and must not be given`, ["factor", k], "set_by_combination");
     for (const k of ["budget", "unit"]) if (k in d.project) addIssue(ctx, `project.${k} 由组合分配确定，不能给出`, `project.${k} is set by the combination and must not be given`, ["project", k], "set_by_combination");
     if (d.factorRatio === undefined && d.date === undefined) addIssue(ctx, "未给出 factorRatio 时需要 date 以读取参数", "date is required to read the factor ratio parameter when factorRatio is not given", ["date"], "date_required");
-  });
+  }, ONLY_WHEN_VALID);
 
 /** The input of {@link allocateCombined}. */
 export interface AllocateCombinedInput {

@@ -15,7 +15,7 @@ import {
   type TraceNode,
 } from "@sannong/core";
 import { fail } from "../errors";
-import { paramsOf, readParam, requireMultiple, unitFen } from "../internal/common";
+import { paramsOf, readParam, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
 import type { FundsOptions } from "../parameters";
 import { RULES } from "../rules";
 
@@ -40,7 +40,7 @@ export const spreadOverYearsInputSchema = z
     d.spent?.forEach((s, i) => {
       if (s.year < d.startYear || s.year > d.startYear + d.years - 1) addIssue(ctx, `支出年度 ${s.year} 不在计划期内`, `year ${s.year} is outside the plan`, ["spent", i, "year"], "out_of_range");
     });
-  });
+  }, ONLY_WHEN_VALID);
 
 /** The input of {@link spreadOverYears}. */
 export interface SpreadOverYearsInput {

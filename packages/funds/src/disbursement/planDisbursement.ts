@@ -23,7 +23,7 @@ import {
   type TraceNode,
 } from "@sannong/core";
 import { fail } from "../errors";
-import { fractionOfDecimal, paramsOf, readParam, requireMultiple, unitFen } from "../internal/common";
+import { fractionOfDecimal, paramsOf, readParam, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
 import { lcm } from "../internal/exact";
 import { showFraction } from "../internal/format";
 import type { FundsOptions } from "../parameters";
@@ -58,7 +58,7 @@ export const planDisbursementInputSchema = z
       if (prev && compareFractions(m.progress, prev.progress) <= 0) addIssue(ctx, "节点完成比例必须逐个递增", "milestone progress must increase from one milestone to the next", ["milestones", i, "progress"], "not_increasing");
     });
     if (d.retention && compareDates(d.retention.until, d.date) < 0) addIssue(ctx, "质保金到期日早于批复日", "the retention ends before the approval date", ["retention", "until"], "out_of_range");
-  });
+  }, ONLY_WHEN_VALID);
 
 /** The input of {@link planDisbursement}. */
 export interface PlanDisbursementInput {

@@ -15,7 +15,7 @@ import {
   type ParameterUse,
   type TraceNode,
 } from "@sannong/core";
-import { paramsOf } from "../internal/common";
+import { paramsOf, ONLY_WHEN_VALID } from "../internal/common";
 import { showFraction } from "../internal/format";
 import type { FundsOptions } from "../parameters";
 import { RULES } from "../rules";
@@ -34,7 +34,7 @@ export const settleDisbursementInputSchema = z
     d.paid.forEach((p, i) => {
       if (compareDates(p.date, d.date) > 0) addIssue(ctx, `付款日 ${p.date} 晚于结算日 ${d.date}`, `payment dated ${p.date} is after the settlement date ${d.date}`, ["paid", i, "date"], "after_settlement");
     });
-  });
+  }, ONLY_WHEN_VALID);
 
 /** The input of {@link settleDisbursement}. */
 export interface SettleDisbursementInput {

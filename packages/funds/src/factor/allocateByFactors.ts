@@ -23,7 +23,7 @@ import {
   type TraceNode,
 } from "@sannong/core";
 import { fail } from "../errors";
-import { paramsOf, readParam, requireMultiple, unitFen, fractionOfDecimal } from "../internal/common";
+import { paramsOf, readParam, requireMultiple, unitFen, fractionOfDecimal, ONLY_WHEN_VALID } from "../internal/common";
 import { idRanks, isNonNegativeDecimal, lcm, pow10 } from "../internal/exact";
 import { showFraction } from "../internal/format";
 import type { FundsOptions } from "../parameters";
@@ -197,7 +197,7 @@ export const allocateByFactorsInputSchema = z
       addIssue(ctx, "需要 date 以读取参数（分组比例或倒数系数的有效数字位数）", "date is required to read the parameters (group ratios or the digits of reciprocal coefficients)", ["date"], "date_required");
     }
     checkRecipients(ctx, d.recipients, factorIds, d.factors.length);
-  })
+  }, ONLY_WHEN_VALID)
   .transform((d) => ({ ...d, recipients: toParsed(d.recipients) }));
 
 /** The input of {@link allocateByFactors} (amounts as decimal strings or Money). */

@@ -55,3 +55,11 @@ export const factorValueSchema = z.custom<number | string>(isNonNegativeDecimal,
     code: "invalid_decimal",
   },
 });
+
+/**
+ * Refinement option: run a cross-field check only when every field parsed
+ * cleanly (zod otherwise runs object refinements after continuable field
+ * issues, on data that may be malformed).
+ * @internal
+ */
+export const ONLY_WHEN_VALID = { when: (payload: { issues: readonly unknown[] }): boolean => payload.issues.length === 0 };

@@ -22,7 +22,7 @@ import {
   type TraceNode,
 } from "@sannong/core";
 import { fail } from "../errors";
-import { paramsOf, requireMultiple, unitFen } from "../internal/common";
+import { paramsOf, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
 import { fractionToFixed, showFraction } from "../internal/format";
 import type { FundsOptions } from "../parameters";
 import { RULES } from "../rules";
@@ -106,7 +106,7 @@ export const allocateByProjectsInputSchema = z
         else if (p.scores.length < minReviewers) addIssue(ctx, "去掉最高最低分至少需要 3 个评分", "a trimmed mean needs at least 3 scores", ["projects", i, "scores"], "too_few_scores");
       }
     });
-  });
+  }, ONLY_WHEN_VALID);
 
 /** The input of {@link allocateByProjects}. */
 export interface AllocateByProjectsInput {

@@ -18,7 +18,7 @@ import {
   type TraceNode,
 } from "@sannong/core";
 import { idRanks, lcm } from "../internal/exact";
-import { paramsOf, unitFen } from "../internal/common";
+import { paramsOf, unitFen, ONLY_WHEN_VALID } from "../internal/common";
 import type { FundsOptions } from "../parameters";
 import { RULES } from "../rules";
 
@@ -57,7 +57,7 @@ export const repoolUnclaimedInputSchema = z
         for (const id of ids) if (d.weights[id] === undefined) addIssue(ctx, `缺少单位 “${id}” 的权重`, `missing the weight of unit "${id}"`, ["weights", id], "missing_weight");
       }
     } else if (d.weights) addIssue(ctx, "只有 method 为 weights 时才能给出 weights", 'weights are only used with method "weights"', ["weights"], "weights_without_method");
-  });
+  }, ONLY_WHEN_VALID);
 
 /** The input of {@link repoolUnclaimed}. */
 export interface RepoolUnclaimedInput {
