@@ -97,3 +97,9 @@ export type { RouteRevitalizationProceedsInput, RouteRevitalizationProceedsResul
 // --- risk 风险预警 (ASSET-RISK-1) ---
 export { assessRisk, assessRiskInputSchema, ENTITY_KINDS } from "./risk/assessRisk";
 export type { AssessRiskInput, AssessRiskResult, RiskCause, EntityKind } from "./risk/assessRisk";
+
+// --- merger 资产移交 (ASSET-MERGE-1..2) ---
+export { planVillageMerger, planVillageMergerInputSchema, MERGER_MEASURES } from "./merger/planVillageMerger";
+export type { PlanVillageMergerInput, PlanVillageMergerResult, MergerVillageFigures, MergerMeasure } from "./merger/planVillageMerger";
+export { planFunctionalTransfer, planFunctionalTransferInputSchema } from "./merger/planFunctionalTransfer";
+export type { PlanFunctionalTransferInput, PlanFunctionalTransferResult, AssetTransferLine, TransferEntry } from "./merger/planFunctionalTransfer";
