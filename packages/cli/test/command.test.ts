@@ -73,6 +73,21 @@ describe("the built sannong command: bad input is exit code 2 with one clear mes
     expectBadInput(sannong(["run", p]), "INVALID_PARAMETER", `${p}:6:3`, "some.rate");
   });
 
+  it("CLI-RUN-1: a refusal by the rule is exit 2 and points at the refused field", () => {
+    const p = file("refused.yaml", "computation: core.allocate\ninput:\n  total: '100.00'\n  weights: [1, 1]\n  options:\n    caps: ['10.00', '10.00']\n");
+    expectBadInput(sannong(["run", p]), "INFEASIBLE_CAPS", `${p}:6:5`, "规则拒绝");
+  });
+
+  it("CLI-RUN-1: with --json, bad input still gives parseable JSON on stdout (and the message on stderr)", () => {
+    const p = file("badjson.yaml", "computation: core.allocate\ninput: { total: 1, wieghts: [1] }\n");
+    const r = sannong(["run", p, "--json"]);
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout) as { status: string; problems: { code: string; line: number }[] }[];
+    expect(out[0]!.status).toBe("invalid");
+    expect(out[0]!.problems.map((x) => x.code)).toContain("INVALID_INPUT");
+    expect(r.stderr).toContain("wieghts");
+  });
+
   it("CLI-RUN-1: unknown commands and options are usage errors", () => {
     expectBadInput(sannong(["rnu", "x.yaml"]), "USAGE", "run");
     expectBadInput(sannong(["run", "--bogus", "x.yaml"]), "USAGE", "--bogus");
