@@ -40,14 +40,6 @@ export const MIGRANTS_ERRORS = {
     zh: (d: { sum: string }) => `指标权重合计为 ${d.sum}，应为 1（或设置 normalize: true）`,
     en: (d: { sum: string }) => `the indicator weights add up to ${d.sum}, not 1 (or pass normalize: true)`,
   },
-  CYCLE_OUT_OF_RANGE: {
-    zh: (d: { years: number; min: number; max: number }) => `周期 ${d.years} 年不在 ${d.min}—${d.max} 年之内`,
-    en: (d: { years: number; min: number; max: number }) => `a cycle of ${d.years} years is outside ${d.min}–${d.max} years`,
-  },
-  NOT_IN_RESERVE: {
-    zh: (d: { id: string }) => `项目 ${d.id} 不在储备项目库中，不能遴选实施`,
-    en: (d: { id: string }) => `project ${d.id} is not in the project reserve, so it cannot be selected`,
-  },
   NOT_ACCEPTED: {
     zh: (d: { id: string }) => `项目 ${d.id} 尚未验收合格，不能以奖代补`,
     en: (d: { id: string }) => `project ${d.id} has not passed acceptance, so no award can be paid`,

@@ -4,6 +4,18 @@
  *
  * @packageDocumentation
  */
+
+// --- rules, errors, parameters, options ---
+export { RULES, SEED_004 } from "./rules";
+export type { MigrantsRuleId } from "./rules";
+export { MIGRANTS_ERRORS } from "./errors";
+export type { MigrantsErrorCode } from "./errors";
+export { migrantsParameters, migrantsParameterSet, SEED_004_IN_FORCE } from "./parameters";
+export type { GradeBand, TargetDefinition } from "./parameters";
+export { migrantsOptionsSchema } from "./internal/options";
+export type { MigrantsOptions } from "./internal/options";
+
+// --- MIG-SURVEY-1 ---
 export { drawSurveySample, drawSurveySampleInputSchema, surveyHouseholdSchema, surveySeedSchema } from "./survey/drawSurveySample";
 export type { DrawSurveySampleInput, DrawSurveySampleResult, SurveyStratumSample } from "./survey/drawSurveySample";
 export {
@@ -79,3 +91,21 @@ export {
 export type { QuarterlyReportInput, QuarterlyReportResult, QuarterlyReportKind, FundUseLine, ProjectProgressLine, OverdueReport } from "./audit/quarterlyReport";
 export { targetProgress, targetProgressInputSchema, achievementSchema, targetDefinitionSchema } from "./targets/targetProgress";
 export type { TargetProgressInput, TargetProgressResult, TargetProgressLine } from "./targets/targetProgress";
+export { allocateMigrantFunds, allocateMigrantFundsInputSchema, MIGRANT_FACTOR_GROUPS } from "./fund/allocateMigrantFunds";
+export type { AllocateMigrantFundsInput, AllocateMigrantFundsResult } from "./fund/allocateMigrantFunds";
+export {
+  repoolMigrantFunds,
+  repoolMigrantFundsInputSchema,
+  planTownshipEntrepreneurshipFunds,
+  planTownshipEntrepreneurshipFundsInputSchema,
+} from "./fund/repoolMigrantFunds";
+export type {
+  RepoolMigrantFundsInput,
+  RepoolMigrantFundsResult,
+  PlanTownshipEntrepreneurshipFundsInput,
+  PlanTownshipEntrepreneurshipFundsResult,
+} from "./fund/repoolMigrantFunds";
+export { awardInsteadOfSubsidy, awardInsteadOfSubsidyInputSchema, awardProjectKindSchema } from "./fund/awardInsteadOfSubsidy";
+export type { AwardInsteadOfSubsidyInput, AwardInsteadOfSubsidyResult } from "./fund/awardInsteadOfSubsidy";
+export { selectReserveProjects, selectReserveProjectsInputSchema, reserveEntrySchema } from "./projects/selectReserveProjects";
+export type { SelectReserveProjectsInput, SelectReserveProjectsResult, ReserveEntry } from "./projects/selectReserveProjects";

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { defineParameter, parameterSet, type Parameter, type ParameterSet, type ParameterSource } from "@sannong/core";
+import { fundsParameters } from "@sannong/funds";
 import { SEED_004 } from "./rules";
 
 /** The date seed 004 took effect (本意见自2016年10月18日起施行). */
@@ -103,15 +104,6 @@ export const reserveUpdateMonths = defineParameter<readonly number[]>({
   label: { zh: "储备项目库信息更新月份", en: "months in which the project reserve is updated" },
   values: [{ from: SEED_004_IN_FORCE, value: [4, 10], source: src("§二(二)1", "Transcribed from the seed: 4月份和10月份; a whole calendar month each.") }],
   schema: z.array(month).min(1).max(12),
-});
-
-/** The reserve and multi-year fund cycle, in years (以3—5年为周期). */
-export const cycleYears = defineParameter<{ readonly min: number; readonly max: number }>({
-  id: "migrants.cycle.years",
-  unit: "年",
-  label: { zh: "项目储备与资金统筹周期（年）", en: "reserve and multi-year fund cycle (years)" },
-  values: [{ from: SEED_004_IN_FORCE, value: { min: 3, max: 5 }, source: src("§二(二)1、§二(三)1、§二(三)2", "Transcribed from the seed: 3—5年.") }],
-  schema: z.strictObject({ min: z.number().int().min(1), max: z.number().int().min(1) }),
 });
 
 /** Day-count basis of the loan interest subsidy (360 or 365). */
@@ -270,7 +262,6 @@ export const migrantsParameters: readonly Parameter[] = Object.freeze([
   graduateStartupTopUp,
   applicationMonths,
   reserveUpdateMonths,
-  cycleYears,
   loanDayCountBasis,
   loanSubsidyRatio,
   loanSubsidyCapPerHousehold,
@@ -282,11 +273,17 @@ export const migrantsParameters: readonly Parameter[] = Object.freeze([
 ] as Parameter[]);
 
 /**
- * The default parameter set of @sannong/migrants; overlay it (core `overlay`)
- * with local standards and pass it as `options.parameters`.
+ * The default parameter set of @sannong/migrants: {@link migrantsParameters}
+ * and the @sannong/funds parameters its allocation and payment functions use
+ * (group ratios of the factor method, the combined ratio, the 3–5 year cycle,
+ * payment ratios), so one overlay serves the whole pipeline. Overlay it (core
+ * `overlay`) with local standards and pass it as `options.parameters`.
  * @example
  * ```ts
- * const local = overlay(migrantsParameterSet, { "migrants.fund.loanSubsidy.ratio": { value: "0.5" } });
+ * const local = overlay(migrantsParameterSet, {
+ *   "migrants.fund.loanSubsidy.ratio": { value: "0.5" },
+ *   "funds.factor.groupRatios": { value: { base: "0.6", performance: "0.4" } },
+ * });
  * ```
  */
-export const migrantsParameterSet: ParameterSet = parameterSet(migrantsParameters);
+export const migrantsParameterSet: ParameterSet = parameterSet([...migrantsParameters, ...fundsParameters]);
