@@ -103,3 +103,23 @@ export { planVillageMerger, planVillageMergerInputSchema, MERGER_MEASURES } from
 export type { PlanVillageMergerInput, PlanVillageMergerResult, MergerVillageFigures, MergerMeasure } from "./merger/planVillageMerger";
 export { planFunctionalTransfer, planFunctionalTransferInputSchema } from "./merger/planFunctionalTransfer";
 export type { PlanFunctionalTransferInput, PlanFunctionalTransferResult, AssetTransferLine, TransferEntry } from "./merger/planFunctionalTransfer";
+
+// --- revitalization 盘活 (ASSET-REVIT-1..3) ---
+export {
+  revitalizationReport,
+  revitalizationReportInputSchema,
+  revitalizationItemSchema,
+  TOWNSHIP_CATEGORIES,
+  VILLAGE_CATEGORIES,
+  CATEGORY_LABELS,
+} from "./revitalization/revitalizationReport";
+export type {
+  RevitalizationReportInput,
+  RevitalizationReportResult,
+  RevitalizationItemStatus,
+  MilestoneStatus,
+  Rate,
+  RevitalizationCategory,
+  TownshipCategory,
+  VillageCategory,
+} from "./revitalization/revitalizationReport";
