@@ -96,9 +96,11 @@ function apply(state: State, c: RegisterChange, i: number): Rec | null {
  *   on it) — with the path of the offending change
  * @example
  * ```ts
+ * const household = { id: "H1", head: "张三", county: "衢江区", village: "移民新村", members: 4, lowIncome: true,
+ *   hardshipCauses: ["illness"], mainProblems: ["医疗支出大"], helper: { kind: "cadre", name: "李四" }, results: [] };
  * const r = registerAsOf({ date: "2024-12-31", changes: [
  *   { subject: "household", action: "enter", date: "2024-01-05", record: household },
- *   { subject: "household", action: "exit", date: "2024-11-30", id: household.id, reason: "lifted-out" },
+ *   { subject: "household", action: "exit", date: "2024-11-30", id: "H1", reason: "lifted-out" },
  * ] });
  * r.households.length; // 0
  * r.exited[0].reason;  // "lifted-out"
