@@ -52,3 +52,11 @@ export type { SettleDisbursementInput, SettleDisbursementResult } from "./disbur
 // --- guarantee fund pool (FUNDS-POOL-1..3) ---
 export { projectFundPool, projectFundPoolInputSchema, GUARANTEE_SOURCES, ENTRUSTED_SOURCES, MAX_POOL_MONTHS } from "./pool/projectFundPool";
 export type { ProjectFundPoolInput, ProjectFundPoolResult, PoolMonth, PoolSource, DepositorStatement, UnitTransaction, PoolWarning } from "./pool/projectFundPool";
+
+// --- transfers and arrears (FUNDS-TRANSFER-1) ---
+export { computeArrears, computeArrearsInputSchema } from "./transfer/computeArrears";
+export type { ComputeArrearsInput, ComputeArrearsResult, ObligationArrears, ArrearsPeriod, PeriodStatus, TransferFrequency } from "./transfer/computeArrears";
+
+// --- spending progress monitoring (FUNDS-MONITOR-1) ---
+export { spendingProgress, spendingProgressInputSchema, DEFAULT_PROGRESS_BASIS } from "./monitor/spendingProgress";
+export type { SpendingProgressInput, SpendingProgressResult, ProjectProgress, ProgressWarning, ProgressBasis } from "./monitor/spendingProgress";
