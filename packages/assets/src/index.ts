@@ -10,7 +10,6 @@
 // --- rules, parameters, errors ---
 export { RULES } from "./rules";
 export type { AssetRuleId } from "./rules";
-export { fail as assetsFail } from "./errors";
 export type { AssetsErrorCode } from "./errors";
 export {
   assetsParameters,

@@ -21,9 +21,11 @@ import type { ReadonlyInput } from "../internal/types";
 
 /** Grounds for disposal (处置情形); `other` is refused. */
 export const DISPOSAL_GROUNDS = ["natural-disaster", "development-planning", "unusable", "end-of-life", "other"] as const;
+/** A ground for disposal (处置情形). */
 export type DisposalGround = (typeof DISPOSAL_GROUNDS)[number];
 /** Methods of disposal (处置方式): 拍卖、转让、报废. */
 export const DISPOSAL_METHODS = ["auction", "transfer", "scrap"] as const;
+/** A method of disposal (处置方式). */
 export type DisposalMethod = (typeof DISPOSAL_METHODS)[number];
 
 const text = z.string().trim().min(1).max(500);
@@ -104,7 +106,8 @@ export interface CheckDisposalResult {
  *   ],
  *   proceeds: "5200.00",
  * });
- * r.allowed; String(r.writeOff?.gainOrLoss); // true, "1200.00"
+ * r.allowed;                      // true
+ * String(r.writeOff?.gainOrLoss); // "1200.00" (proceeds 5200.00 − net value 4000.00)
  * ```
  * @remarks Implements ASSET-DISP-1, ASSET-DISP-2, ASSET-DISP-3 (001 §三(十一)2).
  */

@@ -6,6 +6,7 @@ import type { ReadonlyInput } from "../internal/types";
 
 /** Ways of revitalising an idle or loss-making asset: 股份合作、业务托管、合作经营、改制重组、收回本金. */
 export const REVITALIZATION_METHODS = ["share-cooperation", "business-entrustment", "cooperative-operation", "restructuring", "principal-recovery"] as const;
+/** A way of revitalising an idle or loss-making asset (盘活方式). */
 export type RevitalizationMethod = (typeof REVITALIZATION_METHODS)[number];
 
 /** zod schema of {@link routeRevitalizationProceeds}'s input. */

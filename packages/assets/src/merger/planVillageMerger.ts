@@ -7,6 +7,7 @@ import type { ReadonlyInput } from "../internal/types";
 
 /** What is compared between merging villages. */
 export const MERGER_MEASURES = ["net-assets-per-member", "assets-per-member", "debts-per-member"] as const;
+/** What is compared between merging villages. */
 export type MergerMeasure = (typeof MERGER_MEASURES)[number];
 
 /** zod schema of {@link planVillageMerger}'s input. */

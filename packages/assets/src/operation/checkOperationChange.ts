@@ -21,10 +21,12 @@ import { termSchema } from "../register/record";
 
 /** How an asset is operated (经营方式). */
 export const OPERATION_MODES = ["self-operated", "contract", "lease", "equity", "entrustment", "cooperation"] as const;
+/** How an asset is operated (经营方式). */
 export type OperationMode = (typeof OPERATION_MODES)[number];
 
 /** Who owns the asset, which decides the approval chain. */
 export const OWNERSHIP_KINDS = ["village", "cross-village", "cross-township", "joint-village"] as const;
+/** Who owns an asset, which decides its approval chain. */
 export type OwnershipKind = (typeof OWNERSHIP_KINDS)[number];
 
 const text = z.string().trim().min(1).max(500);

@@ -22,18 +22,22 @@ export type AssetType = (typeof ASSET_TYPES)[number];
 
 /** Form of an operating asset: fixed asset (基地、加工设施), equity (股权) or debt claim (债权). */
 export const ASSET_FORMS = ["fixed-asset", "equity", "debt-claim", "other"] as const;
+/** 固定资产 / 股权 / 债权 / 其他. */
 export type AssetForm = (typeof ASSET_FORMS)[number];
 
 /** Usage status (使用状况). */
 export const ASSET_STATUSES = ["in-use", "idle", "under-construction", "damaged", "disposed"] as const;
+/** 使用状况. */
 export type AssetStatus = (typeof ASSET_STATUSES)[number];
 
 /** Kind of a funding source (资金来源). */
 export const FUNDING_KINDS = ["fiscal-poverty", "integrated-agricultural", "industry-support", "collective", "social", "other"] as const;
+/** 资金来源类别. */
 export type FundingKind = (typeof FUNDING_KINDS)[number];
 
 /** How an asset is let out: contract (承包), lease (租赁) or equity (入股). */
 export const LETTING_MODES = ["contract", "lease", "equity"] as const;
+/** 承包 / 租赁 / 入股. */
 export type LettingMode = (typeof LETTING_MODES)[number];
 
 const text = z.string().trim().min(1).max(200);

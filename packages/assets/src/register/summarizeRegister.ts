@@ -67,8 +67,9 @@ function groupBy(records: readonly AssetRecord[], key: (r: AssetRecord) => strin
  *   duplicate id, funding sources that do not add up to the original value
  * @example
  * ```ts
+ * // a1: 甲村集体's station, net value 80000.00; a2: 乙村集体's greenhouse, net value 45000.00
  * const s = summarizeRegister({ records: [a1, a2] });
- * s.byOwner.map((r) => [r.key, String(r.netValue)]); // [["甲村集体", "80000.00"], ["乙村集体", "45000.00"]]
+ * s.byOwner.map((r) => [r.key, String(r.netValue)]); // [["乙村集体", "45000.00"], ["甲村集体", "80000.00"]] (code-unit order)
  * ```
  * @remarks Implements ASSET-REG-2 (001 §三(七)).
  */

@@ -34,6 +34,7 @@ import { shareSchema } from "../ownership/resolveOwnership";
 
 /** What a use of the income is: 建档立卡贫困户, 村集体经济, 公益事业, other. */
 export const REVENUE_USE_KINDS = ["poor-households", "collective-economy", "public-welfare", "other"] as const;
+/** A use of the income (收益用途). */
 export type RevenueUseKind = (typeof REVENUE_USE_KINDS)[number];
 
 /**
@@ -46,6 +47,7 @@ export type RevenueUseKind = (typeof REVENUE_USE_KINDS)[number];
  * - `equal` 平均发放: the same to everyone with no condition (flagged 一发了之).
  */
 export const HOUSEHOLD_BASES = ["public-welfare-post", "employment", "stable-work-tiers", "conditional", "dividend", "equal"] as const;
+/** How a use pays households (到户分配方式). */
 export type HouseholdBasis = (typeof HOUSEHOLD_BASES)[number];
 
 const text = z.string().trim().min(1).max(200);

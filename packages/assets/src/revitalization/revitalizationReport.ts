@@ -30,8 +30,11 @@ import type { ReadonlyInput } from "../internal/types";
 export const TOWNSHIP_CATEGORIES = ["office-use", "public-welfare-use", "industry-support", "market-disposal", "state-capital"] as const;
 /** 四个一批 for village assets: convenience services (1+N), public welfare, collective economy, market operation. */
 export const VILLAGE_CATEGORIES = ["convenience-services", "public-welfare", "collective-economy", "market-operation"] as const;
+/** One of the 五个一批 of township state assets. */
 export type TownshipCategory = (typeof TOWNSHIP_CATEGORIES)[number];
+/** One of the 四个一批 of village assets. */
 export type VillageCategory = (typeof VILLAGE_CATEGORIES)[number];
+/** A revitalisation category (五个一批 or 四个一批). */
 export type RevitalizationCategory = TownshipCategory | VillageCategory;
 
 /** zh / en labels of the categories. */

@@ -8,6 +8,7 @@ import type { ReadonlyInput } from "../internal/types";
 
 /** Kinds of poverty-reduction entity (带贫主体). */
 export const ENTITY_KINDS = ["enterprise", "cooperative", "large-household", "village-collective"] as const;
+/** A kind of poverty-reduction entity (带贫主体). */
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 const scoreSchema = decimalSchema.superRefine((d, ctx) => {
