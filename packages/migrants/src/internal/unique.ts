@@ -1,22 +1,21 @@
-import { drawKey, drawSeeds } from "./hash";
+import { murmur3Utf16 } from "./hash";
 
 const TWO_32 = 4294967296;
-const UNIQUE_SEEDS = drawSeeds("sannong.migrants.unique");
 
 /**
- * True when two of the `n` ids are equal. Equal ids have equal 53-bit keys,
- * so only equal keys are compared as strings (open addressing on the low 32
- * bits of the key); several times faster than a `Set` of a million strings.
+ * True when two of the `n` ids are equal. Equal ids have equal keys, so only
+ * equal keys are compared as strings (open addressing on the low 32 bits of
+ * the key); several times faster than a `Set` of a million strings.
  * @param n - number of ids
  * @param idAt - the i-th id
- * @param keys - precomputed keys (any function of the id alone), or computed here
+ * @param keys - precomputed keys (any function of the id alone), or a 32-bit murmur3 of each id computed here
  * @internal
  */
 export function hasDuplicateIds(n: number, idAt: (i: number) => string, keys?: Float64Array): boolean {
   let ks = keys;
   if (!ks) {
     ks = new Float64Array(n);
-    for (let i = 0; i < n; i++) ks[i] = drawKey(idAt(i), UNIQUE_SEEDS);
+    for (let i = 0; i < n; i++) ks[i] = murmur3Utf16(idAt(i), 0x5eed);
   }
   let cap = 1;
   while (cap < n * 2) cap <<= 1;
