@@ -88,7 +88,7 @@ function migrantsProjectReserveCalendar(input: { date: core.LegalDate }, options
  * @example
  * ```ts
  * builtInRegistry.get("funds.allocateByFactors")?.label?.zh; // "因素法分配"
- * builtInRegistry.ids().length; // 27 (and growing)
+ * builtInRegistry.ids().includes("insurance.computeLandQuota"); // true
  * ```
  * @remarks Implements CLI-SCEN-1, CLI-PARAM-1.
  */
