@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { defineParameter, parameterSet, type Parameter, type ParameterSet, type ParameterSource } from "@sannong/core";
+import { addIssue, defineParameter, parameterSet, type Parameter, type ParameterSet, type ParameterSource } from "@sannong/core";
 import { fundsParameters } from "@sannong/funds";
 import { SEED_004 } from "./rules";
 
@@ -287,3 +287,26 @@ export const migrantsParameters: readonly Parameter[] = Object.freeze([
  * ```
  */
 export const migrantsParameterSet: ParameterSet = parameterSet([...migrantsParameters, ...fundsParameters]);
+
+/**
+ * What every public function of @sannong/migrants accepts as its second
+ * argument: what is not data — the parameter set (an overlay of
+ * {@link migrantsParameterSet} with local standards).
+ */
+export interface MigrantsOptions {
+  readonly parameters?: ParameterSet;
+}
+
+function isParameterSet(v: unknown): v is ParameterSet {
+  return typeof v === "object" && v !== null && (v as { parameters?: unknown }).parameters instanceof Map && Array.isArray((v as { overridden?: unknown }).overridden);
+}
+
+/** zod schema of {@link MigrantsOptions} (strict; `parameters` must be a core ParameterSet). */
+export const migrantsOptionsSchema = z.strictObject({
+  parameters: z
+    .unknown()
+    .superRefine((v, ctx) => {
+      if (!isParameterSet(v)) addIssue(ctx, "parameters 应为 core 的参数集（parameterSet / overlay 的结果）", "parameters must be a core ParameterSet (from parameterSet or overlay)", [], "invalid_parameter_set");
+    })
+    .optional(),
+});

@@ -1,29 +1,8 @@
 import * as z from "zod";
-import { addIssue, getParameter, paramAt, parseInput, valueAt, type LegalDate, type ParameterSet, type ParameterUse } from "@sannong/core";
-import { migrantsParameterSet } from "../parameters";
+import { getParameter, paramAt, parseInput, valueAt, type LegalDate, type ParameterSet, type ParameterUse } from "@sannong/core";
+import { migrantsOptionsSchema, migrantsParameterSet, type MigrantsOptions } from "../parameters";
 
-/**
- * What every public function of @sannong/migrants accepts as its second
- * argument: what is not data — the parameter set (an overlay of
- * {@link migrantsParameterSet} with local standards).
- */
-export interface MigrantsOptions {
-  readonly parameters?: ParameterSet;
-}
-
-function isParameterSet(v: unknown): v is ParameterSet {
-  return typeof v === "object" && v !== null && (v as { parameters?: unknown }).parameters instanceof Map && Array.isArray((v as { overridden?: unknown }).overridden);
-}
-
-/** zod schema of {@link MigrantsOptions} (strict; `parameters` must be a core ParameterSet). */
-export const migrantsOptionsSchema = z.strictObject({
-  parameters: z
-    .unknown()
-    .superRefine((v, ctx) => {
-      if (!isParameterSet(v)) addIssue(ctx, "parameters 应为 core 的参数集（parameterSet / overlay 的结果）", "parameters must be a core ParameterSet (from parameterSet or overlay)", [], "invalid_parameter_set");
-    })
-    .optional(),
-});
+export type { MigrantsOptions };
 
 /** Validates the options argument and returns the parameter set to read. @internal */
 export function parametersOf(options: unknown, fn: string): ParameterSet {
