@@ -219,15 +219,20 @@ export function quarterlyReport(input: QuarterlyReportInput, options?: MigrantsO
 
   const units = d.reportingUnits ?? [...new Set([...d.funds.map((f) => f.unit), ...d.projects.map((p) => p.unit)])].sort(compareCodeUnits);
   const kinds = d.requiredKinds ?? (["fund-use", "project-progress"] as const);
+  // earliest filing (on or before asOf) per unit, kind and quarter of the year
+  const firstFiled = new Map<string, LegalDate>();
+  for (const r of d.reports) {
+    if (r.year !== d.year || compareDates(r.submittedOn, d.asOf) > 0) continue;
+    const k = `${r.unit}\u0000${r.kind}\u0000${r.quarter}`;
+    const prev = firstFiled.get(k);
+    if (prev === undefined || compareDates(r.submittedOn, prev) < 0) firstFiled.set(k, r.submittedOn);
+  }
   const overdueReports: OverdueReport[] = [];
   for (let q = 1; q <= d.quarter; q++) {
     const dueOn = addDays(endOfQuarter(formatDate(d.year, q * 3, 1)), dueUse.value);
     for (const unit of units)
       for (const kind of kinds) {
-        const filed = d.reports
-          .filter((r) => r.unit === unit && r.kind === kind && r.year === d.year && r.quarter === q && compareDates(r.submittedOn, d.asOf) <= 0)
-          .map((r) => r.submittedOn)
-          .sort(compareDates)[0];
+        const filed = firstFiled.get(`${unit}\u0000${kind}\u0000${q}`);
         const onTime = filed !== undefined && compareDates(filed, dueOn) <= 0;
         if (onTime) continue;
         if (filed !== undefined) overdueReports.push({ unit, kind, year: d.year, quarter: q, dueOn, submittedOn: filed });

@@ -184,6 +184,8 @@ export function loanInterestSubsidy(input: LoanInterestSubsidyInput, options?: M
     return { householdId, exact: show(exact), rounded, cap, subsidy, capped: subsidy.fen < rounded.fen };
   });
   const total = moneyFromFen(households.reduce((a, h) => a + h.subsidy.fen, 0n));
+  const linesOf = new Map<string, LoanSubsidyLine[]>();
+  for (const l of lines) linesOf.set(l.householdId, [...(linesOf.get(l.householdId) ?? []), l]);
   const trace = traceStep(RULES["MIG-FUND-2"], {
     inputs: { date: d.date, loans: d.loans.length, dayCountBasis: basis, subsidyRatio: ratio.toFixed(), capPerHousehold: cap },
     parameters: uses,
@@ -194,7 +196,7 @@ export function loanInterestSubsidy(input: LoanInterestSubsidyInput, options?: M
     },
     children: households.map((h) =>
       traceStep(RULES["MIG-FUND-2"], {
-        inputs: { householdId: h.householdId, loans: lines.filter((l) => l.householdId === h.householdId).map((l) => ({ id: l.id, days: l.days, subsidy: l.subsidyDisplay })) },
+        inputs: { householdId: h.householdId, loans: (linesOf.get(h.householdId) ?? []).map((l) => ({ id: l.id, days: l.days, subsidy: l.subsidyDisplay })) },
         output: { exact: h.exact, rounded: h.rounded, subsidy: h.subsidy, capped: h.capped },
       }),
     ),
