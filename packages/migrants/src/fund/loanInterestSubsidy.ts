@@ -185,7 +185,11 @@ export function loanInterestSubsidy(input: LoanInterestSubsidyInput, options?: M
   });
   const total = moneyFromFen(households.reduce((a, h) => a + h.subsidy.fen, 0n));
   const linesOf = new Map<string, LoanSubsidyLine[]>();
-  for (const l of lines) linesOf.set(l.householdId, [...(linesOf.get(l.householdId) ?? []), l]);
+  for (const l of lines) {
+    const list = linesOf.get(l.householdId);
+    if (list) list.push(l);
+    else linesOf.set(l.householdId, [l]);
+  }
   const trace = traceStep(RULES["MIG-FUND-2"], {
     inputs: { date: d.date, loans: d.loans.length, dayCountBasis: basis, subsidyRatio: ratio.toFixed(), capPerHousehold: cap },
     parameters: uses,
