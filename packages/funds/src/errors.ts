@@ -46,10 +46,7 @@ export const fundsErrors = {
     zh: (d: { group: S; ratio: S }) => `组 ${d.group} 的比例为 ${d.ratio}，但没有任何因素属于该组，这部分资金无处分配`,
     en: (d: { group: S; ratio: S }) => `group ${d.group} has ratio ${d.ratio} but no factor belongs to it, so its money has nowhere to go`,
   },
-  MIXED_GROUPING: {
-    zh: (d: { factor: S }) => `因素 ${d.factor} 未指定组：要么所有因素都分组，要么都不分组`,
-    en: (d: { factor: S }) => `factor ${d.factor} has no group: either every factor has a group or none has`,
-  },
+
   FACTOR_ALL_ZERO: {
     zh: (d: { factor: S; weight: S }) => `因素 ${d.factor}（权重 ${d.weight}）在所有对象上的系数均为零，其份额无法分配`,
     en: (d: { factor: S; weight: S }) => `factor ${d.factor} (weight ${d.weight}) is zero for every recipient, so its share cannot be split`,
@@ -70,10 +67,7 @@ export const fundsErrors = {
     zh: (d: { reachable: S; total: S }) => `封顶合计（零系数对象按保底计）${d.reachable} 少于总额 ${d.total}，无法分完`,
     en: (d: { reachable: S; total: S }) => `the caps (floors for all-zero recipients) add up to ${d.reachable}, less than the total ${d.total}`,
   },
-  PARAMETER_INVALID: {
-    zh: (d: { id: S; reason: S }) => `参数 ${d.id} 的取值无效：${d.reason}`,
-    en: (d: { id: S; reason: S }) => `parameter ${d.id} has an invalid value: ${d.reason}`,
-  },
+
   CYCLE_LENGTH: {
     zh: (d: { years: number; min: number; max: number }) => `资金计划周期为 ${d.years} 年，应在 ${d.min}—${d.max} 年之间`,
     en: (d: { years: number; min: number; max: number }) => `the plan spans ${d.years} years; it must be ${d.min} to ${d.max} years`,

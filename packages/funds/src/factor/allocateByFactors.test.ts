@@ -503,6 +503,9 @@ describe("allocateByFactors — bad input", () => {
     expectSannongError(() => allocateByFactors({ ...ok(), recipients: [{ id: "X", values: { a: 1, b: 1 }, floor: "60.00" }, { id: "Y", values: { a: 1, b: 1 }, floor: "50.00" }] }), "INFEASIBLE_FLOORS");
     expectSannongError(() => allocateByFactors({ ...ok(), recipients: [{ id: "X", values: { a: 1, b: 1 }, cap: "40.00" }, { id: "Y", values: { a: 1, b: 1 }, cap: "50.00" }] }), "INFEASIBLE_CAPS");
     expectSannongError(() => allocateByFactors({ ...ok(), unit: "1", total: "100.50" }), "TOTAL_NOT_MULTIPLE_OF_UNIT", ["total"]);
+    // floor 150 rounds up to 200 and cap 180 down to 100 at a unit of 100 元
+    expectSannongError(() => allocateByFactors({ ...ok(), total: "1000.00", unit: "100", recipients: [{ id: "X", values: { a: 1, b: 1 }, floor: "150.00", cap: "180.00" }, { id: "Y", values: { a: 1, b: 1 } }] }), "INFEASIBLE_BOUNDS", ["recipients", 0, "floor"]);
+    expectSannongError(() => allocateByFactors({ ...ok(), normalize: true, factors: [{ id: "a", weight: 0 }, { id: "b", weight: 0 }] }), "WEIGHTS_ALL_ZERO", ["factors"]);
   });
 
   it("FUNDS-FACTOR-1: a zero total gives every recipient zero", () => {
