@@ -94,11 +94,16 @@ type HouseholdFields = { id: string; use: string; months?: number | undefined; s
 /** The cross-field checks of the households (shared by the schema and the fast path). */
 function checkHouseholds(uses: ReadonlyMap<string, { basis: HouseholdBasis | undefined }>, hs: readonly HouseholdFields[], report: Report): void {
   const ids = new Set<string>();
+  let lastUse = "";
+  let lastU: { basis: HouseholdBasis | undefined } | undefined;
   for (let i = 0; i < hs.length; i++) {
     const h = hs[i]!;
-    if (ids.has(h.id)) report(`农户标识 “${h.id}” 重复`, `duplicate household id "${h.id}"`, ["households", i, "id"], "duplicate_id");
+    const before = ids.size;
     ids.add(h.id);
-    const u = uses.get(h.use);
+    if (ids.size === before) report(`农户标识 “${h.id}” 重复`, `duplicate household id "${h.id}"`, ["households", i, "id"], "duplicate_id");
+    const u = h.use === lastUse && lastU ? lastU : uses.get(h.use);
+    lastUse = h.use;
+    lastU = u;
     if (!u) {
       report(`农户 ${h.id} 所属用途 “${h.use}” 不存在`, `household ${h.id} names an unknown use "${h.use}"`, ["households", i, "use"], "unknown_use");
       continue;
@@ -316,19 +321,15 @@ function decimalWeights(values: readonly Decimal[]): Weights {
 }
 
 /** Splits `total` over integer weights with core allocation (the bulk integer form when it fits). */
-function split(total: Money, w: Weights, n: number): bigint[] {
+function split(total: Money, w: Weights, n: number): Float64Array | bigint[] {
   if (n === 0) return [];
-  if (w.allZero) return new Array<bigint>(n).fill(0n);
-  if (w.numbers && total.fen <= BigInt(Number.MAX_SAFE_INTEGER)) {
-    const parts = allocateMinorUnits(Number(total.fen), w.numbers);
-    const out = new Array<bigint>(n);
-    for (let i = 0; i < n; i++) out[i] = BigInt(parts[i]!);
-    return out;
-  }
+  if (w.allZero) return new Float64Array(n);
+  if (w.numbers && total.fen <= BigInt(Number.MAX_SAFE_INTEGER)) return allocateMinorUnits(Number(total.fen), w.numbers);
   return allocate(total, w.strings()).map((m) => m.fen);
 }
 
 const NO_MONEY = moneyFromFen(0);
+const MONTHS = Array.from({ length: 13 }, (_, m) => String(m));
 
 const BASIS_LABEL: Record<HouseholdBasis, { zh: string; en: string }> = {
   "public-welfare-post": { zh: "公益岗位按劳取酬", en: "public-welfare post, paid for work" },
@@ -449,7 +450,7 @@ export function distributeRevenue(input: DistributeRevenueInput, options?: Asset
       if (basis === "public-welfare-post" || basis === "employment") {
         const nums = idx.map((i) => hs[i]!.months!);
         w = numberWeights(nums);
-        shown = (k) => String(nums[k]);
+        shown = (k) => MONTHS[nums[k]!]!;
       } else if (basis === "stable-work-tiers") {
         tiersUse ??= paramAt<readonly StableWorkTier[]>(set, PARAM.stableWorkTiers, d.asOf);
         const tiers = tiersUse.value;
@@ -470,18 +471,30 @@ export function distributeRevenue(input: DistributeRevenueInput, options?: Asset
       const parts = split(amount, w, idx.length);
       if (allZero) withheld = amount.fen;
       const rule = RULES["ASSET-REV-4"].id;
+      // parts are exact integers of 分 (numbers from the bulk allocation, or bigints)
+      let paidN = 0;
+      let heldN = 0;
+      // Money is immutable: equal amounts share one object (most households of a use get one of a few amounts)
+      const cache = new Map<number | bigint, Money>();
       for (let k = 0; k < idx.length; k++) {
         const h = hs[idx[k]!]!;
-        let got = parts[k]!;
-        let held = 0n;
-        if (basis === "conditional" && h.conditionMet === false) {
-          held = got;
-          got = 0n;
-          withheld += held;
+        const part = parts[k]!;
+        const zero = part === 0 || part === 0n;
+        const held = basis === "conditional" && h.conditionMet === false;
+        if (typeof part === "number") {
+          if (held) heldN += part;
+          else paidN += part;
+        } else if (held) withheld += part;
+        else paid += part;
+        let m = zero ? NO_MONEY : cache.get(part);
+        if (m === undefined) {
+          m = moneyFromFen(part);
+          if (cache.size < 4096) cache.set(part, m);
         }
-        paid += got;
-        payments[idx[k]!] = Object.freeze({ id: h.id, use: u.id, basis, weight: basis === "conditional" ? (h.conditionMet ? "1" : "0") : shown(k), amount: moneyFromFen(got), withheld: held === 0n ? NO_MONEY : moneyFromFen(held), rule });
+        payments[idx[k]!] = Object.freeze({ id: h.id, use: u.id, basis, weight: basis === "conditional" ? (h.conditionMet ? "1" : "0") : shown(k), amount: held ? NO_MONEY : m, withheld: held ? m : NO_MONEY, rule });
       }
+      paid += BigInt(paidN);
+      withheld += BigInt(heldN);
       rev4Children.push(
         traceStep(RULES["ASSET-REV-4"], {
           inputs: { use: u.id, basis, households: idx.length, amount },
