@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { coreParameters, overlay, parameterSet, VILLAGERS_MEETING_QUORUM } from "@sannong/core";
 import { expectSannongError, deepFreeze } from "../../../../test/helpers";
+import { assetsParameters } from "../parameters";
 import { expectUnknownKey } from "../../test/fixtures";
 import { checkOperationChange, type CheckOperationChangeInput } from "./checkOperationChange";
 
@@ -47,6 +49,17 @@ describe("checkOperationChange", () => {
     expect(r.changes).toEqual({ operator: false, mode: true });
     expect(r.violations.map((v) => [v.code, v.rule])).toEqual([["OWNER_CONSENT_MISSING", "ASSET-OPS-1"]]);
     expect(checkOperationChange({ ...base, ownerConsent: { given: false } }).violations[0]?.code).toBe("OWNER_CONSENT_MISSING");
+  });
+
+  it("ASSET-OPS-2: quorum rules come from the caller's set when it holds core's procedure parameters", () => {
+    const both = parameterSet([...assetsParameters, ...coreParameters]);
+    const strict = overlay(both, {
+      [VILLAGERS_MEETING_QUORUM]: { value: { forms: [{ id: "representatives-meeting", label: { zh: "村民代表会议", en: "representatives" }, attendance: { atLeast: "4/5" }, approval: { moreThan: "1/2", of: "present" } }] } },
+    });
+    expect(checkOperationChange(base, { parameters: both }).valid).toBe(true);
+    const r = checkOperationChange(base, { parameters: strict });
+    expect(r.valid).toBe(false);
+    expect(r.approval.failedVotes[0]?.step).toBe("democratic-decision");
   });
 
   it("ASSET-OPS-1: rejects an empty proposal, a contract term out of order and unknown keys", () => {

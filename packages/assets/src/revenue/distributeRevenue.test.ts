@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { moneyFromFen, overlay, sum } from "@sannong/core";
+import { moneyFromFen, overlay, renderTrace, sum } from "@sannong/core";
 import { asJson, deepFreeze, expectSannongError } from "../../../../test/helpers";
 import { approvedPlan, expectUnknownKey } from "../../test/fixtures";
 import { assetsParameterSet } from "../parameters";
@@ -203,6 +203,15 @@ describe("distributeRevenue", () => {
         expect(Object.fromEntries(distributeRevenue(input(p)).households.map((h) => [h.id, String(h.amount)]))).toEqual(base);
       }),
     );
+  });
+
+  it("ASSET-REV-6: the trace renders in Chinese and English and cites the rules", () => {
+    const r = distributeRevenue(plan);
+    const zh = renderTrace(r.trace, { lang: "zh" });
+    expect(zh).toContain("可分配收益");
+    expect(zh).toContain("ASSET-REV-2");
+    expect(zh).toContain("assets.revenue.minReserveRatio");
+    expect(renderTrace(r.trace, { lang: "en" })).toContain("keep a reserve");
   });
 
   it("ASSET-REV-6: deterministic JSON", () => {
