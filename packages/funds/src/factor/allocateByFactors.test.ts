@@ -320,6 +320,39 @@ describe("allocateByFactors — laws", () => {
     );
   });
 
+  it("FUNDS-FACTOR-3: the fast split equals the reference on tie-heavy inputs, reciprocal coefficients and extreme magnitudes", () => {
+    const arb = fc.record({
+      n: fc.integer({ min: 1, max: 40 }),
+      total: fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })),
+      small: fc.array(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 3, maxLength: 3 }), { minLength: 40, maxLength: 40 }),
+      big: fc.array(fc.oneof(fc.constant("0.000000000000000001"), fc.constant("999999999999999999"), fc.integer({ min: 1, max: 9 }).map(String)), { minLength: 40, maxLength: 40 }),
+      transform: fc.constantFrom("reciprocal", "max-minus", "rank" as const),
+    });
+    fc.assert(
+      fc.property(arb, ({ n, total, small, big, transform }) => {
+        const input: AllocateByFactorsInput = {
+          total: (total / 100).toFixed(2),
+          date: "2024-01-01",
+          factors: [
+            { id: "a", weight: "1/3" },
+            { id: "b", weight: "1/3", direction: "inverse", transform },
+            { id: "c", weight: "1/3" },
+          ],
+          recipients: Array.from({ length: n }, (_, i) => ({ id: `r${i % 7}-${i}`, values: { a: small[i]![0]! + 1, b: transform === "reciprocal" ? big[i]! : small[i]![1]!, c: i === 0 ? big[i]! : small[i]![2]! } })),
+        };
+        let fast;
+        try {
+          fast = allocateByFactorsWith(input, undefined, "auto");
+        } catch (e) {
+          expect((e as { code: string }).code).toBe("FACTOR_ALL_ZERO");
+          return;
+        }
+        expect(asJson(fast)).toEqual(asJson(allocateByFactorsWith(input, undefined, "reference")));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("FUNDS-FACTOR-1: ties — identical recipients differ by at most one unit and the extra goes to the id that sorts first", () => {
     const r = allocateByFactors({ total: "1.00", factors: [{ id: "a", weight: 1 }], recipients: ["c", "a", "b"].map((id) => ({ id, values: { a: 1 } })) });
     expect(amounts(r)).toEqual(["0.33", "0.34", "0.33"]);

@@ -118,7 +118,10 @@ export function splitByFactorsFast(p: Combined, T: bigint): Float64Array | undef
   const K = p.columns.length;
   const Tn = Number(T);
   const g = new Float64Array(K);
-  for (let k = 0; k < K; k++) g[k] = Tn * p.g[k]!;
+  for (let k = 0; k < K; k++) {
+    g[k] = Tn * p.g[k]!;
+    if (!Number.isFinite(g[k]!)) return undefined;
+  }
   const rel = (K + 10) * 4 * U;
   const q = new Float64Array(n);
   let maxQ = 0;
@@ -208,7 +211,7 @@ export function byFactorFast(p: Combined, i: number, units: number, out: Float64
     out[k] = a;
     A += a;
   }
-  if (A === 0) return false;
+  if (A === 0 || !Number.isFinite(A)) return false;
   const rel = (2 * K + 24) * 4 * U;
   let given = 0;
   let maxB = 0;

@@ -2,7 +2,6 @@ import * as z from "zod";
 import { Decimal, moneyFromFen, parseInput, paramAt, type Money, type ParameterSet, type ParameterUse, type LegalDate, type Fraction, fraction } from "@sannong/core";
 import { fail } from "../errors";
 import { fundsParameterSet, type FundsOptions } from "../parameters";
-import { isNonNegativeDecimal } from "./exact";
 
 /** The rounding unit in 分 of a validated unit string (default 0.01 元 = 1 分). @internal */
 export function unitFen(unit: string | undefined): bigint {
@@ -42,19 +41,6 @@ export function fractionOfDecimal(text: string): Fraction {
 /** Options schema shared by every function (validated only for shape). @internal */
 export const optionsSchema = z.strictObject({ parameters: z.custom<ParameterSet>((v) => typeof v === "object" && v !== null && (v as { parameters?: unknown }).parameters instanceof Map).optional() }).optional();
 
-/**
- * A factor value: a non-negative decimal given as a finite number or a
- * plain decimal string (at most 18 decimals, below 10^18), validated without
- * building a Decimal (fast on large inputs).
- * @internal
- */
-export const factorValueSchema = z.custom<number | string>(isNonNegativeDecimal, {
-  params: {
-    zh: "应为非负十进制数（有限数字或十进制字符串，最多 18 位小数，小于 10^18）",
-    en: "expected a non-negative decimal (a finite number or a decimal string, at most 18 decimals, below 10^18)",
-    code: "invalid_decimal",
-  },
-});
 
 /**
  * Refinement option: run a cross-field check only when every field parsed
