@@ -106,7 +106,7 @@ export function defaultUses(defaults: Defaults) {
  * rest).
  *
  * @param input - cost, salvageRate?, lifeMonths, start, method?, startRule?, output?
- * @param options - `{ parameters? }`: salvage rate and start rule defaults
+ * @param options - `{ parameters? }`: salvage rate and start rule defaults, read on the asset's `start` date
  * @returns the rows with accumulated depreciation and net value, and a trace
  * @throws {@link ValidationError} `INVALID_INPUT` for negative or zero lives,
  *   negative cost, a rate outside [0, 1], unknown keys, output months out of

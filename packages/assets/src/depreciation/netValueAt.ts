@@ -73,7 +73,7 @@ function resolve(input: unknown, set: ParameterSet): { a: Normalised; defaults: 
  *
  * @param input - the asset, as for {@link depreciationSchedule}
  * @param date - the legal date `YYYY-MM-DD`
- * @param options - `{ parameters? }`: salvage rate and start rule defaults
+ * @param options - `{ parameters? }`: salvage rate and start rule defaults, read on the asset's `start` date
  * @returns net value, accumulated depreciation, months depreciated, and a trace
  * @throws {@link ValidationError} `INVALID_INPUT` for a malformed asset or date;
  *   {@link PolicyError} `DATE_BEFORE_START` when `date` is before `start`
