@@ -24,6 +24,5 @@ export function param<T>(set: ParameterSet, id: string, date: LegalDate): Parame
 export function paramOn<T>(set: ParameterSet, id: string, date: LegalDate | undefined): ParameterUse<T> {
   if (date !== undefined) return paramAt<T>(set, id, date);
   const p = getParameter<T>(set, id);
-  const overridden = set.overridden.some((r) => r.id === id);
-  return valueAt(p, p.values[p.values.length - 1]!.from, overridden);
+  return valueAt(p, p.values[p.values.length - 1]!.from);
 }
