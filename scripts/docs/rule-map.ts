@@ -50,8 +50,6 @@ export function specRules(specDir = join(repoRoot, "docs", "spec")): { id: strin
   return out;
 }
 
-const isTest = (p: string): boolean => /\.test\.ts$/.test(p) || p.includes(`${join("test", "")}`) || /\.(ya?ml|json)$/.test(p);
-
 /** Exported symbols whose doc comment says `Implements …ID…`. */
 function implementations(): Map<string, { symbol: string; file: string }[]> {
   const map = new Map<string, { symbol: string; file: string }[]>();

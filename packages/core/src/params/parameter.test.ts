@@ -64,8 +64,8 @@ describe("parameters", () => {
     const set = deepFreeze(parameterSet([standard, reserve]));
     const reform = overlay(set, { "test.monthlyStandard": { value: "1500.00", from: "2024-01-01" } });
     expect(paramAt(reform, "test.monthlyStandard", "2024-01-01")).toMatchObject({ value: "1500.00", overridden: true, source: { document: "caller overlay", verified: false } });
-    // the base history before the reform is kept
-    expect(paramAt(reform, "test.monthlyStandard", "2023-06-01").value).toBe("1200.00");
+    // the base history before the reform is kept, and is not marked overridden
+    expect(paramAt(reform, "test.monthlyStandard", "2023-06-01")).toMatchObject({ value: "1200.00", overridden: false });
     // the base set is untouched
     expect(paramAt(set, "test.monthlyStandard", "2024-01-01")).toMatchObject({ value: "1200.00", overridden: false });
     expect(reform.overridden.map((r) => r.id)).toEqual(["test.monthlyStandard"]);

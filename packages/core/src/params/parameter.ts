@@ -165,14 +165,14 @@ export function defineParameter<T>(def: {
  * ```
  * @remarks Implements CORE-PARAM-1.
  */
-export function valueAt<T>(param: Parameter<T>, date: LegalDate, overridden = false): ParameterUse<T> {
+export function valueAt<T>(param: Parameter<T>, date: LegalDate): ParameterUse<T> {
   assertParameter(param, "valueAt", "param");
   parseInput(legalDateSchema, date, "valueAt");
   for (let i = param.values.length - 1; i >= 0; i--) {
     const v = param.values[i]!;
     if (compareDates(v.from, date) <= 0) {
       if (v.until !== undefined && compareDates(date, v.until) > 0) break;
-      return Object.freeze({ id: param.id, value: v.value, from: v.from, ...(v.until !== undefined ? { until: v.until } : {}), source: v.source, overridden });
+      return Object.freeze({ id: param.id, value: v.value, from: v.from, ...(v.until !== undefined ? { until: v.until } : {}), source: v.source, overridden: CALLER_VALUES.has(v) });
     }
   }
   const first = param.values[0]?.from ?? "?";
@@ -229,6 +229,9 @@ export type ParameterOverride =
   | { readonly value: unknown; readonly from?: LegalDate; readonly source?: ParameterSource }
   | readonly ParameterValue[];
 
+/** The dated values an overlay introduced (so a use is marked overridden only when such a value is in force). */
+const CALLER_VALUES = new WeakSet<object>();
+
 const CALLER_SOURCE: ParameterSource = Object.freeze({ document: "caller overlay", verified: false, note: "value supplied by the caller" });
 
 const overrideSchema = z.union([
@@ -265,7 +268,11 @@ export function overlay(set: ParameterSet, overrides: Readonly<Record<string, Pa
     const o = parseInput(overrideSchema, overrides[id], `overlay ${id}`);
     let values: ParameterValue[];
     if (Array.isArray(o)) {
-      values = o.map((v) => ({ from: v.from, ...(v.until !== undefined ? { until: v.until } : {}), value: v.value, source: v.source as ParameterSource }));
+      values = o.map((v) => {
+        const nv: ParameterValue = Object.freeze({ from: v.from, ...(v.until !== undefined ? { until: v.until } : {}), value: v.value, source: v.source as ParameterSource });
+        CALLER_VALUES.add(nv);
+        return nv;
+      });
     } else {
       const ov = o as { value: unknown; from?: LegalDate; source?: ParameterSource };
       const from = ov.from ?? "1900-01-01";
@@ -273,7 +280,9 @@ export function overlay(set: ParameterSet, overrides: Readonly<Record<string, Pa
       const kept: ParameterValue[] = base.values.filter((v) => compareDates(v.from, from) < 0);
       const last = kept[kept.length - 1];
       if (last && (last.until === undefined || compareDates(last.until, from) >= 0)) kept[kept.length - 1] = { ...last, until: dayBefore(from) };
-      values = [...kept, { from, value: ov.value, source: ov.source ?? CALLER_SOURCE }];
+      const added: ParameterValue = Object.freeze({ from, value: ov.value, source: ov.source ?? CALLER_SOURCE });
+      CALLER_VALUES.add(added);
+      values = [...kept, added];
     }
     checkHistory(id, values, base.schema);
     const next: Parameter = Object.freeze({ ...base, values: Object.freeze(values) });
@@ -302,14 +311,15 @@ export function getParameter<T = unknown>(set: ParameterSet, id: string): Parame
 
 /**
  * The value in force on a date of the parameter `id` in `set`, marked as
- * overridden when an overlay changed it. Use it to fill a trace.
+ * overridden when the value in force on that date is one an overlay put there
+ * (a date before a dated overlay gets the base value, not overridden). Use it
+ * to fill a trace.
  * @throws {@link PolicyError} `UNKNOWN_PARAMETER`, `PARAM_NOT_IN_FORCE`
  * @remarks Implements CORE-PARAM-1, CORE-PARAM-2.
  */
 export function paramAt<T = unknown>(set: ParameterSet, id: string, date: LegalDate): ParameterUse<T> {
   assertSet(set, "paramAt");
-  const overridden = set.overridden.some((r) => r.id === id);
-  return valueAt(getParameter<T>(set, id), date, overridden);
+  return valueAt(getParameter<T>(set, id), date);
 }
 
 /** A stale parameter and the date of its last value. */

@@ -133,7 +133,7 @@ interface Vote {
   readonly use?: ParameterUse;
 }
 
-function checkVote(step: ProcedureStep, ev: ProcedureEvent, set: ParameterSet, overridden: ReadonlySet<string>, rules: Map<string, QuorumRule>): Vote {
+function checkVote(step: ProcedureStep, ev: ProcedureEvent, set: ParameterSet, rules: Map<string, QuorumRule>): Vote {
   const q = step.quorum;
   if (!q) return { ok: true };
   let rule: QuorumRule;
@@ -151,7 +151,7 @@ function checkVote(step: ProcedureStep, ev: ProcedureEvent, set: ParameterSet, o
         },
       };
     }
-    use = valueAt(param, ev.date, overridden.has(param.id));
+    use = valueAt(param, ev.date);
     const key = `${use.id}@${use.from}`;
     const cached = rules.get(key);
     rule = cached ?? (parseInput(quorumRuleSchema, use.value, `checkProcedure parameter ${q.parameter}`) as unknown as QuorumRule);
@@ -242,7 +242,6 @@ export function checkProcedure(procedure: Procedure, events: readonly ProcedureE
   const proc = input.procedure as unknown as Procedure;
   const evs = input.events as unknown as ProcedureEvent[];
   const set = input.options?.parameters ?? coreParameterSet;
-  const overridden = new Set(set.overridden.map((r) => r.id));
   const steps = proc.steps;
   const n = steps.length;
   const preds = predecessorsOf(steps);
@@ -280,7 +279,7 @@ export function checkProcedure(procedure: Procedure, events: readonly ProcedureE
     const step = steps[i]!;
     const bodyOk = ev.body === undefined || ev.body === step.body;
     if (!bodyOk) wrongBody.push({ step: step.id, expected: step.body, actual: ev.body!, date: ev.date });
-    const vote = checkVote(step, ev, set, overridden, ruleCache);
+    const vote = checkVote(step, ev, set, ruleCache);
     if (vote.use) uses[i]!.set(`${vote.use.id}@${vote.use.from}`, vote.use);
     if (!vote.ok) failedVotes.push({ step: step.id, date: ev.date, reason: vote.reason! });
     if (bodyOk && vote.ok) validDates[i]!.push(ev.date);
