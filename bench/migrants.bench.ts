@@ -68,8 +68,9 @@ export default [
       setup: () => ({ pool: POOL, mode, ...(mode === "mixed" ? { sharesRatio: "0.6" } : {}), holders: holders(mode) }),
       run: (input) => distributeDividends(input),
       verify: conserves(POOL),
-      // mixed mode builds three Money per holder (amount and both layers), so it gets a looser target
-      target: { maxMedianMs: mode === "mixed" ? 1500 : 1000 },
+      // The target (dividends to 1,000,000 holders under 1 s) holds for every mode; mixed builds three
+      // Money per holder (amount and both layers) and is the slowest (≈ 0.85 s on an idle machine).
+      target: { maxMedianMs: 1000 },
     }),
   ),
 ];
