@@ -55,6 +55,13 @@ describe("DOCS-SITE-1: guides", () => {
     expect(r.failures).toEqual(['self-test-wrong.md:3: expected ["33.33","33.33","33.34"], got ["33.34","33.33","33.33"]']);
   });
 
+  const readmes = ["README.md", ...["core", "funds", "assets", "insurance", "migrants", "cli"].map((p) => `packages/${p}/README.md`)];
+  it.each(readmes)("DOCS-SITE-1: the examples in %s are produced by the code", async (file) => {
+    const r = await runGuide(readFileSync(join(repoRoot, file), "utf8"), file);
+    expect(r.failures).toEqual([]);
+    expect(r.ran).toBe(r.checks);
+  });
+
   it.each(guides)("DOCS-SITE-1: the numbers in %s are produced by the code", async (guide) => {
     const r = await runGuide(readFileSync(join(guideDir, guide), "utf8"), guide);
     expect(r.checks, "a guide must show at least three checked results").toBeGreaterThanOrEqual(3);
