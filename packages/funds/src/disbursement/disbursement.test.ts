@@ -156,6 +156,32 @@ describe("settleDisbursement", () => {
     );
   });
 
+  it("FUNDS-PAY-1: the plan's retention tranche is the retention held at settlement, to the fen (regression: 3000.01 planned, 3000.00 held)", () => {
+    // 3% of 100000.14 is 3000.0042: the plan used to round it up (the four tranches shared the leftover fen),
+    // while settlement splits the retention off on its own and rounds it down
+    const retention = { ratio: "0.03", until: "2026-06-30" };
+    const plan = planDisbursement({ approved: "100000.14", date: "2024-03-01", advanceRatio: "0.3", progressPaymentRatio: "0.8", milestones: [{ id: "主体完工", progress: "1" }], retention });
+    expect(plan.tranches.map((t) => [t.kind, String(t.amount)])).toEqual([
+      ["advance", "30000.04"],
+      ["progress", "50000.07"],
+      ["settlement", "17000.03"],
+      ["retention", "3000.00"],
+    ]);
+    const paid = plan.tranches.slice(0, 2).map((t) => ({ date: "2024-03-10", amount: t.amount }));
+    const s = settleDisbursement({ approved: "100000.14", acceptedCost: "100000.14", date: "2025-06-30", paid, retention });
+    expect([String(s.payNow), String(s.retentionHeld)]).toEqual(["17000.03", "3000.00"]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e12 }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 20 }), (fen, advance, pct) => {
+        const approved = (fen / 100).toFixed(2);
+        const ret = { ratio: pct / 100, until: "2026-06-30" };
+        const p = planDisbursement({ approved, date: "2024-03-01", advanceRatio: advance / 100, progressPaymentRatio: "0.8", milestones: [{ id: "done", progress: 1 }], retention: ret });
+        const r = settleDisbursement({ approved, acceptedCost: approved, date: "2025-06-30", paid: p.tranches.slice(0, 2).map((t) => ({ date: "2024-03-10", amount: t.amount })), retention: ret });
+        expect([r.payNow.fen, r.retentionHeld.fen]).toEqual([p.tranches[2]!.amount.fen, p.tranches[3]!.amount.fen]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it.each([
     ["payment after settlement", { ...SETTLE, paid: [{ date: "2025-07-01", amount: "1.00" }] }, ["paid", 0, "date"]],
     ["negative payment", { ...SETTLE, paid: [{ date: "2025-01-01", amount: "-1.00" }] }, ["paid", 0, "amount"]],

@@ -126,7 +126,10 @@ const max = (a: Fraction, b: Fraction): Fraction => (compareFractions(a, b) >= 0
  * acceptance (完工验收后结算) up to the approved amount less any retention,
  * and the retention (质保金) released at its date. The approved amount is
  * split over the tranches by core `allocate`, so the tranches add up to it
- * exactly and cumulative payments never exceed it.
+ * exactly and cumulative payments never exceed it. The retention is split
+ * off first, the way `settleDisbursement` splits it off the final amount, so
+ * when the accepted cost reaches the approved amount the retention held at
+ * settlement is the plan's retention tranche to the fen.
  *
  * @param input - see {@link PlanDisbursementInput}
  * @param options - `parameters`: the parameter set (default `fundsParameterSet`)
@@ -170,7 +173,15 @@ export function planDisbursement(input: PlanDisbursementInput, options?: FundsOp
   if (data.retention) steps.push({ kind: "retention", cum: fraction(1n), when: { zh: `质保金，${data.retention.until} 到期后支付`, en: `retention, paid after ${data.retention.until}` }, releaseOn: data.retention.until });
 
   const increments = steps.map((s, i) => (i === 0 ? s.cum : sub(s.cum, steps[i - 1]!.cum)));
-  const parts = allocate(data.approved, fractionWeights(increments), { unit: data.unit ?? "0.01" });
+  const unit = { unit: data.unit ?? "0.01" };
+  // The retention is split off the approved amount first, as settleDisbursement splits it off the
+  // final amount ([payable, retention], a tie to the payable part), so the plan's retention tranche is
+  // the retention held at settlement to the fen; the payable part is then split over the other tranches.
+  let parts: Money[];
+  if (data.retention) {
+    const [payable, held] = allocate(data.approved, fractionWeights([limit, rho]), unit) as [Money, Money];
+    parts = [...allocate(payable, fractionWeights(increments.slice(0, -1)), unit), held];
+  } else parts = allocate(data.approved, fractionWeights(increments), unit);
   let cum = 0n;
   const tranches: Tranche[] = steps.map((s, i) => {
     cum += parts[i]!.fen;
