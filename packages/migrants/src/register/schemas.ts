@@ -72,8 +72,8 @@ export type WeakMigrantVillage = z.output<typeof weakMigrantVillageSchema>;
 /** Why a record leaves the register (销号): lifted out of low income (脱贫), moved away, the household no longer exists, merged, other. */
 export const exitReasonSchema = z.enum(["lifted-out", "moved-away", "dissolved", "merged", "other"]);
 
-function changes<R extends z.ZodObject, S extends string>(subject: S, record: R) {
-  const patch = record.omit({ id: true } as never).partial();
+// The patch schema is passed in, built from the concrete record schema, so that `set` keeps its field types.
+function changes<R extends z.ZodObject, P extends z.ZodObject, S extends string>(subject: S, record: R, patch: P) {
   return z.discriminatedUnion("action", [
     z.strictObject({ subject: z.literal(subject), action: z.literal("enter"), date: legalDateSchema, record }),
     z.strictObject({
@@ -97,7 +97,10 @@ function changes<R extends z.ZodObject, S extends string>(subject: S, record: R)
  * enter again (返贫).
  * @remarks Implements MIG-REG-1 (004 §二(一)1).
  */
-export const registerChangeSchema = z.discriminatedUnion("subject", [changes("household", migrantHouseholdSchema), changes("village", weakMigrantVillageSchema)]);
+export const registerChangeSchema = z.discriminatedUnion("subject", [
+  changes("household", migrantHouseholdSchema, migrantHouseholdSchema.omit({ id: true }).partial()),
+  changes("village", weakMigrantVillageSchema, weakMigrantVillageSchema.omit({ id: true }).partial()),
+]);
 /** A register change. */
 export type RegisterChange = z.output<typeof registerChangeSchema>;
 /** A register change as given. */
