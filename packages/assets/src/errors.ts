@@ -33,8 +33,8 @@ export const fail = defineErrors({
     en: (d: { date: string; start: string }) => `the date ${d.date} is before the asset's start date ${d.start}`,
   },
   SHARES_TOO_FINE: {
-    zh: (d: { owners: number }) => `${d.owners} 个所有权比例的公分母过大，无法精确分配`,
-    en: (d: { owners: number }) => `the common denominator of the ${d.owners} ownership shares is too large to split exactly`,
+    zh: (d: { owners: number }) => `${d.owners} 个比例（所有权或用途比例）的公分母过大，无法精确分配`,
+    en: (d: { owners: number }) => `the common denominator of the ${d.owners} shares (ownership or use shares) is too large to split exactly`,
   },
 });
 

@@ -262,4 +262,14 @@ describe("distributeRevenue", () => {
     expectUnknownKey(() => distributeRevenue({ ...plan, households: [{ id: "h", use: "posts", months: 1, month: 2 }] } as never), "month", ["households", 0]);
     expectSannongError(() => distributeRevenue({ ...plan, asOf: "2019-01-01" }), "PARAM_NOT_IN_FORCE");
   });
+
+  it("ASSET-REV-6: use shares too fine to split exactly are refused at `uses`, not as a core error about weights", () => {
+    // 1/p + 1/q + (pq − p − q)/pq = 1 with p, q prime: the common denominator pq exceeds 10^18.
+    const uses = [
+      { id: "a", kind: "collective-economy" as const, share: "1/1000000007" },
+      { id: "b", kind: "collective-economy" as const, share: "1/1000000009" },
+      { id: "c", kind: "collective-economy" as const, share: "1000000014000000047/1000000016000000063" },
+    ];
+    expectSannongError(() => distributeRevenue({ asOf: "2022-06-30", income: "1000.00", uses }), "SHARES_TOO_FINE", ["uses"]);
+  });
 });

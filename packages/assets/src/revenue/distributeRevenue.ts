@@ -340,6 +340,11 @@ const BASIS_LABEL: Record<HouseholdBasis, { zh: string; en: string }> = {
   equal: { zh: "平均发放（无条件）", en: "equal handout (no condition)" },
 };
 
+/** Integer weights for exact shares, or the package's own error at the caller's field when their common denominator is too large. */
+function exactWeights(shares: readonly Fraction[], path: readonly (string | number)[]): string[] {
+  return integerWeights(shares) ?? fail("SHARES_TOO_FINE", { owners: shares.length }, path);
+}
+
 /**
  * Distributes the income of a poverty-alleviation asset (扶贫资产收益分配):
  * net distributable income = income − maintenance paid from income − other
@@ -407,12 +412,12 @@ export function distributeRevenue(input: DistributeRevenueInput, options?: Asset
   if (ratio.num * minRatio.den < minRatio.num * ratio.den) {
     flags.push(finding("RESERVE_BELOW_MINIMUM", "ASSET-REV-2", `预留比例 ${formatFraction(ratio)} 低于最低比例 ${minReserve.value}，收益分配未留有余地`, `the reserve ratio ${formatFraction(ratio)} is below the minimum ${minReserve.value}: the plan distributes too much`, ["reserveRatio"]));
   }
-  const [reserveMoney, toDistribute] = allocate(distributable, integerWeights([ratio, fraction(ratio.den - ratio.num, ratio.den)])!);
+  const [reserveMoney, toDistribute] = allocate(distributable, exactWeights([ratio, fraction(ratio.den - ratio.num, ratio.den)], ["reserveRatio"]));
   const rev2 = traceStep(RULES["ASSET-REV-2"], { inputs: { distributable, reserveRatio: formatFraction(ratio) }, parameters: [minReserve], output: { reserve: reserveMoney!, toDistribute: toDistribute! } });
 
   // ASSET-REV-3
   const shares = d.uses.map((u) => u.share as Fraction);
-  const useAmounts = allocate(toDistribute!, integerWeights(shares)!);
+  const useAmounts = allocate(toDistribute!, exactWeights(shares, ["uses"]));
   const priority = sumFractions(d.uses.filter((u) => u.kind === "poor-households" || u.kind === "collective-economy").map((u) => u.share as Fraction));
   const minP = fractionFromDecimal(minPriority.value);
   if (priority.num * minP.den < minP.num * priority.den) {
