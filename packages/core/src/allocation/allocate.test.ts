@@ -239,6 +239,15 @@ describe("allocateMinorUnits", () => {
     expect(Array.from(parts).map(BigInt)).toEqual(reference(9_007_199_254_740_000n, w.map(String)));
   });
 
+  it("CORE-ALLOC-4: a large pool over large weights (products beyond 2^53, Σw safe) is still exact", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2 ** 40, max: Number.MAX_SAFE_INTEGER }), fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 60 }).filter((w) => w.some((x) => x > 0)), (t, ws) => {
+        expect(Array.from(allocateMinorUnits(t, ws)).map(BigInt)).toEqual(reference(BigInt(t), ws.map(String)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("CORE-ALLOC-4: accepts typed arrays and never mutates the weights", () => {
     const w = new Uint32Array([3, 1, 1]);
     expect(Array.from(allocateMinorUnits(5, w))).toEqual([3, 1, 1]);

@@ -4,8 +4,11 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 
 /**
  * Largest-remainder split of a non-negative integer total over non-negative
- * integer weights (number form). Requires total·max(w) + Σw ≤ 2^53 − 1 so every
- * step is exact; returns `undefined` otherwise (use the bigint form).
+ * integer weights (number form). Every step is exact: when total·max(w) + Σw ≤
+ * 2^53 − 1 in doubles; when only total and Σw are safe (a large pool over
+ * large weights), each product total·w is divided in bigint while the parts
+ * (≤ total) and remainders (< Σw) stay exact doubles. Returns `undefined` when
+ * Σw itself is beyond 2^53 (use the bigint form).
  * @internal
  */
 export function largestRemainderNumber(total: number, weights: ArrayLike<number>): { parts: Float64Array; selection: Selection } | undefined {
@@ -17,7 +20,8 @@ export function largestRemainderNumber(total: number, weights: ArrayLike<number>
     W += w;
     if (w > maxW) maxW = w;
   }
-  if (W > SAFE || total * maxW + W > SAFE) return undefined;
+  if (W > SAFE) return undefined;
+  if (total * maxW + W > SAFE) return largestRemainderWide(total, weights, W);
   const parts = new Float64Array(n);
   const rem = new Float64Array(n);
   let given = 0;
@@ -35,6 +39,27 @@ export function largestRemainderNumber(total: number, weights: ArrayLike<number>
     parts[i] = q;
     rem[i] = r;
     given += q;
+  }
+  const selection = addToLargest(rem, total - given, parts);
+  return { parts, selection };
+}
+
+/** The middle route: products in bigint, parts and remainders as exact doubles, selection in O(n). */
+function largestRemainderWide(total: number, weights: ArrayLike<number>, W: number): { parts: Float64Array; selection: Selection } {
+  const n = weights.length;
+  const T = BigInt(total);
+  const WB = BigInt(W);
+  const parts = new Float64Array(n);
+  const rem = new Float64Array(n);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
+    if (w === 0) continue;
+    const a = T * BigInt(w);
+    const q = a / WB;
+    parts[i] = Number(q);
+    rem[i] = Number(a - q * WB);
+    given += parts[i]!;
   }
   const selection = addToLargest(rem, total - given, parts);
   return { parts, selection };

@@ -122,10 +122,12 @@ export function moneyFromFen(fen: number | bigint): Money {
   if (typeof fen !== "number" && typeof fen !== "bigint") {
     return fail(fen, `分数必须是整数，实际为 ${describe(fen)}`, `fen must be an integer, got ${describe(fen)}`);
   }
-  if (typeof fen === "number" && !Number.isSafeInteger(fen)) {
-    return fail(fen, `分数必须是安全整数，实际为 ${fen}`, `fen must be a safe integer, got ${fen}`);
+  if (typeof fen === "number") {
+    // Any safe integer (< 2^53 ≈ 9×10^15 分) is within the ±10^17 分 range: no bigint comparison needed (the bulk hot path).
+    if (!Number.isSafeInteger(fen)) return fail(fen, `分数必须是安全整数，实际为 ${fen}`, `fen must be a safe integer, got ${fen}`);
+    return new Money(BigInt(fen));
   }
-  const b = BigInt(fen);
+  const b = fen;
   if (b > MAX_FEN || b < -MAX_FEN) return fail(fen, "金额超出范围", "amount out of range");
   return new Money(b);
 }
