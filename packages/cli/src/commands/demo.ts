@@ -53,7 +53,7 @@ export function demoCommand(registry: Registry, opts: { lang: Lang; explain: boo
         parts.push(`${zh ? "规则拒绝了这个输入（预期如此）：" : "the rule refuses this input (as expected):"}\n${refusalText(o, opts.lang)}`);
       }
       const explained = renderExplain(o.output, opts.lang, opts.explain ? undefined : 1);
-      parts.push(...caseNotes(o, opts.lang));
+      for (const note of caseNotes(o, opts.lang)) parts.push(note);
       if (explained) parts.push(`${zh ? "计算过程：" : "how it was computed:"}\n${explained}`);
       if (o.status === "passed") {
         ok++;

@@ -81,7 +81,7 @@ export function runCommand(files: readonly string[], opts: RunCommandOptions, io
         const t = renderExplain(o.output, opts.lang);
         parts.push(t ? `${zh ? "计算过程：" : "how it was computed:"}\n${t}` : zh ? "（此计算不输出计算过程）" : "(this computation gives no trace)");
       }
-      parts.push(...caseNotes(o, opts.lang));
+      for (const note of caseNotes(o, opts.lang)) parts.push(note);
       if (o.status === "passed") parts.push(zh ? "✓ 与预期一致" : "✓ matches the expected output");
       if (o.status === "failed") parts.push(`${zh ? "✗ 与预期不一致" : "✗ does not match the expected output"}\n${renderFailure(o, src, opts.lang)}`);
       io.out(`${parts.join("\n\n")}\n`);

@@ -26,7 +26,7 @@ export function collectFiles(paths: readonly string[]): { files: string[]; probl
     else {
       const found = scenarioFilesIn(p);
       if (!found.length) problems.push({ code: "NO_SCENARIOS", file: p, path: [], zh: "目录中没有场景文件（.yaml、.yml 或含 computation 的 .json）", en: "no scenario files in the directory (.yaml, .yml, or .json with computation)" });
-      files.push(...found);
+      for (const f of found) files.push(f);
     }
   }
   return { files: [...new Set(files)], problems };

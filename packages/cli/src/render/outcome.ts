@@ -56,7 +56,7 @@ export function traceFor(output: Json | undefined, path: Path, actual: Json | un
   };
   walk(root, 0);
   if (!found.length) return [root];
-  const deepest = Math.max(...found.map((f) => f.depth));
+  const deepest = found.reduce((m, f) => Math.max(m, f.depth), -Infinity);
   return found.filter((f) => f.depth === deepest).slice(0, 2).map((f) => f.node);
 }
 

@@ -74,7 +74,7 @@ function prepare(c: ScenarioCase, registry: Registry, src: Source | undefined): 
     );
     return { problems };
   }
-  if (src) problems.push(...schemaProblems(src, comp.inputSchema, c.input, [...c.at, "input"], "INVALID_INPUT", c.computation));
+  if (src) for (const p of schemaProblems(src, comp.inputSchema, c.input, [...c.at, "input"], "INVALID_INPUT", c.computation)) problems.push(p);
   else if (!comp.inputSchema.safeParse(c.input).success) problems.push({ code: "INVALID_INPUT", file: c.file, path: [...c.at, "input"], zh: "输入无效", en: "invalid input" });
 
   let set = comp.parameters;
