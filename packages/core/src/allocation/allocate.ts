@@ -71,9 +71,10 @@ const floorDiv = (a: bigint, b: bigint): bigint => (a >= 0n ? a / b : -((-a + b 
  *   `INFEASIBLE_CAPS`, `INFEASIBLE_BOUNDS`
  * @example
  * ```ts
- * allocate("100.00", [1, 1, 1]).map(String);                 // ["33.34", "33.33", "33.33"]
- * allocate("1000.00", ["0.3", "0.7"], { unit: "100" }).map(String); // ["300.00", "700.00"]
- * allocate("100.00", [1, 1], { caps: ["30.00", null] }).map(String); // ["30.00", "70.00"]
+ * import { allocate } from "@sannong/core";
+ * allocate("100.00", [1, 1, 1]).map(String); // → ["33.34", "33.33", "33.33"]
+ * allocate("1000.00", ["0.3", "0.7"], { unit: "100" }).map(String); // → ["300.00", "700.00"]
+ * allocate("100.00", [1, 1], { caps: ["30.00", null] }).map(String); // → ["30.00", "70.00"]
  * ```
  * @remarks Implements CORE-ALLOC-1, CORE-ALLOC-2, CORE-ALLOC-3 (on CORE-ALLOC-4's integer core).
  */

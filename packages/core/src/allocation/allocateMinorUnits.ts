@@ -23,7 +23,8 @@ function bad(zh: string, en: string, path: (string | number)[], details: Record<
  *   `ALL_ZERO_WEIGHTS` (a non-zero total and nothing to give it to)
  * @example
  * ```ts
- * Array.from(allocateMinorUnits(10000, [1, 1, 1])); // [3334, 3333, 3333]
+ * import { allocateMinorUnits } from "@sannong/core";
+ * Array.from(allocateMinorUnits(10000, [1, 1, 1])); // → [3334, 3333, 3333]
  * ```
  * @remarks Implements CORE-ALLOC-4 (and CORE-ALLOC-1, CORE-ALLOC-2 on integers).
  */

@@ -14,9 +14,10 @@ const SAFE = Number.MAX_SAFE_INTEGER;
  *   {@link PolicyError} `DATE_OUT_OF_RANGE` when the result leaves 1900–2199
  * @example
  * ```ts
- * addDays("2024-02-28", 1);  // "2024-02-29"
- * addDays("2023-12-31", 1);  // "2024-01-01"
- * addDays("2024-03-01", -1); // "2024-02-29"
+ * import { addDays } from "@sannong/core";
+ * addDays("2024-02-28", 1); // → "2024-02-29"
+ * addDays("2023-12-31", 1); // → "2024-01-01"
+ * addDays("2024-03-01", -1); // → "2024-02-29"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -37,10 +38,11 @@ export function addDays(date: LegalDate, n: number): LegalDate {
  *   {@link PolicyError} `DATE_OUT_OF_RANGE` when the result leaves 1900–2199
  * @example
  * ```ts
- * addMonths("2024-01-31", 1);  // "2024-02-29"
- * addMonths("2023-01-31", 1);  // "2023-02-28"
- * addMonths("2024-11-30", 2);  // "2025-01-30"
- * addMonths("2024-03-31", -1); // "2024-02-29"
+ * import { addMonths } from "@sannong/core";
+ * addMonths("2024-01-31", 1); // → "2024-02-29"
+ * addMonths("2023-01-31", 1); // → "2023-02-28"
+ * addMonths("2024-11-30", 2); // → "2025-01-30"
+ * addMonths("2024-03-31", -1); // → "2024-02-29"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -69,8 +71,9 @@ export function shiftMonths(year: number, month: number, day: number, n: number,
  *   {@link PolicyError} `DATE_OUT_OF_RANGE` when the result leaves 1900–2199
  * @example
  * ```ts
- * addYears("2024-02-29", 1); // "2025-02-28"
- * addYears("2024-02-29", 4); // "2028-02-29"
+ * import { addYears } from "@sannong/core";
+ * addYears("2024-02-29", 1); // → "2025-02-28"
+ * addYears("2024-02-29", 4); // → "2028-02-29"
  * addYears("2096-02-29", 4); // "2100-02-28" (2100 is not a leap year)
  * ```
  * @remarks Implements CORE-DATE-1.
@@ -92,8 +95,9 @@ export function addYears(date: LegalDate, n: number): LegalDate {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date
  * @example
  * ```ts
- * daysBetween("2024-01-01", "2025-01-01"); // 366
- * daysBetween("2100-03-01", "2100-02-28"); // -1
+ * import { daysBetween } from "@sannong/core";
+ * daysBetween("2024-01-01", "2025-01-01"); // → 366
+ * daysBetween("2100-03-01", "2100-02-28"); // → -1
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -110,7 +114,8 @@ export function daysBetween(a: LegalDate, b: LegalDate): number {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date
  * @example
  * ```ts
- * startOfMonth("2024-02-17"); // "2024-02-01"
+ * import { startOfMonth } from "@sannong/core";
+ * startOfMonth("2024-02-17"); // → "2024-02-01"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -126,9 +131,10 @@ export function startOfMonth(value: DateOrYearMonth): LegalDate {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date
  * @example
  * ```ts
- * endOfMonth("2024-02-10"); // "2024-02-29"
- * endOfMonth("2100-02");    // "2100-02-28"
- * endOfMonth("2024-11");    // "2024-11-30"
+ * import { endOfMonth } from "@sannong/core";
+ * endOfMonth("2024-02-10"); // → "2024-02-29"
+ * endOfMonth("2100-02"); // → "2100-02-28"
+ * endOfMonth("2024-11"); // → "2024-11-30"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -144,9 +150,10 @@ export function endOfMonth(value: DateOrYearMonth): LegalDate {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date
  * @example
  * ```ts
- * quarterOf("2024-03-31"); // 1
- * quarterOf("2024-04-01"); // 2
- * quarterOf("2024-12");    // 4
+ * import { quarterOf } from "@sannong/core";
+ * quarterOf("2024-03-31"); // → 1
+ * quarterOf("2024-04-01"); // → 2
+ * quarterOf("2024-12"); // → 4
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -162,7 +169,8 @@ export function quarterOf(value: DateOrYearMonth): 1 | 2 | 3 | 4 {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date
  * @example
  * ```ts
- * startOfQuarter("2024-05-20"); // "2024-04-01"
+ * import { startOfQuarter } from "@sannong/core";
+ * startOfQuarter("2024-05-20"); // → "2024-04-01"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -178,8 +186,9 @@ export function startOfQuarter(value: DateOrYearMonth): LegalDate {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date
  * @example
  * ```ts
- * endOfQuarter("2024-05-20"); // "2024-06-30"
- * endOfQuarter("2024-11");    // "2024-12-31"
+ * import { endOfQuarter } from "@sannong/core";
+ * endOfQuarter("2024-05-20"); // → "2024-06-30"
+ * endOfQuarter("2024-11"); // → "2024-12-31"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -196,7 +205,8 @@ export function endOfQuarter(value: DateOrYearMonth): LegalDate {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date
  * @example
  * ```ts
- * startOfYear("2024-07-15"); // "2024-01-01"
+ * import { startOfYear } from "@sannong/core";
+ * startOfYear("2024-07-15"); // → "2024-01-01"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -212,7 +222,8 @@ export function startOfYear(value: DateOrYearMonth): LegalDate {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date
  * @example
  * ```ts
- * endOfYear("2024-07-15"); // "2024-12-31"
+ * import { endOfYear } from "@sannong/core";
+ * endOfYear("2024-07-15"); // → "2024-12-31"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -239,9 +250,10 @@ export interface MonthsRemainingInYearOptions {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date or unknown option
  * @example
  * ```ts
+ * import { monthsRemainingInYear } from "@sannong/core";
  * monthsRemainingInYear("2022-07-15");                           // 5 (Aug–Dec)
  * monthsRemainingInYear("2022-07-15", { includeCurrent: true }); // 6 (Jul–Dec)
- * monthsRemainingInYear("2022-12-01");                           // 0
+ * monthsRemainingInYear("2022-12-01"); // → 0
  * ```
  * @remarks Implements CORE-DATE-1 (000 §三3).
  */
@@ -270,8 +282,9 @@ export function monthsRemainingInYear(date: DateOrYearMonth, options?: MonthsRem
  * @throws {@link ValidationError} `INVALID_INPUT` for a day that does not exist (2023-02-29)
  * @example
  * ```ts
- * deadlineInYear(2024, 11, 30);    // "2024-11-30"
- * deadlineInYear(2024, 2, "end");  // "2024-02-29"
+ * import { deadlineInYear } from "@sannong/core";
+ * deadlineInYear(2024, 11, 30); // → "2024-11-30"
+ * deadlineInYear(2024, 2, "end"); // → "2024-02-29"
  * ```
  * @remarks Implements CORE-DATE-1 (000 §三3: 每期最后一年11月底前).
  */
@@ -294,8 +307,9 @@ export function deadlineInYear(year: number, month: number, day: number | "end")
  *   {@link PolicyError} `DATE_OUT_OF_RANGE` after 2199
  * @example
  * ```ts
- * lastYearOfPeriod(2022, 5); // 2026
- * deadlineInYear(lastYearOfPeriod(2022, 5), 11, "end"); // "2026-11-30"
+ * import { lastYearOfPeriod, deadlineInYear } from "@sannong/core";
+ * lastYearOfPeriod(2022, 5); // → 2026
+ * deadlineInYear(lastYearOfPeriod(2022, 5), 11, "end"); // → "2026-11-30"
  * ```
  * @remarks Implements CORE-DATE-1 (000 §三3).
  */
@@ -315,8 +329,9 @@ export function lastYearOfPeriod(startYear: number, lengthYears: number): number
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date
  * @example
  * ```ts
- * isBefore("2024-02-29", "2024-03-01"); // true
- * isBefore("2024-03-01", "2024-03-01"); // false
+ * import { isBefore } from "@sannong/core";
+ * isBefore("2024-02-29", "2024-03-01"); // → true
+ * isBefore("2024-03-01", "2024-03-01"); // → false
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -334,7 +349,8 @@ export function isBefore(a: LegalDate, b: LegalDate): boolean {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date
  * @example
  * ```ts
- * isAfter("2025-01-01", "2024-12-31"); // true
+ * import { isAfter } from "@sannong/core";
+ * isAfter("2025-01-01", "2024-12-31"); // → true
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -366,8 +382,9 @@ function pick(fn: string, args: readonly unknown[], earliest: boolean): LegalDat
  * @throws {@link ValidationError} `INVALID_INPUT` for none or a bad date
  * @example
  * ```ts
- * minDate("2024-03-01", "2023-12-31"); // "2023-12-31"
- * minDate(["2024-03-01", "2024-02-29"]); // "2024-02-29"
+ * import { minDate } from "@sannong/core";
+ * minDate("2024-03-01", "2023-12-31"); // → "2023-12-31"
+ * minDate(["2024-03-01", "2024-02-29"]); // → "2024-02-29"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -382,7 +399,8 @@ export function minDate(...dates: LegalDate[] | [readonly LegalDate[]]): LegalDa
  * @throws {@link ValidationError} `INVALID_INPUT` for none or a bad date
  * @example
  * ```ts
- * maxDate("2024-03-01", "2023-12-31"); // "2024-03-01"
+ * import { maxDate } from "@sannong/core";
+ * maxDate("2024-03-01", "2023-12-31"); // → "2024-03-01"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -397,7 +415,8 @@ export function maxDate(...dates: LegalDate[] | [readonly LegalDate[]]): LegalDa
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date
  * @example
  * ```ts
- * yearOf("2024-02-29"); // 2024
+ * import { yearOf } from "@sannong/core";
+ * yearOf("2024-02-29"); // → 2024
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -412,7 +431,8 @@ export function yearOf(value: DateOrYearMonth): number {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date
  * @example
  * ```ts
- * monthOf("2024-02-29"); // 2
+ * import { monthOf } from "@sannong/core";
+ * monthOf("2024-02-29"); // → 2
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -427,7 +447,8 @@ export function monthOf(value: DateOrYearMonth): number {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad date
  * @example
  * ```ts
- * dayOf("2024-02-29"); // 29
+ * import { dayOf } from "@sannong/core";
+ * dayOf("2024-02-29"); // → 29
  * ```
  * @remarks Implements CORE-DATE-1.
  */

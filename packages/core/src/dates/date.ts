@@ -48,9 +48,10 @@ export function monthLength(year: number, month: number): number {
  * @throws {@link ValidationError} `INVALID_INPUT` when `year` is not a safe integer
  * @example
  * ```ts
- * isLeapYear(2024); // true
- * isLeapYear(2100); // false
- * isLeapYear(2000); // true
+ * import { isLeapYear } from "@sannong/core";
+ * isLeapYear(2024); // → true
+ * isLeapYear(2100); // → false
+ * isLeapYear(2000); // → true
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -68,9 +69,10 @@ export function isLeapYear(year: number): boolean {
  * @throws {@link ValidationError} `INVALID_INPUT` for a non-integer year or a month outside 1–12
  * @example
  * ```ts
- * daysInMonth(2024, 2); // 29
- * daysInMonth(2100, 2); // 28
- * daysInMonth(2023, 12); // 31
+ * import { daysInMonth } from "@sannong/core";
+ * daysInMonth(2024, 2); // → 29
+ * daysInMonth(2100, 2); // → 28
+ * daysInMonth(2023, 12); // → 31
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -100,9 +102,10 @@ export function readDate(v: unknown): DateParts | undefined {
  * @returns whether `v` is a {@link LegalDate}
  * @example
  * ```ts
- * isLegalDate("2024-02-29"); // true
- * isLegalDate("2023-02-29"); // false
- * isLegalDate("2023-2-1");   // false
+ * import { isLegalDate } from "@sannong/core";
+ * isLegalDate("2024-02-29"); // → true
+ * isLegalDate("2023-02-29"); // → false
+ * isLegalDate("2023-2-1"); // → false
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -119,7 +122,8 @@ export function isLegalDate(v: unknown): v is LegalDate {
  *   other date function reports a bad date as a `ValidationError`)
  * @example
  * ```ts
- * parseDate("2024-02-29"); // { year: 2024, month: 2, day: 29 }
+ * import { parseDate } from "@sannong/core";
+ * parseDate("2024-02-29"); // → { year: 2024, month: 2, day: 29 }
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -147,8 +151,10 @@ export function fmt(year: number, month: number, day: number): LegalDate {
  * @throws {@link ValidationError} `INVALID_INPUT` (issue `invalid_date`) for a day that does not exist
  * @example
  * ```ts
- * formatDate(2024, 2, 29); // "2024-02-29"
- * formatDate(2023, 2, 29); // throws ValidationError
+ * import { formatDate, safe } from "@sannong/core";
+ * formatDate(2024, 2, 29); // → "2024-02-29"
+ * const r = safe(() => formatDate(2023, 2, 29)); // 2023-02 has no day 29
+ * r.ok ? "ok" : r.error.code; // → "INVALID_INPUT"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -172,7 +178,8 @@ export function checkedDate(year: number, month: number, day: number, fn: string
  * (1900–2199). Use it inside input schemas; issue code `invalid_date`.
  * @example
  * ```ts
- * legalDateSchema.safeParse("2023-02-30").success; // false
+ * import { legalDateSchema } from "@sannong/core";
+ * legalDateSchema.safeParse("2023-02-30").success; // → false
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -199,7 +206,8 @@ export function dateArg(v: unknown, fn: string, name: string | readonly (string 
  * @throws {@link ValidationError} `INVALID_INPUT` for an invalid date
  * @example
  * ```ts
- * compareDates("2024-01-31", "2024-02-01"); // -1
+ * import { compareDates } from "@sannong/core";
+ * compareDates("2024-01-31", "2024-02-01"); // → -1
  * ```
  * @remarks Implements CORE-DATE-1.
  */

@@ -21,8 +21,9 @@ export interface Period {
  * dates with `from ≤ to` (issue code `period_reversed` at `to`).
  * @example
  * ```ts
- * periodSchema.safeParse({ from: "2024-01-01", to: "2024-12-31" }).success; // true
- * periodSchema.safeParse({ from: "2024-12-31", to: "2024-01-01" }).success; // false
+ * import { periodSchema } from "@sannong/core";
+ * periodSchema.safeParse({ from: "2024-01-01", to: "2024-12-31" }).success; // → true
+ * periodSchema.safeParse({ from: "2024-12-31", to: "2024-01-01" }).success; // → false
  * ```
  * @remarks Implements CORE-PERIOD-1.
  */
@@ -103,10 +104,9 @@ function lengthArg(length: unknown, fn: string): number {
  *   {@link PolicyError} `DATE_OUT_OF_RANGE` when the last period ends after 2199
  * @example
  * ```ts
- * periodsFrom("2022-07-01", { years: 5 }, 2);
- * // [{ from: "2022-07-01", to: "2027-06-30" }, { from: "2027-07-01", to: "2032-06-30" }]
- * periodsFrom("2024-01-31", { months: 1 }, 2);
- * // [{ from: "2024-01-31", to: "2024-02-28" }, { from: "2024-02-29", to: "2024-03-30" }]
+ * import { periodsFrom } from "@sannong/core";
+ * periodsFrom("2022-07-01", { years: 5 }, 2); // → [{ from: "2022-07-01", to: "2027-06-30" }, { from: "2027-07-01", to: "2032-06-30" }]
+ * periodsFrom("2024-01-31", { months: 1 }, 2); // → [{ from: "2024-01-31", to: "2024-02-28" }, { from: "2024-02-29", to: "2024-03-30" }]
  * ```
  * @remarks Implements CORE-PERIOD-1 (000 §三3 每期; 004 以3—5年为周期).
  */
@@ -158,11 +158,9 @@ export interface CalendarPeriodsOptions {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad kind, date, option or `to < from`
  * @example
  * ```ts
- * calendarPeriods("quarter", "2024-02-15", "2024-07-10");
- * // [{ from: "2024-02-15", to: "2024-03-31" }, { from: "2024-04-01", to: "2024-06-30" },
- * //  { from: "2024-07-01", to: "2024-07-10" }]
- * calendarPeriods("year", "2024-02-15", "2025-01-01", { clip: false });
- * // [{ from: "2024-01-01", to: "2024-12-31" }, { from: "2025-01-01", to: "2025-12-31" }]
+ * import { calendarPeriods } from "@sannong/core";
+ * calendarPeriods("quarter", "2024-02-15", "2024-07-10").map((p) => `${p.from}..${p.to}`); // → ["2024-02-15..2024-03-31", "2024-04-01..2024-06-30", "2024-07-01..2024-07-10"]
+ * calendarPeriods("year", "2024-02-15", "2025-01-01", { clip: false }); // → [{ from: "2024-01-01", to: "2024-12-31" }, { from: "2025-01-01", to: "2025-12-31" }]
  * ```
  * @remarks Implements CORE-PERIOD-1.
  */
@@ -204,7 +202,8 @@ export function calendarPeriods(kind: CalendarPeriodKind, from: LegalDate, to: L
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad kind or date
  * @example
  * ```ts
- * calendarPeriodOf("quarter", "2024-05-20"); // { from: "2024-04-01", to: "2024-06-30" }
+ * import { calendarPeriodOf } from "@sannong/core";
+ * calendarPeriodOf("quarter", "2024-05-20"); // → { from: "2024-04-01", to: "2024-06-30" }
  * ```
  * @remarks Implements CORE-PERIOD-1.
  */
@@ -228,8 +227,8 @@ export function calendarPeriodOf(kind: CalendarPeriodKind, date: LegalDate): Per
  *   {@link PolicyError} `DATE_OUT_OF_RANGE` after 2199
  * @example
  * ```ts
- * multiYearPeriods(2021, 3, 2);
- * // [{ from: "2021-01-01", to: "2023-12-31" }, { from: "2024-01-01", to: "2026-12-31" }]
+ * import { multiYearPeriods } from "@sannong/core";
+ * multiYearPeriods(2021, 3, 2); // → [{ from: "2021-01-01", to: "2023-12-31" }, { from: "2024-01-01", to: "2026-12-31" }]
  * ```
  * @remarks Implements CORE-PERIOD-1 (000 §三3 每期).
  */
@@ -255,8 +254,9 @@ export function multiYearPeriods(firstYear: number, lengthYears: number, count: 
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad period or date
  * @example
  * ```ts
- * periodContains({ from: "2024-01-01", to: "2024-12-31" }, "2024-12-31"); // true
- * periodContains({ from: "2024-01-01", to: "2024-12-31" }, "2025-01-01"); // false
+ * import { periodContains } from "@sannong/core";
+ * periodContains({ from: "2024-01-01", to: "2024-12-31" }, "2024-12-31"); // → true
+ * periodContains({ from: "2024-01-01", to: "2024-12-31" }, "2025-01-01"); // → false
  * ```
  * @remarks Implements CORE-PERIOD-1.
  */
@@ -274,7 +274,8 @@ export function periodContains(p: Period, date: LegalDate): boolean {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad period
  * @example
  * ```ts
- * periodLengthDays({ from: "2024-01-01", to: "2024-12-31" }); // 366
+ * import { periodLengthDays } from "@sannong/core";
+ * periodLengthDays({ from: "2024-01-01", to: "2024-12-31" }); // → 366
  * ```
  * @remarks Implements CORE-PERIOD-1.
  */
@@ -291,7 +292,8 @@ export function periodLengthDays(p: Period): number {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad period
  * @example
  * ```ts
- * overlapDays({ from: "2024-01-15", to: "2024-03-10" }, { from: "2024-02-01", to: "2024-12-31" }); // 39
+ * import { overlapDays } from "@sannong/core";
+ * overlapDays({ from: "2024-01-15", to: "2024-03-10" }, { from: "2024-02-01", to: "2024-12-31" }); // → 39
  * ```
  * @remarks Implements CORE-PERIOD-1.
  */
@@ -311,7 +313,9 @@ export function overlapDays(a: Period, b: Period): number {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad period
  * @example
  * ```ts
- * overlapMonths({ from: "2024-01-15", to: "2024-06-30" }, { from: "2024-01-01", to: "2024-12-31" }); // 5 (Feb–Jun)
+ * import { overlapMonths } from "@sannong/core";
+ * // whole months inside both: February to June
+ * overlapMonths({ from: "2024-01-15", to: "2024-06-30" }, { from: "2024-01-01", to: "2024-12-31" }); // → 5
  * ```
  * @remarks Implements CORE-PERIOD-1.
  */
@@ -333,7 +337,8 @@ export function overlapMonths(a: Period, b: Period): number {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad period
  * @example
  * ```ts
- * monthsOfPeriod({ from: "2024-11-15", to: "2025-02-01" }); // ["2024-11", "2024-12", "2025-01", "2025-02"]
+ * import { monthsOfPeriod } from "@sannong/core";
+ * monthsOfPeriod({ from: "2024-11-15", to: "2025-02-01" }); // → ["2024-11", "2024-12", "2025-01", "2025-02"]
  * ```
  * @remarks Implements CORE-PERIOD-1.
  */

@@ -60,8 +60,9 @@ export function fmtMonthIndex(i: number): YearMonth {
  * @returns whether `v` is a YearMonth
  * @example
  * ```ts
- * isYearMonth("2024-02"); // true
- * isYearMonth("2024-13"); // false
+ * import { isYearMonth } from "@sannong/core";
+ * isYearMonth("2024-02"); // → true
+ * isYearMonth("2024-13"); // → false
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -73,8 +74,9 @@ export function isYearMonth(v: unknown): v is YearMonth {
  * zod schema of a {@link YearMonth} `YYYY-MM` (issue code `invalid_year_month`).
  * @example
  * ```ts
- * yearMonthSchema.safeParse("2024-02").success; // true
- * yearMonthSchema.safeParse("2024-2").success;  // false
+ * import { yearMonthSchema } from "@sannong/core";
+ * yearMonthSchema.safeParse("2024-02").success; // → true
+ * yearMonthSchema.safeParse("2024-2").success; // → false
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -89,7 +91,8 @@ export const yearMonthSchema = z.string().superRefine((v, ctx) => {
  * @throws {@link ValidationError} `INVALID_INPUT` for an invalid date
  * @example
  * ```ts
- * toYearMonth("2024-02-29"); // "2024-02"
+ * import { toYearMonth } from "@sannong/core";
+ * toYearMonth("2024-02-29"); // → "2024-02"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -106,8 +109,9 @@ export function toYearMonth(date: LegalDate): YearMonth {
  * @throws {@link ValidationError} `INVALID_INPUT` for anything else
  * @example
  * ```ts
- * monthIndex("2024-03-15") - monthIndex("2023-12"); // 3
- * monthIndex("2024-01"); // 24288
+ * import { monthIndex } from "@sannong/core";
+ * monthIndex("2024-03-15") - monthIndex("2023-12"); // → 3
+ * monthIndex("2024-01"); // → 24288
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -123,8 +127,9 @@ export function monthIndex(value: DateOrYearMonth): number {
  * @throws {@link ValidationError} `INVALID_INPUT` for a non-integer or out-of-range index
  * @example
  * ```ts
- * fromMonthIndex(24288); // "2024-01"
- * fromMonthIndex(monthIndex("2024-12") + 1); // "2025-01"
+ * import { fromMonthIndex, monthIndex } from "@sannong/core";
+ * fromMonthIndex(24288); // → "2024-01"
+ * fromMonthIndex(monthIndex("2024-12") + 1); // → "2025-01"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -142,8 +147,9 @@ export function fromMonthIndex(index: number): YearMonth {
  *   {@link PolicyError} `DATE_OUT_OF_RANGE` when the result leaves 1900–2199
  * @example
  * ```ts
- * addMonthsToYearMonth("2024-11", 3);  // "2025-02"
- * addMonthsToYearMonth("2024-01", -1); // "2023-12"
+ * import { addMonthsToYearMonth } from "@sannong/core";
+ * addMonthsToYearMonth("2024-11", 3); // → "2025-02"
+ * addMonthsToYearMonth("2024-01", -1); // → "2023-12"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -164,9 +170,10 @@ export function addMonthsToYearMonth(ym: YearMonth, n: number): YearMonth {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad month
  * @example
  * ```ts
- * monthsBetween("2024-01", "2024-12"); // 12
- * monthsBetween("2024-11", "2025-02"); // 4
- * monthsBetween("2024-05", "2024-04"); // 0
+ * import { monthsBetween } from "@sannong/core";
+ * monthsBetween("2024-01", "2024-12"); // → 12
+ * monthsBetween("2024-11", "2025-02"); // → 4
+ * monthsBetween("2024-05", "2024-04"); // → 0
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -184,7 +191,8 @@ export function monthsBetween(from: DateOrYearMonth, to: DateOrYearMonth): numbe
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad month
  * @example
  * ```ts
- * compareYearMonths("2023-12", "2024-01"); // -1
+ * import { compareYearMonths } from "@sannong/core";
+ * compareYearMonths("2023-12", "2024-01"); // → -1
  * ```
  * @remarks Implements CORE-DATE-1.
  */

@@ -32,9 +32,10 @@ export type Lang = "zh" | "en";
  *
  * @example
  * ```ts
- * try { allocate("100.00", []); } catch (e) {
- *   if (isSannongError(e)) console.log(e.code, e.path, e.zh);
- * }
+ * import { allocate, isSannongError } from "@sannong/core";
+ * let caught: unknown;
+ * try { allocate("100.00", []); } catch (e) { caught = e; }
+ * isSannongError(caught) && [caught.code, caught.path]; // → ["INVALID_INPUT", ["weights"]]
  * ```
  * @remarks Implements CORE-ERR-1.
  */
@@ -126,8 +127,9 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
  *
  * @example
  * ```ts
+ * import { safe, money } from "@sannong/core";
  * const r = safe(() => money("1.005"));
- * r.ok; // false
+ * r.ok; // → false
  * ```
  */
 export function safe<T>(fn: () => T): Result<T> {
@@ -155,8 +157,10 @@ export interface MessageTemplate<D> {
  *
  * @example
  * ```ts
+ * import { defineErrors, safe } from "@sannong/core";
  * const fail = defineErrors({ NO_LAND: { zh: () => "村无土地", en: () => "village has no land" } });
- * fail("NO_LAND", {}, ["villageArea"]); // throws PolicyError with code NO_LAND
+ * const r = safe(() => fail("NO_LAND", {}, ["villageArea"])); // fail always throws
+ * r.ok ? "ok" : [r.error.name, r.error.code, r.error.path, r.error.zh]; // → ["PolicyError", "NO_LAND", ["villageArea"], "村无土地"]
  * ```
  */
 export function defineErrors<M extends Record<string, MessageTemplate<never>>>(

@@ -97,8 +97,9 @@ export function readMoney(value: unknown): Money | { zh: string; en: string } {
  * @throws {@link PolicyError} code `INVALID_MONEY` for anything else
  * @example
  * ```ts
- * String(money("33.3"));   // "33.30"
- * JSON.stringify({ a: money(5) }); // '{"a":"5.00"}'
+ * import { money } from "@sannong/core";
+ * String(money("33.3")); // → "33.30"
+ * JSON.stringify({ a: money(5) }); // → '{"a":"5.00"}'
  * ```
  * @remarks Implements CORE-MONEY-1, CORE-MONEY-3.
  */
@@ -114,7 +115,8 @@ export function money(value: MoneyInput): Money {
  * @throws {@link PolicyError} code `INVALID_MONEY` when not an integer
  * @example
  * ```ts
- * String(moneyFromFen(3334)); // "33.34"
+ * import { moneyFromFen } from "@sannong/core";
+ * String(moneyFromFen(3334)); // → "33.34"
  * ```
  * @remarks Implements CORE-MONEY-1.
  */
@@ -263,9 +265,10 @@ const roundOptionsSchema = z.strictObject({ rounding: roundingSchema.optional(),
  * @throws {@link PolicyError} `INVALID_DECIMAL` or `INVALID_UNIT`
  * @example
  * ```ts
- * String(roundMoney("1.005")); // "1.01"
- * String(roundMoney("12345", { unit: "100" })); // "12300.00"
- * String(roundMoney("1.005", { rounding: "half-even" })); // "1.00"
+ * import { roundMoney } from "@sannong/core";
+ * String(roundMoney("1.005")); // → "1.01"
+ * String(roundMoney("12345", { unit: "100" })); // → "12300.00"
+ * String(roundMoney("1.005", { rounding: "half-even" })); // → "1.00"
  * ```
  * @remarks Implements CORE-MONEY-2.
  */
@@ -293,7 +296,8 @@ export function roundMoney(value: string | number | Dec, options: RoundMoneyOpti
  * the product with a named rounding.
  * @example
  * ```ts
- * String(multiply(money("100.00"), "0.035")); // "3.50"
+ * import { multiply, money } from "@sannong/core";
+ * String(multiply(money("100.00"), "0.035")); // → "3.50"
  * ```
  * @remarks Implements CORE-MONEY-2, CORE-RATIO-1.
  */

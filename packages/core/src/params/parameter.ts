@@ -131,12 +131,13 @@ function checkHistory(id: string, values: readonly ParameterValue[], schema: z.Z
  * @throws {@link ValidationError} for a malformed definition, {@link PolicyError} `PARAM_BAD_HISTORY`
  * @example
  * ```ts
+ * import { defineParameter, valueAt } from "@sannong/core";
  * const reserve = defineParameter({
  *   id: "assets.revenue.reserveRatio", unit: "ratio",
  *   label: { zh: "收益预留比例", en: "reserve ratio" },
  *   values: [{ from: "2020-09-17", value: "0.1", source: { document: "sannong default", verified: false } }],
  * });
- * valueAt(reserve, "2024-01-01").value; // "0.1"
+ * valueAt(reserve, "2024-01-01").value; // → "0.1"
  * ```
  * @remarks Implements CORE-PARAM-1.
  */
@@ -161,7 +162,12 @@ export function defineParameter<T>(def: {
  * @throws {@link PolicyError} `PARAM_NOT_IN_FORCE` when no value is in force (never a default)
  * @example
  * ```ts
- * valueAt(reserve, "2024-01-01"); // { id, value: "0.1", from: "2020-09-17", source, overridden: false }
+ * import { defineParameter, valueAt } from "@sannong/core";
+ * const reserve = defineParameter({
+ *   id: "assets.revenue.reserveRatio", unit: "ratio", label: { zh: "收益预留比例", en: "reserve ratio" },
+ *   values: [{ from: "2020-09-17", value: "0.1", source: { document: "sannong default", verified: false } }],
+ * });
+ * valueAt(reserve, "2024-01-01"); // → { id: "assets.revenue.reserveRatio", value: "0.1", from: "2020-09-17", source: { document: "sannong default", verified: false }, overridden: false }
  * ```
  * @remarks Implements CORE-PARAM-1.
  */
@@ -209,7 +215,13 @@ export interface ParameterSet {
  * @throws {@link PolicyError} `PARAM_DUPLICATE`
  * @example
  * ```ts
+ * import { defineParameter, parameterSet } from "@sannong/core";
+ * const reserve = defineParameter({
+ *   id: "assets.revenue.reserveRatio", unit: "ratio", label: { zh: "收益预留比例", en: "reserve ratio" },
+ *   values: [{ from: "2020-09-17", value: "0.1", source: { document: "sannong default", verified: false } }],
+ * });
  * const set = parameterSet([reserve]);
+ * [...set.parameters.keys()]; // → ["assets.revenue.reserveRatio"]
  * ```
  * @remarks Implements CORE-PARAM-2.
  */
@@ -250,8 +262,14 @@ const overrideSchema = z.union([
  * @throws {@link PolicyError} `UNKNOWN_PARAMETER`; {@link ValidationError} when a value fails the parameter's schema
  * @example
  * ```ts
+ * import { defineParameter, overlay, paramAt, parameterSet } from "@sannong/core";
+ * const set = parameterSet([defineParameter({
+ *   id: "assets.revenue.reserveRatio", unit: "ratio", label: { zh: "收益预留比例", en: "reserve ratio" },
+ *   values: [{ from: "2020-09-17", value: "0.1", source: { document: "sannong default", verified: false } }],
+ * })]);
  * const reform = overlay(set, { "assets.revenue.reserveRatio": { value: "0.2", from: "2025-01-01" } });
- * reform.overridden[0].id; // "assets.revenue.reserveRatio"
+ * reform.overridden[0]?.id; // → "assets.revenue.reserveRatio"
+ * [paramAt(reform, "assets.revenue.reserveRatio", "2024-12-31").value, paramAt(reform, "assets.revenue.reserveRatio", "2025-01-01").value]; // → ["0.1", "0.2"]
  * ```
  * @remarks Implements CORE-PARAM-2.
  */
@@ -335,7 +353,12 @@ export interface StaleParameter {
  * warn that a standard needs review), in id order.
  * @example
  * ```ts
- * staleParameters([reserve], "2025-01-01"); // [{ id: "assets.revenue.reserveRatio", lastFrom: "2020-09-17", … }]
+ * import { defineParameter, staleParameters } from "@sannong/core";
+ * const reserve = defineParameter({
+ *   id: "assets.revenue.reserveRatio", unit: "ratio", label: { zh: "收益预留比例", en: "reserve ratio" },
+ *   values: [{ from: "2020-09-17", value: "0.1", source: { document: "sannong default", verified: false } }],
+ * });
+ * staleParameters([reserve], "2025-01-01").map((p) => [p.id, p.lastFrom, p.verified]); // → [["assets.revenue.reserveRatio", "2020-09-17", false]]
  * ```
  * @remarks Implements CORE-PARAM-3.
  */

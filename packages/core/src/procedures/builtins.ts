@@ -58,8 +58,8 @@ const democraticDecision: ProcedureStep = {
  *
  * @example
  * ```ts
- * FIVE_DELIBERATIONS_TWO_DISCLOSURES.steps.map((s) => s.id);
- * // ["suggestion", "proposal", "consultation", "review", "resolution", "resolution-disclosure", "result-disclosure"]
+ * import { FIVE_DELIBERATIONS_TWO_DISCLOSURES } from "@sannong/core";
+ * FIVE_DELIBERATIONS_TWO_DISCLOSURES.steps.map((s) => s.id); // → ["suggestion", "proposal", "consultation", "review", "resolution", "resolution-disclosure", "result-disclosure"]
  * ```
  * @remarks Implements CORE-PROC-2 (002 §三(三)); used by INS-MATCH-3.
  */
@@ -92,7 +92,8 @@ export const FIVE_DELIBERATIONS_TWO_DISCLOSURES: Procedure = defineProcedure({
  * using and disposing of collective property), so its quorum rule applies.
  * @example
  * ```ts
- * ASSET_OPERATION_CHANGE_VILLAGE.steps.map((s) => s.body); // ["villagers-meeting", "township-government"]
+ * import { ASSET_OPERATION_CHANGE_VILLAGE } from "@sannong/core";
+ * ASSET_OPERATION_CHANGE_VILLAGE.steps.map((s) => s.body); // → ["villagers-meeting", "township-government"]
  * ```
  * @remarks Implements CORE-PROC-2, ASSET-OPS-2 (001 §三(八)2).
  */
@@ -120,7 +121,8 @@ export const ASSET_OPERATION_CHANGE_VILLAGE: Procedure = defineProcedure({
  * each village's own record.
  * @example
  * ```ts
- * ASSET_OPERATION_CHANGE_JOINT.steps.map((s) => s.id); // ["democratic-decision", "township-review", "district-filing"]
+ * import { ASSET_OPERATION_CHANGE_JOINT } from "@sannong/core";
+ * ASSET_OPERATION_CHANGE_JOINT.steps.map((s) => s.id); // → ["democratic-decision", "township-review", "district-filing"]
  * ```
  * @remarks Implements CORE-PROC-2, ASSET-OPS-2 (001 §三(八)2).
  */
@@ -152,7 +154,8 @@ export const ASSET_OPERATION_CHANGE_JOINT: Procedure = defineProcedure({
  * when every step is done.
  * @example
  * ```ts
- * REVENUE_PLAN_APPROVAL.steps.find((s) => s.id === "public-notice")?.after; // ["democratic-decision"]
+ * import { REVENUE_PLAN_APPROVAL } from "@sannong/core";
+ * REVENUE_PLAN_APPROVAL.steps.find((s) => s.id === "public-notice")?.after; // → ["democratic-decision"]
  * ```
  * @remarks Implements CORE-PROC-2, ASSET-REV-5 (001 §三(十)1).
  */
@@ -185,7 +188,8 @@ export const REVENUE_PLAN_APPROVAL: Procedure = defineProcedure({
  * valuation is never complete.
  * @example
  * ```ts
- * ASSET_DISPOSAL.steps.find((s) => s.id === "disposal")?.after; // ["district-filing", "valuation-publication"]
+ * import { ASSET_DISPOSAL } from "@sannong/core";
+ * ASSET_DISPOSAL.steps.find((s) => s.id === "disposal")?.after; // → ["district-filing", "valuation-publication"]
  * ```
  * @remarks Implements CORE-PROC-2, ASSET-DISP-2 (001 §三(十一)2).
  */
@@ -215,7 +219,8 @@ export const ASSET_DISPOSAL: Procedure = defineProcedure({
  * reviewer. The funding decision is final only after the collective decision.
  * @example
  * ```ts
- * COLLECTIVE_DECISION.steps.map((s) => s.id); // ["announcement", "third-party-review", "collective-decision"]
+ * import { COLLECTIVE_DECISION } from "@sannong/core";
+ * COLLECTIVE_DECISION.steps.map((s) => s.id); // → ["announcement", "third-party-review", "collective-decision"]
  * ```
  * @remarks Implements CORE-PROC-2, FUNDS-PROJECT-2 (004 §二(三)1).
  */
@@ -245,7 +250,8 @@ export const COLLECTIVE_DECISION: Procedure = defineProcedure({
  * with that meeting's quorum rule.
  * @example
  * ```ts
- * VOLUNTARY_ENTRUSTMENT.steps.map((s) => s.id); // ["democratic-decision", "entrustment"]
+ * import { VOLUNTARY_ENTRUSTMENT } from "@sannong/core";
+ * VOLUNTARY_ENTRUSTMENT.steps.map((s) => s.id); // → ["democratic-decision", "entrustment"]
  * ```
  * @remarks Implements CORE-PROC-2, FUNDS-POOL-1 (000 §二).
  */
@@ -270,9 +276,8 @@ export const VOLUNTARY_ENTRUSTMENT: Procedure = defineProcedure({
  * Every built-in procedure, by id (内置程序).
  * @example
  * ```ts
- * Object.keys(builtInProcedures);
- * // ["five-deliberations-two-disclosures", "asset-operation-change-village", "asset-operation-change-joint",
- * //  "revenue-plan-approval", "asset-disposal", "collective-decision", "voluntary-entrustment"]
+ * import { builtInProcedures } from "@sannong/core";
+ * Object.keys(builtInProcedures); // → ["five-deliberations-two-disclosures", "asset-operation-change-village", "asset-operation-change-joint", "revenue-plan-approval", "asset-disposal", "collective-decision", "voluntary-entrustment"]
  * ```
  * @remarks Implements CORE-PROC-2.
  */

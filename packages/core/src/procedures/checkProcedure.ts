@@ -227,13 +227,14 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  *   incomplete record never throws.
  * @example
  * ```ts
+ * import { checkProcedure, ASSET_DISPOSAL } from "@sannong/core";
  * const r = checkProcedure(ASSET_DISPOSAL, [
  *   { step: "township-approval", date: "2024-03-01", body: "township-government" },
  *   { step: "district-filing", date: "2024-03-05" },
  *   { step: "disposal", date: "2024-04-01" },
  * ]);
- * r.complete;   // false
- * r.missing;    // ["valuation", "valuation-publication"]
+ * r.complete; // → false
+ * r.missing; // → ["valuation", "valuation-publication"]
  * ```
  * @remarks Implements CORE-PROC-1 (001 §三(八)2, §三(十)1, §三(十一)2; 002 §三(三); 000 §二; 004 §二(三)1).
  */

@@ -119,8 +119,8 @@ export const fiveDeliberationsParameter: Parameter<Procedure> = defineParameter<
  * seeds' chains hold.
  * @example
  * ```ts
- * coreParameters.map((p) => p.id);
- * // ["core.procedure.fiveDeliberations", "core.procedure.quorum.partyMembersMeeting", "core.procedure.quorum.villagersMeeting"]
+ * import { coreParameters } from "@sannong/core";
+ * coreParameters.map((p) => p.id); // → ["core.procedure.fiveDeliberations", "core.procedure.quorum.partyMembersMeeting", "core.procedure.quorum.villagersMeeting"]
  * ```
  * @remarks Implements CORE-PROC-2, CORE-PARAM-1.
  */
@@ -135,7 +135,8 @@ export const coreParameters: readonly Parameter[] = Object.freeze([
  * overlay it (core `overlay`) for a local rule.
  * @example
  * ```ts
- * paramAt(coreParameterSet, "core.procedure.quorum.villagersMeeting", "2024-01-01").value.forms.length; // 3
+ * import { paramAt, coreParameterSet } from "@sannong/core";
+ * paramAt(coreParameterSet, "core.procedure.quorum.villagersMeeting", "2024-01-01").value.forms.length; // → 3
  * ```
  * @remarks Implements CORE-PROC-2, CORE-PARAM-2.
  */

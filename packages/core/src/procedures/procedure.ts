@@ -334,6 +334,7 @@ function freezeDeep<T>(v: T): T {
  *   step ids, an `after` naming an unknown step, or a cycle
  * @example
  * ```ts
+ * import { defineProcedure } from "@sannong/core";
  * const p = defineProcedure({
  *   id: "demo", label: { zh: "示例", en: "demo" },
  *   steps: [
@@ -341,7 +342,7 @@ function freezeDeep<T>(v: T): T {
  *     { id: "file", label: { zh: "报镇备案", en: "file" }, body: "township-government" },
  *   ],
  * });
- * p.steps.length; // 2
+ * p.steps.length; // → 2
  * ```
  * @remarks Implements CORE-PROC-1.
  */

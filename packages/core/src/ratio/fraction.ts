@@ -38,7 +38,8 @@ function gcd(a: bigint, b: bigint): bigint {
  * @throws {@link PolicyError} `ZERO_DENOMINATOR`
  * @example
  * ```ts
- * formatFraction(fraction(6n, 10n)); // "3/5"
+ * import { formatFraction, fraction } from "@sannong/core";
+ * formatFraction(fraction(6n, 10n)); // → "3/5"
  * ```
  * @remarks Implements CORE-RATIO-1.
  */

@@ -55,8 +55,9 @@ function langArg(v: unknown, fn: string): Lang {
  * @throws {@link ValidationError} `INVALID_INPUT` for an unknown level or language
  * @example
  * ```ts
- * adminLevelLabel("township");       // "乡镇（街道）"
- * adminLevelLabel("group", "en");    // "villager group"
+ * import { adminLevelLabel } from "@sannong/core";
+ * adminLevelLabel("township"); // → "乡镇（街道）"
+ * adminLevelLabel("group", "en"); // → "villager group"
  * ```
  * @remarks Implements CORE-REGION-1.
  */
@@ -73,8 +74,9 @@ export function adminLevelLabel(level: AdminLevel, lang: Lang = "zh"): string {
  * @throws {@link ValidationError} `INVALID_INPUT` for an unknown level or language
  * @example
  * ```ts
- * adminBodyLabel("village");          // "村民委员会"
- * adminBodyLabel("county", "en");     // "county (district) government"
+ * import { adminBodyLabel } from "@sannong/core";
+ * adminBodyLabel("village"); // → "村民委员会"
+ * adminBodyLabel("county", "en"); // → "county (district) government"
  * ```
  * @remarks Implements CORE-REGION-1.
  */
@@ -91,8 +93,9 @@ export function adminBodyLabel(level: AdminLevel, lang: Lang = "zh"): string {
  * @throws {@link ValidationError} `INVALID_INPUT` for an unknown level
  * @example
  * ```ts
- * compareLevels("city", "village"); // -1
- * compareLevels("group", "village"); // 1
+ * import { compareLevels } from "@sannong/core";
+ * compareLevels("city", "village"); // → -1
+ * compareLevels("group", "village"); // → 1
  * ```
  * @remarks Implements CORE-REGION-1.
  */
@@ -110,8 +113,9 @@ export function compareLevels(a: AdminLevel, b: AdminLevel): -1 | 0 | 1 {
  * @throws {@link ValidationError} `INVALID_INPUT` for an unknown level
  * @example
  * ```ts
- * isAbove("county", "village"); // true
- * isAbove("village", "village"); // false
+ * import { isAbove } from "@sannong/core";
+ * isAbove("county", "village"); // → true
+ * isAbove("village", "village"); // → false
  * ```
  * @remarks Implements CORE-REGION-1.
  */
@@ -126,8 +130,9 @@ export function isAbove(a: AdminLevel, b: AdminLevel): boolean {
  * @throws {@link ValidationError} `INVALID_INPUT` for an unknown level
  * @example
  * ```ts
- * parentLevel("village"); // "township"
- * parentLevel("city");    // null
+ * import { parentLevel } from "@sannong/core";
+ * parentLevel("village"); // → "township"
+ * parentLevel("city"); // → null
  * ```
  * @remarks Implements CORE-REGION-1.
  */
@@ -142,8 +147,9 @@ export function parentLevel(level: AdminLevel): AdminLevel | null {
  * @throws {@link ValidationError} `INVALID_INPUT` for an unknown level
  * @example
  * ```ts
- * childLevel("township"); // "village"
- * childLevel("group");    // null
+ * import { childLevel } from "@sannong/core";
+ * childLevel("township"); // → "village"
+ * childLevel("group"); // → null
  * ```
  * @remarks Implements CORE-REGION-1.
  */
@@ -171,7 +177,9 @@ export interface Region {
  * zod schema of a {@link Region}: `{ code, name, level, parent? }`, no other keys.
  * @example
  * ```ts
- * regionSchema.parse({ code: "v1", name: "东村", level: "village", parent: "t1" });
+ * import { parseInput, regionSchema, safe } from "@sannong/core";
+ * parseInput(regionSchema, { code: "v1", name: "东村", level: "village", parent: "t1" }, "demo").level; // → "village"
+ * safe(() => parseInput(regionSchema, { code: "v1", name: "东村", level: "hamlet" }, "demo")).ok; // → false
  * ```
  * @remarks Implements CORE-REGION-1.
  */
@@ -244,11 +252,12 @@ function buildTree(list: readonly z.output<typeof regionSchema>[]): RegionTree {
  *   code, an unknown parent or a parent that is not above its child
  * @example
  * ```ts
+ * import { regionTree } from "@sannong/core";
  * const tree = regionTree([
  *   { code: "t1", name: "城关镇", level: "township" },
  *   { code: "v1", name: "东村", level: "village", parent: "t1" },
  * ]);
- * tree.byCode.get("v1")?.name; // "东村"
+ * tree.byCode.get("v1")?.name; // → "东村"
  * ```
  * @remarks Implements CORE-REGION-1.
  */
@@ -276,7 +285,9 @@ function codeArg(v: unknown, tree: RegionTree, fn: string): Region {
  * @throws {@link ValidationError} `INVALID_INPUT` for bad regions or an unknown code
  * @example
  * ```ts
- * regionChain(tree, "v1").map((r) => r.name); // ["城关镇", "东村"]
+ * import { regionChain, regionTree } from "@sannong/core";
+ * const tree = regionTree([{ code: "t1", name: "城关镇", level: "township" }, { code: "v1", name: "东村", level: "village", parent: "t1" }]);
+ * regionChain(tree, "v1").map((r) => r.name); // → ["城关镇", "东村"]
  * ```
  * @remarks Implements CORE-REGION-1.
  */
@@ -302,8 +313,10 @@ export function regionChain(regions: RegionTree | readonly Region[], code: strin
  * @throws {@link ValidationError} `INVALID_INPUT` for bad regions, an unknown code or level
  * @example
  * ```ts
- * ancestorAt(tree, "v1", "township")?.name; // "城关镇"
- * ancestorAt(tree, "t1", "village");        // null
+ * import { ancestorAt, regionTree } from "@sannong/core";
+ * const tree = regionTree([{ code: "t1", name: "城关镇", level: "township" }, { code: "v1", name: "东村", level: "village", parent: "t1" }]);
+ * ancestorAt(tree, "v1", "township")?.name; // → "城关镇"
+ * ancestorAt(tree, "t1", "village"); // → null
  * ```
  * @remarks Implements CORE-REGION-1.
  */
@@ -395,6 +408,7 @@ const byCodeOrder = (a: RollUpRow, b: RollUpRow): number => (a.code < b.code ? -
  *   level, and an item whose region is not listed (`unknown_region`)
  * @example
  * ```ts
+ * import { rollUp } from "@sannong/core";
  * const r = rollUp(
  *   [{ region: "v1", amount: "100.00" }, { region: "v2", amount: "50.50" }, { region: "t1", amount: "9.00" }],
  *   [
@@ -404,8 +418,8 @@ const byCodeOrder = (a: RollUpRow, b: RollUpRow): number => (a.code < b.code ? -
  *   ],
  *   "township",
  * );
- * r.rows.map((x) => `${x.name} ${x.amount}`); // ["城关镇 159.50"]
- * String(r.total);                             // "159.50"
+ * r.rows.map((x) => `${x.name} ${x.amount}`); // → ["城关镇 159.50"]
+ * String(r.total); // → "159.50"
  * ```
  * @remarks Implements CORE-REGION-1 (aggregate results by 市/县/乡镇/村/组).
  */

@@ -108,7 +108,10 @@ export function traceParameter(use: ParameterUse): TraceParameter {
  * Builds a trace node for a rule.
  * @example
  * ```ts
+ * import { traceStep, money } from "@sannong/core";
+ * const rule = { id: "CORE-ALLOC-1", citation: "spec core §Allocation", label: { zh: "按比例分配", en: "proportional allocation" } };
  * const node = traceStep(rule, { inputs: { total: money("100.00") }, output: ["33.34", "33.33", "33.33"] });
+ * [node.rule, node.inputs]; // → ["CORE-ALLOC-1", { total: "100.00" }]
  * ```
  * @remarks Implements CORE-TRACE-1.
  */
@@ -141,6 +144,8 @@ function short(v: Json, max = 120): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
+const renderOptionsSchema = z.strictObject({ lang: z.enum(["zh", "en"]).optional(), maxDepth: z.number().int().min(0).max(1000).optional() });
+
 /**
  * Renders a trace as readable text in Chinese (default) or English, one line
  * per step, indented by depth, with inputs, parameters (value, effective date,
@@ -148,15 +153,14 @@ function short(v: Json, max = 120): string {
  *
  * @example
  * ```ts
- * renderTrace(node, { lang: "zh" });
- * // • 按比例分配（CORE-ALLOC-1，spec core §Allocation）
- * //     输入：total = 100.00
- * //     结果：["33.34","33.33","33.33"]
+ * import { renderTrace, traceStep } from "@sannong/core";
+ * const rule = { id: "CORE-ALLOC-1", citation: "spec core §Allocation", label: { zh: "按比例分配", en: "proportional allocation" } };
+ * const node = traceStep(rule, { inputs: { total: "100.00" }, output: ["33.34", "33.33", "33.33"] });
+ * renderTrace(node, { lang: "zh" }).split("\n"); // → ["• 按比例分配 (CORE-ALLOC-1，spec core §Allocation)", "    输入: total = 100.00", "    结果: [\"33.34\",\"33.33\",\"33.33\"]"]
+ * renderTrace(node, { lang: "en" }).split("\n")[0]; // → "• proportional allocation (CORE-ALLOC-1, spec core §Allocation)"
  * ```
  * @remarks Implements CORE-TRACE-1.
  */
-const renderOptionsSchema = z.strictObject({ lang: z.enum(["zh", "en"]).optional(), maxDepth: z.number().int().min(0).max(1000).optional() });
-
 export function renderTrace(node: TraceNode, options: { lang?: "zh" | "en"; maxDepth?: number } = {}): string {
   parseInput(traceNodeSchema, node, "renderTrace");
   const opts = parseInput(renderOptionsSchema, options, "renderTrace");

@@ -50,7 +50,8 @@ const MU_PER_DEC: Readonly<Record<AreaUnit, Dec>> = { mu: new Dec(1), hectare: n
  * @throws {@link ValidationError} `INVALID_INPUT` for an unknown unit
  * @example
  * ```ts
- * formatFraction(muPerUnit("sqm")); // "3/2000"
+ * import { formatFraction, muPerUnit } from "@sannong/core";
+ * formatFraction(muPerUnit("sqm")); // → "3/2000"
  * ```
  * @remarks Implements CORE-UNIT-1.
  */
@@ -119,9 +120,10 @@ function areaArg(v: unknown, fn: string, path: ErrorPath): { value: Dec; unit: A
  * (`12` → `{ value: "12", unit: "mu" }`).
  * @example
  * ```ts
+ * import { areaSchema } from "@sannong/core";
  * areaSchema.parse("12.5");                          // { value: "12.5", unit: "mu" }
  * areaSchema.parse({ value: 2, unit: "hectare" });   // { value: "2", unit: "hectare" }
- * areaSchema.safeParse(-1).success;                  // false
+ * areaSchema.safeParse(-1).success; // → false
  * ```
  * @remarks Implements CORE-UNIT-1.
  */
@@ -142,9 +144,10 @@ export const areaSchema: z.ZodType<{ value: string; unit: AreaUnit }, AreaInput>
  * @throws {@link ValidationError} `INVALID_INPUT` for a negative, non-finite or malformed area
  * @example
  * ```ts
- * toMu({ value: "2.5", unit: "hectare" }).toFixed(); // "37.5"
- * toMu({ value: 1, unit: "sqm" }).toFixed();         // "0.0015"
- * toMu("450").toFixed();                              // "450"
+ * import { toMu } from "@sannong/core";
+ * toMu({ value: "2.5", unit: "hectare" }).toFixed(); // → "37.5"
+ * toMu({ value: 1, unit: "sqm" }).toFixed(); // → "0.0015"
+ * toMu("450").toFixed(); // → "450"
  * ```
  * @remarks Implements CORE-UNIT-1.
  */
@@ -162,9 +165,10 @@ export function toMu(area: AreaInput): Dec {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad area or unit
  * @example
  * ```ts
- * formatFraction(areaInUnit({ value: 1, unit: "mu" }, "sqm"));        // "2000/3"
- * formatFraction(areaInUnit({ value: 15, unit: "mu" }, "hectare"));   // "1/1"
- * formatFraction(areaInUnit({ value: 10000, unit: "sqm" }, "mu"));    // "15/1"
+ * import { formatFraction, areaInUnit } from "@sannong/core";
+ * formatFraction(areaInUnit({ value: 1, unit: "mu" }, "sqm")); // → "2000/3"
+ * formatFraction(areaInUnit({ value: 15, unit: "mu" }, "hectare")); // → "1/1"
+ * formatFraction(areaInUnit({ value: 10000, unit: "sqm" }, "mu")); // → "15/1"
  * ```
  * @remarks Implements CORE-UNIT-1.
  */
@@ -186,7 +190,8 @@ export function areaInUnit(area: AreaInput, unit: AreaUnit): Fraction {
  *   {@link PolicyError} `ZERO_AREA` when `b` is zero
  * @example
  * ```ts
- * formatFraction(areaRatio({ value: 30, unit: "hectare" }, { value: 2, unit: "mu" })); // "225/1"
+ * import { formatFraction, areaRatio } from "@sannong/core";
+ * formatFraction(areaRatio({ value: 30, unit: "hectare" }, { value: 2, unit: "mu" })); // → "225/1"
  * ```
  * @remarks Implements CORE-UNIT-1 (002 §三(二) 以地定量: quotas never lose precision to unit conversion).
  */
@@ -208,7 +213,8 @@ export function areaRatio(a: AreaInput, b: AreaInput): Fraction {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad area (path `[index, …]`)
  * @example
  * ```ts
- * totalMu([{ value: 1, unit: "hectare" }, "2.5", { value: 1000, unit: "sqm" }]).toFixed(); // "19"
+ * import { totalMu } from "@sannong/core";
+ * totalMu([{ value: 1, unit: "hectare" }, "2.5", { value: 1000, unit: "sqm" }]).toFixed(); // → "19"
  * ```
  * @remarks Implements CORE-UNIT-1.
  */
@@ -236,8 +242,9 @@ const UNIT_LABEL: Readonly<Record<AreaUnit, { zh: string; en: string }>> = {
  * @throws {@link ValidationError} `INVALID_INPUT` for an unknown unit or language
  * @example
  * ```ts
- * areaUnitLabel("hectare");       // "公顷"
- * areaUnitLabel("sqm", "en");     // "m²"
+ * import { areaUnitLabel } from "@sannong/core";
+ * areaUnitLabel("hectare"); // → "公顷"
+ * areaUnitLabel("sqm", "en"); // → "m²"
  * ```
  * @remarks Implements CORE-UNIT-1.
  */
@@ -269,10 +276,11 @@ export interface FormatAreaOptions {
  * @throws {@link ValidationError} `INVALID_INPUT` for a bad area or option
  * @example
  * ```ts
- * formatArea({ value: "2.5", unit: "hectare" }, { unit: "mu" });   // "37.5亩"
- * formatArea({ value: 1, unit: "mu" }, { unit: "sqm" });           // "≈666.6667平方米"
- * formatArea({ value: 1, unit: "mu" }, { unit: "sqm", places: 2 }); // "666.67平方米"
- * formatArea("12", { lang: "en" });                                  // "12 mu"
+ * import { formatArea } from "@sannong/core";
+ * formatArea({ value: "2.5", unit: "hectare" }, { unit: "mu" }); // → "37.5亩"
+ * formatArea({ value: 1, unit: "mu" }, { unit: "sqm" }); // → "≈666.6667平方米"
+ * formatArea({ value: 1, unit: "mu" }, { unit: "sqm", places: 2 }); // → "666.67平方米"
+ * formatArea("12", { lang: "en" }); // → "12 mu"
  * ```
  * @remarks Implements CORE-UNIT-1.
  */

@@ -55,7 +55,10 @@ function toIssues(schema: z.ZodType, input: unknown, zhIssues: readonly z.core.$
  * @throws {@link ValidationError} code `INVALID_INPUT`
  * @example
  * ```ts
- * parseInput(z.strictObject({ a: z.number() }), { a: 1 }, "demo"); // { a: 1 }
+ * import { parseInput, periodSchema, safe } from "@sannong/core";
+ * parseInput(periodSchema, { from: "2024-01-01", to: "2024-12-31" }, "demo"); // → { from: "2024-01-01", to: "2024-12-31" }
+ * const r = safe(() => parseInput(periodSchema, { from: "2024-01-01" }, "demo"));
+ * r.ok ? "ok" : [r.error.code, r.error.path]; // → ["INVALID_INPUT", ["to"]]
  * ```
  * @remarks Implements CORE-ERR-1.
  */
