@@ -69,6 +69,18 @@ describe("revitalizationReport", () => {
     expect(revitalizationReport({ asOf: "2021-04-15", items: [] }, { parameters: local }).milestones.map((m) => m.status)).toEqual(["pending"]);
   });
 
+  it("ASSET-REVIT-1: the deadline by difficulty is the one in force on the listing date, not on the report date", () => {
+    // from 2021-08-01 an easy item gets 1 month; the school was listed on 2021-06-15 under the 3-month rule
+    const local = overlay(assetsParameterSet, { "assets.revitalization.deadlineMonths": { value: { easy: 1, medium: 6, hard: 12 }, from: "2021-08-01" } });
+    const later = { ...school, id: "R-3", listedOn: "2021-08-02", closedOn: undefined };
+    const r = revitalizationReport({ asOf: "2021-09-30", items: [school, later] }, { parameters: local });
+    expect(r.items.map((x) => [x.id, x.deadline, x.status])).toEqual([
+      ["R-2", "2021-09-15", "closed"],
+      ["R-3", "2021-09-02", "overdue"],
+    ]);
+    expect(r.trace.parameters?.filter((u) => u.id === "assets.revitalization.deadlineMonths").map((u) => u.from)).toEqual(["2020-01-01", "2021-08-01"]);
+  });
+
   it("ASSET-REVIT-1: property — the order of the items does not change the rates or the overdue list", () => {
     const items = [office, school, { ...office, id: "R-5", deadline: "2021-07-31", value: "1.00" }, { ...school, id: "R-6", closedOn: undefined }];
     const base = revitalizationReport({ asOf: "2021-12-01", items });

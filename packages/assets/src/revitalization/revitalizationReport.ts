@@ -209,14 +209,21 @@ export function revitalizationReport(input: RevitalizationReportInput, options?:
       "revitalizationReport",
     );
   }
-  let deadlineUse: ParameterUse<DeadlineMonths> | undefined;
+  // The deadline by difficulty is the one in force when the item was listed (not at the report date).
+  const deadlineUses = new Map<string, ParameterUse<DeadlineMonths>>();
+  const deadlineAt = new Map<string, ParameterUse<DeadlineMonths>>();
   const flags: AssetFinding[] = [];
   const listed = d.items.map((it, i) => ({ it, i })).filter(({ it }) => it.listedOn <= d.asOf);
   const items: RevitalizationItemStatus[] = listed.map(({ it, i }) => {
     let deadline = it.deadline;
     if (deadline === undefined) {
-      deadlineUse ??= paramAt<DeadlineMonths>(set, PARAM.deadlineMonths, d.asOf);
-      deadline = addMonths(it.listedOn, deadlineUse.value[it.difficulty!]);
+      let use = deadlineAt.get(it.listedOn);
+      if (use === undefined) {
+        use = paramAt<DeadlineMonths>(set, PARAM.deadlineMonths, it.listedOn);
+        deadlineAt.set(it.listedOn, use);
+        deadlineUses.set(`${use.id}@${use.from}`, use);
+      }
+      deadline = addMonths(it.listedOn, use.value[it.difficulty!]);
     }
     const closed = it.closedOn !== undefined && it.closedOn <= d.asOf;
     let status: RevitalizationItemStatus["status"];
@@ -283,7 +290,7 @@ export function revitalizationReport(input: RevitalizationReportInput, options?:
     return Object.freeze({ id: m.id, due: m.due, label: Object.freeze({ zh: m.zh, en: m.en }), status, ...(completed !== undefined ? { completedOn: completed } : {}), ...(daysLate !== undefined ? { daysLate } : {}), derived });
   });
   const late = milestones.filter((m) => m.status === "late" || m.status === "done-late").map((m) => m.id);
-  const params = [milestonesUse, ...(deadlineUse ? [deadlineUse] : [])];
+  const params = [milestonesUse, ...[...deadlineUses.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))];
   return Object.freeze({
     asOf: d.asOf,
     items: Object.freeze(items),
