@@ -90,4 +90,16 @@ describe("distributeByPaidContribution", () => {
       );
     });
   });
+  it("MIG-SHARE-3: a form weight with 18 decimals times a paid amount in fen (20 decimals) splits exactly, not a core error at 'weights'", () => {
+    const participants = [
+      { id: "a", kind: "household" as const, contributions: [{ amount: "1.01", paid: true, form: "cash" }] },
+      { id: "b", kind: "household" as const, contributions: [{ amount: "3.00", paid: true, form: "cash" }] },
+    ];
+    const r = distributeByPaidContribution({ income: "100.00", participants, formWeights: { cash: "0.123456789012345678" } });
+    expect(r.payouts.map((p) => p.weight)).toEqual(["0.12469135690246913478", "0.370370367037037034"]);
+    // one form weight for everyone cancels out: the same split as without it
+    const plain = distributeByPaidContribution({ income: "100.00", participants: participants.map((p) => ({ ...p, contributions: p.contributions.map(({ form: _f, ...c }) => c) })) });
+    expect(asJson(r.payouts.map((p) => p.amount))).toEqual(["25.19", "74.81"]);
+    expect(asJson(plain.payouts.map((p) => p.amount))).toEqual(["25.19", "74.81"]);
+  });
 });

@@ -110,6 +110,7 @@ export interface DistributeByPaidContributionResult {
  *   `NOTHING_TO_SHARE_BY` (income but no paid contribution)
  * @example
  * ```ts
+ * import { distributeByPaidContribution } from "@sannong/migrants";
  * const r = distributeByPaidContribution({
  *   income: "9000.00",
  *   participants: [
@@ -117,7 +118,7 @@ export interface DistributeByPaidContributionResult {
  *     { id: "合作社", kind: "cooperative", contributions: [{ amount: "100000.00", paid: true }, { amount: "50000.00", paid: false }] },
  *   ],
  * });
- * r.payouts.map((p) => String(p.amount)); // ["6000.00", "3000.00"]
+ * r.payouts.map((p) => String(p.amount)); // → ["6000.00", "3000.00"]
  * ```
  * @remarks Implements MIG-SHARE-3 (004 §二(五)1).
  */
@@ -134,7 +135,10 @@ export function distributeByPaidContribution(input: DistributeByPaidContribution
   });
   if (d.income.fen > 0n && rows.every((r) => new Decimal(r.weight).isZero())) fail("NOTHING_TO_SHARE_BY", { basis: "有偿投入 / paid contributions" }, ["participants"]);
   const order = idOrder(rows.map((r) => r.id));
-  const split = rows.every((r) => new Decimal(r.weight).isZero()) ? rows.map(() => ZERO) : allocate(d.income, order.map((i) => rows[i]!.weight));
+  // amount (2 places) × form weight (up to 18) can have 20 decimals: split by exact integers at one scale, not by the text.
+  const scale = rows.reduce((m, r) => Math.max(m, new Decimal(r.weight).decimalPlaces()), 0);
+  const ints = rows.map((r) => BigInt(new Decimal(r.weight).times(new Decimal(10).pow(scale)).toFixed(0)));
+  const split = ints.every((w) => w === 0n) ? rows.map(() => ZERO) : allocate(d.income, order.map((i) => ints[i]!));
   const amounts = new Array<Money>(rows.length);
   order.forEach((i, k) => (amounts[i] = split[k]!));
   const payouts: PaidContributionPayout[] = rows.map((r, i) => ({ ...r, amount: amounts[i]! }));
