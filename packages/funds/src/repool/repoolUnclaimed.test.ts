@@ -49,6 +49,20 @@ describe("repoolUnclaimed", () => {
     expect(String(r.retained)).toBe("140000.00");
   });
 
+  it("FUNDS-REPOOL-1: with a unit of 100 元 the excess demands count in whole units; what they cannot take stays with the county (not a core INFEASIBLE_CAPS)", () => {
+    const r = repoolUnclaimed({
+      allocations: [{ id: "A", amount: "1000" }, { id: "B", amount: "1000" }, { id: "C", amount: "300" }],
+      applications: [
+        { unit: "A", date: "2024-01-01", amount: "1150" }, // 150 more wanted: one whole unit of 100
+        { unit: "B", date: "2024-01-01", amount: "1160" }, // 160 more wanted: one whole unit of 100
+      ],
+      deadline: "2024-02-01",
+      unit: "100",
+    });
+    expect(asJson(r.units.map((u) => u.received))).toEqual(["100.00", "100.00", "0.00"]);
+    expect(asJson([r.takenBack, r.reallocated, r.retained])).toEqual(["300.00", "200.00", "100.00"]);
+  });
+
   it("FUNDS-REPOOL-1: nobody applied — everything stays with the county", () => {
     const r = repoolUnclaimed({ ...BASE, applications: [] });
     expect(finals(r)).toEqual(["0.00", "0.00", "0.00"]);

@@ -126,12 +126,13 @@ export interface RepoolUnclaimedResult {
  * @throws {@link ValidationError} `INVALID_INPUT` (duplicate units, applications of unknown units, bad dates, weights missing or unexpected)
  * @example
  * ```ts
+ * import { repoolUnclaimed } from "@sannong/funds";
  * const r = repoolUnclaimed({
  *   deadline: "2024-09-30",
  *   allocations: [{ id: "A", amount: "300000.00" }, { id: "B", amount: "200000.00" }, { id: "C", amount: "100000.00" }],
  *   applications: [{ unit: "A", date: "2024-09-15" }, { unit: "B", date: "2024-08-01" }, { unit: "C", date: "2024-10-08" }],
  * });
- * r.units.map((u) => String(u.final)); // ["360000.00", "240000.00", "0.00"]
+ * r.units.map((u) => String(u.final)); // → ["360000.00", "240000.00", "0.00"]
  * ```
  * @remarks Implements FUNDS-REPOOL-1 (004 §二(三)1).
  */
@@ -188,8 +189,11 @@ export function repoolUnclaimed(input: RepoolUnclaimedInput, options?: FundsOpti
       const rank = idRanks(data.allocations.map((a) => a.id));
       const order = new Array<number>(n);
       rank.forEach((r, i) => (order[r] = i));
+      // With a unit above the fen a room counts in whole units only; when every taker is capped, what
+      // those whole units cannot take stays with the county instead of making the caps infeasible.
+      const capUnits = takers.every((i) => room[i] !== null) ? takers.reduce((s, i) => s + room[i]! / uFen, 0n) * uFen : null;
       const parts = allocate(
-        moneyFromFen(distributable),
+        moneyFromFen(capUnits !== null && capUnits < distributable ? capUnits : distributable),
         order.map((i) => weights[i]!),
         { unit: data.unit ?? "0.01", caps: order.map((i) => (room[i] === null || weights[i] === 0n ? null : moneyFromFen(room[i]!))) },
       );
