@@ -2,6 +2,7 @@ import * as z from "zod";
 import {
   addIssue,
   allocate,
+  fractionFromDecimal,
   fractionSchema,
   legalDateSchema,
   moneyFromFen,
@@ -18,7 +19,7 @@ import {
   type TraceNode,
 } from "@sannong/core";
 import { allocateByFactors, type AllocateByFactorsInput, type AllocateByFactorsResult } from "../factor/allocateByFactors";
-import { fractionOfDecimal, paramsOf, readParam, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
+import { paramsOf, readParam, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
 import { showFraction } from "../internal/format";
 import type { FundsOptions } from "../parameters";
 import { allocateByProjects, type AllocateByProjectsInput, type AllocateByProjectsResult } from "../project/allocateByProjects";
@@ -110,14 +111,15 @@ function prefixed<T>(where: "factor" | "project", fn: () => T): T {
  * @throws {@link ValidationError} `INVALID_INPUT` (paths of the parts start with `factor` / `project`); the parts' own policy errors
  * @example
  * ```ts
+ * import { allocateCombined } from "@sannong/funds";
  * const r = allocateCombined({
  *   budget: "1000000.00", factorRatio: "0.6", unused: "to-other",
  *   factor: { factors: [{ id: "migrants", weight: 1 }], recipients: [{ id: "A", values: { migrants: 300 } }, { id: "B", values: { migrants: 100 } }] },
  *   project: { projects: [{ id: "冷库", requested: "300000.00", scores: [90] }] },
  * });
- * String(r.split.factor);            // "600000.00"
- * String(r.movedToFactor);          // "100000.00"
- * r.factor!.allocations.map((a) => String(a.amount)); // ["525000.00", "175000.00"]
+ * String(r.split.factor); // → "600000.00"
+ * String(r.movedToFactor); // → "100000.00"
+ * r.factor!.allocations.map((a) => String(a.amount)); // → ["525000.00", "175000.00"]
  * ```
  * @remarks Implements FUNDS-COMBINED-1 (004 §二(三)1).
  */
@@ -128,7 +130,7 @@ export function allocateCombined(input: AllocateCombinedInput, options?: FundsOp
   const uFen = unitFen(data.unit);
   const unit = data.unit ?? "0.01";
   requireMultiple(data.budget, uFen, data.unit, ["budget"]);
-  const r: Fraction = data.factorRatio ?? fractionOfDecimal(readParam<string>(set, "funds.combined.factorRatio", data.date as LegalDate, uses));
+  const r: Fraction = data.factorRatio ?? fractionFromDecimal(readParam<string>(set, "funds.combined.factorRatio", data.date as LegalDate, uses));
   const unused = data.unused ?? DEFAULT_UNUSED_MONEY;
   const [factorShare, projectShare] = allocate(data.budget, [r.num, r.den - r.num], { unit }) as [Money, Money];
 

@@ -5,6 +5,7 @@ import {
   compareDates,
   compareFractions,
   fraction,
+  fractionFromDecimal,
   fractionSchema,
   idSchema,
   legalDateSchema,
@@ -23,7 +24,7 @@ import {
   type TraceNode,
 } from "@sannong/core";
 import { fail } from "../errors";
-import { fractionOfDecimal, paramsOf, readParam, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
+import { paramsOf, readParam, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
 import { lcm } from "../internal/exact";
 import { showFraction } from "../internal/format";
 import type { FundsOptions } from "../parameters";
@@ -104,7 +105,7 @@ export interface PlanDisbursementResult {
 
 /** Reads a ratio given in the input or, failing that, its parameter. @internal */
 export function ratioOrParam(given: Fraction | undefined, set: ParameterSet, id: string, date: LegalDate, uses: ParameterUse[]): Fraction {
-  return given ?? fractionOfDecimal(readParam<string>(set, id, date, uses));
+  return given ?? fractionFromDecimal(readParam<string>(set, id, date, uses));
 }
 
 /** Weights over a common denominator for exact fractions (non-negative). @internal */
@@ -138,14 +139,14 @@ const max = (a: Fraction, b: Fraction): Fraction => (compareFractions(a, b) >= 0
  *   {@link PolicyError} `PROGRESS_EXCEEDS_PAYABLE` (the advance or a milestone would pay into the retention), `TOTAL_NOT_MULTIPLE_OF_UNIT`
  * @example
  * ```ts
+ * import { planDisbursement } from "@sannong/funds";
  * const r = planDisbursement({
  *   approved: "500000.00", date: "2024-03-01",
  *   advanceRatio: "0.3", progressPaymentRatio: "0.8",
  *   milestones: [{ id: "主体完成一半", progress: "0.5" }, { id: "主体完工", progress: "1" }],
  *   retention: { ratio: "0.03", until: "2026-06-30" },
  * });
- * r.tranches.map((t) => [t.kind, String(t.amount)]);
- * // [["advance","150000.00"], ["progress","50000.00"], ["progress","200000.00"], ["settlement","85000.00"], ["retention","15000.00"]]
+ * r.tranches.map((t) => [t.kind, String(t.amount)]); // → [["advance","150000.00"], ["progress","50000.00"], ["progress","200000.00"], ["settlement","85000.00"], ["retention","15000.00"]]
  * ```
  * @remarks Implements FUNDS-PAY-1 (004 §二(三)3).
  */

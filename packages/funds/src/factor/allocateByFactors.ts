@@ -4,6 +4,7 @@ import {
   addIssue,
   compareFractions,
   fraction,
+  fractionFromDecimal,
   fractionSchema,
   idSchema,
   legalDateSchema,
@@ -13,6 +14,7 @@ import {
   nonNegativeMoneySchema,
   parseInput,
   safe,
+  sum,
   traceStep,
   unitSchema,
   type Fraction,
@@ -23,7 +25,7 @@ import {
   type TraceNode,
 } from "@sannong/core";
 import { fail } from "../errors";
-import { paramsOf, readParam, requireMultiple, unitFen, fractionOfDecimal, ONLY_WHEN_VALID } from "../internal/common";
+import { paramsOf, readParam, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
 import { idRanks, isNonNegativeDecimal, lcm, pow10 } from "../internal/exact";
 import { showFraction } from "../internal/format";
 import type { FundsOptions } from "../parameters";
@@ -281,6 +283,7 @@ export interface AllocateByFactorsResult {
  *   `INVERSE_ZERO_VALUE`, `INFEASIBLE_BOUNDS`, `INFEASIBLE_FLOORS`, `INFEASIBLE_CAPS`, `TOTAL_NOT_MULTIPLE_OF_UNIT`
  * @example
  * ```ts
+ * import { allocateByFactors } from "@sannong/funds";
  * const r = allocateByFactors({
  *   total: "1000000.00",
  *   factors: [
@@ -293,7 +296,7 @@ export interface AllocateByFactorsResult {
  *     { id: "C", values: { population: 500, lowIncome: 25, area: 25, evaluation: 78 } },
  *   ],
  * });
- * r.allocations.map((a) => String(a.amount)); // ["372235.29", "326000.00", "301764.71"]
+ * r.allocations.map((a) => String(a.amount)); // → ["372235.29", "326000.00", "301764.71"]
  * r.allocations[0].byFactor; // { population: "144000.00", lowIncome: "60000.00", area: "60000.00", evaluation: "108235.29" }
  * ```
  * @remarks Implements FUNDS-FACTOR-1, FUNDS-FACTOR-2, FUNDS-FACTOR-3, FUNDS-FACTOR-4 (004 §二(三)1).
@@ -337,7 +340,7 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
     if (data.groups) for (const g of data.groups) ratioOf.set(g.id, g.ratio);
     else {
       const rec = readParam<Readonly<Record<string, string>>>(set, "funds.factor.groupRatios", date, uses);
-      for (const k of Object.keys(rec)) ratioOf.set(k, fractionOfDecimal(rec[k]!));
+      for (const k of Object.keys(rec)) ratioOf.set(k, fractionFromDecimal(rec[k]!));
       data.factors.forEach((f, i) => {
         if (!ratioOf.has(f.group!)) fail("UNKNOWN_GROUP", { group: f.group!, factor: f.id }, ["factors", i, "group"]);
       });
@@ -495,7 +498,7 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
     children.push(
       traceStep(RULES["FUNDS-FACTOR-2"], {
         inputs: { groups: Object.fromEntries([...ratioOf].map(([g, r]) => [g, showFraction(r)])), normalized: Boolean(data.normalize) },
-        output: Object.fromEntries(groupKeys.map((g) => [g!, String(sumMoney(plans.filter((p) => p.group === g).map((p) => factorTotals[p.id]!)))])),
+        output: Object.fromEntries(groupKeys.map((g) => [g!, String(sum(plans.filter((p) => p.group === g).map((p) => factorTotals[p.id]!)))])),
         parameters: uses.filter((u) => u.id === "funds.factor.groupRatios"),
         note: { zh: "各组按比例分得总额，组内因素权重合计为 1", en: "each group takes its ratio of the total; factor weights sum to 1 within a group" },
       }),
@@ -553,12 +556,6 @@ const TRANSFORM_NOTES: Record<InverseTransform, { zh: string; en: string }> = {
   "max-minus": { zh: "逆向因素取（最大值 − 本值）后归一，最大者为零", en: "inverse factor: max − value (the highest gets zero), then normalised" },
   rank: { zh: "逆向因素按取值从高到低排名（并列同名次）作为系数后归一", en: "inverse factor: rank from the highest value (ties share a rank) as coefficient, then normalised" },
 };
-
-function sumMoney(list: readonly Money[]): Money {
-  let s = 0n;
-  for (const m of list) s += m.fen;
-  return moneyFromFen(s);
-}
 
 function scaledText(v: bigint, scale: number): string {
   if (scale <= 0) return (v * pow10(-scale)).toString();

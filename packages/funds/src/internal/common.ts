@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Decimal, moneyFromFen, parseInput, paramAt, type Money, type ParameterSet, type ParameterUse, type LegalDate, type Fraction, fraction } from "@sannong/core";
+import { Decimal, moneyFromFen, parseInput, paramAt, type Money, type ParameterSet, type ParameterUse, type LegalDate } from "@sannong/core";
 import { fail } from "../errors";
 import { fundsParameterSet, type FundsOptions } from "../parameters";
 
@@ -29,13 +29,6 @@ export function readParam<T>(set: ParameterSet, id: string, date: LegalDate, use
   const use = paramAt<T>(set, id, date);
   if (!uses.some((u) => u.id === use.id && u.from === use.from)) uses.push(use);
   return use.value;
-}
-
-/** An exact fraction of a decimal string (already validated by the parameter schema). @internal */
-export function fractionOfDecimal(text: string): Fraction {
-  const d = new Decimal(text);
-  const places = d.decimalPlaces();
-  return fraction(BigInt(d.times(new Decimal(10).pow(places)).toFixed(0)), 10n ** BigInt(places));
 }
 
 /** Options schema shared by every function (validated only for shape). @internal */

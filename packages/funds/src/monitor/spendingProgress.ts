@@ -6,6 +6,7 @@ import {
   daysBetween,
   endOfYear,
   fraction,
+  fractionFromDecimal,
   fractionSchema,
   idSchema,
   legalDateSchema,
@@ -23,7 +24,7 @@ import {
   type ParameterUse,
   type TraceNode,
 } from "@sannong/core";
-import { fractionOfDecimal, ONLY_WHEN_VALID, paramsOf, readParam } from "../internal/common";
+import { ONLY_WHEN_VALID, paramsOf, readParam } from "../internal/common";
 import { fractionToFixed, showFraction } from "../internal/format";
 import type { FundsOptions } from "../parameters";
 import { RULES } from "../rules";
@@ -120,13 +121,13 @@ export interface SpendingProgressResult {
  * @throws {@link ValidationError} `INVALID_INPUT` (zero budget, payments of unknown projects, bad periods, a threshold outside [0, 1])
  * @example
  * ```ts
+ * import { spendingProgress } from "@sannong/funds";
  * const r = spendingProgress({
  *   asOf: "2024-07-01",
  *   projects: [{ id: "产业路", budget: "1000000.00" }, { id: "冷库", budget: "400000.00" }],
  *   payments: [{ project: "产业路", date: "2024-05-20", amount: "500000.00" }, { project: "冷库", date: "2024-06-30", amount: "100000.00" }],
  * });
- * r.projects.map((p) => [p.id, p.progress, p.required, p.warning?.code ?? null]);
- * // [["产业路","0.5000","0.4000",null], ["冷库","0.2500","0.4000","BELOW_THRESHOLD"]]
+ * r.projects.map((p) => [p.id, p.progress, p.required, p.warning?.code ?? null]); // → [["产业路","0.5000","0.4000",null], ["冷库","0.2500","0.4000","BELOW_THRESHOLD"]]
  * ```
  * @remarks Implements FUNDS-MONITOR-1 (001 §二(四)2).
  */
@@ -135,7 +136,7 @@ export function spendingProgress(input: SpendingProgressInput, options?: FundsOp
   const set = paramsOf(options, "spendingProgress");
   const uses: ParameterUse[] = [];
   const basis = data.basis ?? DEFAULT_PROGRESS_BASIS;
-  const threshold: Fraction = data.threshold ?? fractionOfDecimal(readParam<string>(set, basis === "fixed" ? "funds.monitor.minProgress" : "funds.monitor.minScheduleRatio", data.asOf, uses));
+  const threshold: Fraction = data.threshold ?? fractionFromDecimal(readParam<string>(set, basis === "fixed" ? "funds.monitor.minProgress" : "funds.monitor.minScheduleRatio", data.asOf, uses));
   const paid = new Map<string, bigint>();
   for (const p of data.payments) if (compareDates(p.date, data.asOf) <= 0) paid.set(p.project, (paid.get(p.project) ?? 0n) + p.amount.fen);
   const warnings: string[] = [];

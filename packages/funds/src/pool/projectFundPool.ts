@@ -5,6 +5,7 @@ import {
   checkProcedure,
   compareDates,
   fraction,
+  fractionFromDecimal,
   fractionSchema,
   fromMonthIndex,
   idSchema,
@@ -26,7 +27,7 @@ import {
   type YearMonth,
 } from "@sannong/core";
 import { fail } from "../errors";
-import { fractionOfDecimal, paramsOf, readParam, ONLY_WHEN_VALID } from "../internal/common";
+import { paramsOf, readParam, ONLY_WHEN_VALID } from "../internal/common";
 import { pow10 } from "../internal/exact";
 import { showFraction } from "../internal/format";
 import type { FundsOptions } from "../parameters";
@@ -264,6 +265,7 @@ function roundHalfUp(num: bigint, den: bigint): bigint {
  *   {@link PolicyError} `WITHDRAWAL_EXCEEDS_BALANCE`, `UNKNOWN_DEPOSITOR`, `PARAM_NOT_IN_FORCE`
  * @example
  * ```ts
+ * import { projectFundPool } from "@sannong/funds";
  * const r = projectFundPool({
  *   start: "2022-01", months: 12,
  *   returnRates: [{ from: "2022-01", annualRate: "0.036" }],
@@ -302,7 +304,7 @@ export function projectFundPool(input: ProjectFundPoolInput, options?: FundsOpti
   } else {
     for (let m = 0; m < M; m++) {
       const ym = fromMonthIndex(m0 + m);
-      rateAt[m] = fractionOfDecimal(readParam<string>(set, "funds.pool.annualReturnRate", `${ym}-01`, uses));
+      rateAt[m] = fractionFromDecimal(readParam<string>(set, "funds.pool.annualReturnRate", `${ym}-01`, uses));
     }
   }
 
@@ -310,7 +312,7 @@ export function projectFundPool(input: ProjectFundPoolInput, options?: FundsOpti
   const rep = data.riskCompensation?.repayment;
   const repayMonth = rep ? (rep.month ?? readParam<number>(set, "funds.pool.repaymentMonth", startDate, uses)) : 0;
   const reserveMonths = rep ? (rep.reserveMonths ?? readParam<number>(set, "funds.pool.repaymentReserveMonths", startDate, uses)) : 0;
-  const repayShare = rep ? (rep.share ?? fractionOfDecimal(readParam<string>(set, "funds.pool.repaymentShare", startDate, uses))) : fraction(0n);
+  const repayShare = rep ? (rep.share ?? fractionFromDecimal(readParam<string>(set, "funds.pool.repaymentShare", startDate, uses))) : fraction(0n);
   const repayFrom = rep?.from ? monthOfDate(`${rep.from}-01`) : m0;
 
   // --- bucket events by month ---
