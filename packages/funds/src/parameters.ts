@@ -289,7 +289,8 @@ export const monitorScheduleRatioParameter: Parameter<string> = defineParameter(
  * cited, all `verified: false` until a person checks them.
  * @example
  * ```ts
- * fundsParameters.map((p) => p.id); // ["funds.factor.groupRatios", …]
+ * import { fundsParameters } from "@sannong/funds";
+ * fundsParameters.map((p) => p.id).slice(0, 3); // → ["funds.factor.groupRatios", "funds.factor.reciprocalSignificantDigits", "funds.combined.factorRatio"]
  * ```
  * @remarks Implements CORE-PARAM-1 for the FUNDS-* rules marked [param].
  */
@@ -317,7 +318,11 @@ export const fundsParameters: readonly Parameter[] = Object.freeze([
  * `overlay` to apply local standards and pass it as `options.parameters`.
  * @example
  * ```ts
+ * import { overlay, paramAt } from "@sannong/core";
+ * import { fundsParameterSet } from "@sannong/funds";
  * const local = overlay(fundsParameterSet, { "funds.factor.groupRatios": { value: { base: "0.6", performance: "0.4" } } });
+ * const use = paramAt(local, "funds.factor.groupRatios", "2024-01-01");
+ * [use.value, use.overridden]; // → [{ base: "0.6", performance: "0.4" }, true]
  * ```
  * @remarks Implements CORE-PARAM-2.
  */

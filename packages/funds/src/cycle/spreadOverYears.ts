@@ -91,10 +91,11 @@ export interface SpreadOverYearsResult {
  * @throws {@link ValidationError} `INVALID_INPUT`; {@link PolicyError} `CYCLE_LENGTH` (outside 3–5 years), `TOTAL_NOT_MULTIPLE_OF_UNIT`
  * @example
  * ```ts
+ * import { spreadOverYears } from "@sannong/funds";
  * const r = spreadOverYears({ total: "1000000.00", startYear: 2024, years: 3, spent: [{ year: 2024, amount: "200000.00" }] });
- * r.years.map((y) => String(y.planned));   // ["333333.34", "333333.33", "333333.33"]
- * String(r.years[0].aheadOfPlan);          // "-133333.34"
- * String(r.years[2].remaining);            // "800000.00"
+ * r.years.map((y) => String(y.planned)); // → ["333333.34", "333333.33", "333333.33"]
+ * String(r.years[0].aheadOfPlan); // → "-133333.34"
+ * String(r.years[2].remaining); // → "800000.00"
  * ```
  * @remarks Implements FUNDS-CYCLE-1 (004 §二(三)1、2).
  */

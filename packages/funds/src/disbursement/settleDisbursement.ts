@@ -83,13 +83,13 @@ export interface SettleDisbursementResult {
  * @throws {@link ValidationError} `INVALID_INPUT` (payments after the settlement date, bad amounts)
  * @example
  * ```ts
+ * import { settleDisbursement } from "@sannong/funds";
  * const r = settleDisbursement({
  *   approved: "500000.00", acceptedCost: "480000.00", date: "2025-06-30",
  *   paid: [{ date: "2024-03-10", amount: "150000.00" }, { date: "2024-09-01", amount: "250000.00" }],
  *   retention: { ratio: "0.03", until: "2027-06-30" },
  * });
- * [String(r.final), String(r.payNow), String(r.retentionHeld), String(r.recovery)];
- * // ["480000.00", "65600.00", "14400.00", "0.00"]
+ * [String(r.final), String(r.payNow), String(r.retentionHeld), String(r.recovery)]; // → ["480000.00", "65600.00", "14400.00", "0.00"]
  * ```
  * @remarks Implements FUNDS-PAY-1 (004 §二(三)3).
  */

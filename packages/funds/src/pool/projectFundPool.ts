@@ -275,9 +275,12 @@ function roundHalfUp(num: bigint, den: bigint): bigint {
  *   ],
  *   outflows: [{ date: "2022-11-30", amount: "1100000.00", label: "2023—2025 汇缴" }],
  * });
- * String(r.ledger[1].returns);   // "3600.00"   (1,200,000.00 × 0.036 ÷ 12)
- * String(r.topUps[0].amount);    // "69591.74"  (November: guarantee money 1,030,408.26 < 1,100,000.00)
- * String(r.depositors[0].value); // "206699.89" (200,000.00 × 1.003^11, compounded monthly)
+ * // February's returns: 1,200,000.00 × 0.036 ÷ 12
+ * String(r.ledger[1]?.returns); // → "3600.00"
+ * // November: the guarantee money 1,030,408.26 is short of the 1,100,000.00 remittance
+ * String(r.topUps[0]?.amount); // → "69591.74"
+ * // 200,000.00 × 1.003^11, compounded monthly
+ * String(r.depositors[0]?.value); // → "206699.89"
  * ```
  * @remarks Implements FUNDS-POOL-1 (000 §二), FUNDS-POOL-2 (000 §三2、§四), FUNDS-POOL-3 (000 §二).
  */

@@ -211,6 +211,7 @@ function mean(list: readonly Fraction[], rule: ScoreRule): Fraction {
  *   {@link PolicyError} `TOTAL_NOT_MULTIPLE_OF_UNIT`, `WEIGHTS_NOT_ONE` (criteria weights)
  * @example
  * ```ts
+ * import { allocateByProjects } from "@sannong/funds";
  * const r = allocateByProjects({
  *   budget: "500000.00",
  *   projects: [
@@ -221,9 +222,8 @@ function mean(list: readonly Fraction[], rule: ScoreRule): Fraction {
  *   ],
  *   whenNotFit: "skip",
  * });
- * r.results.map((p) => [p.id, p.status, String(p.amount)]);
- * // [["茶园","unfunded","0.00"], ["民宿","funded","350000.00"], ["冷库","funded","100000.00"], ["道路","ineligible","0.00"]]
- * String(r.unallocated); // "50000.00"
+ * r.results.map((p) => [p.id, p.status, String(p.amount)]); // → [["茶园","unfunded","0.00"], ["民宿","funded","350000.00"], ["冷库","funded","100000.00"], ["道路","ineligible","0.00"]]
+ * String(r.unallocated); // → "50000.00"
  * r.final;               // false (no collective decision recorded)
  * ```
  * @remarks Implements FUNDS-PROJECT-1, FUNDS-PROJECT-2 (004 §二(三)1).

@@ -144,6 +144,7 @@ export interface ComputeArrearsResult {
  * @throws {@link ValidationError} `INVALID_INPUT` (unknown obligations, last before first, since after asOf, bad dates)
  * @example
  * ```ts
+ * import { computeArrears } from "@sannong/funds";
  * const r = computeArrears({
  *   asOf: "2024-05-15", since: "2024-03-31",
  *   obligations: [{ id: "pension", frequency: "monthly", first: "2024-01", amount: "100000.00" }],
@@ -152,9 +153,8 @@ export interface ComputeArrearsResult {
  *     { obligation: "pension", date: "2024-03-10", amount: "150000.00" },
  *   ],
  * });
- * r.obligations[0].periods.map((p) => [p.period, p.status, String(p.overdue), p.daysLate]);
- * // [["2024-01","paid","0.00",0], ["2024-02","paid-late","0.00",10], ["2024-03","overdue","50000.00",45], ["2024-04","overdue","100000.00",15]]
- * r.newArrears; // true
+ * r.obligations[0].periods.map((p) => [p.period, p.status, String(p.overdue), p.daysLate]); // → [["2024-01","paid","0.00",0], ["2024-02","paid-late","0.00",10], ["2024-03","overdue","50000.00",45], ["2024-04","overdue","100000.00",15]]
+ * r.newArrears; // → true
  * ```
  * @remarks Implements FUNDS-TRANSFER-1 (002 §二(三)).
  */
