@@ -14,10 +14,10 @@ import {
   type Money,
   type ParameterSet,
   type ParameterUse,
+  yearMonthSchema,
 } from "@sannong/core";
 import { PARAM, type DepreciationStartRule } from "../parameters";
 import { monthIndex } from "../internal/months";
-import { ymSchema } from "../internal/yearMonth";
 import type { ReadonlyInput } from "../internal/types";
 import type { DepreciationMethod, Normalised } from "./engine";
 import { salvageOf } from "./engine";
@@ -48,7 +48,7 @@ export const depreciationInputSchema = z
     output: z
       .strictObject({
         expectedTotal: positiveDecimalSchema,
-        byMonth: z.array(z.strictObject({ month: ymSchema, units: nonNegativeDecimalSchema })).max(MAX_LIFE_MONTHS),
+        byMonth: z.array(z.strictObject({ month: yearMonthSchema, units: nonNegativeDecimalSchema })).max(MAX_LIFE_MONTHS),
       })
       .optional(),
   })
