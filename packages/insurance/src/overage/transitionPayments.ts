@@ -6,6 +6,7 @@ import {
   isLegalDate,
   isYearMonth,
   legalDateSchema,
+  monthIndex,
   moneyFromFen,
   moneySchema,
   nonNegativeMoneySchema,
@@ -25,8 +26,6 @@ import { resolveParameters, type InsuranceOptions } from "../internal/options";
 import { warning, type InsuranceWarning } from "../internal/warning";
 import { P } from "../parameters";
 import { RULES } from "../rules";
-
-const ym = (s: string): number => Number(s.slice(0, 4)) * 12 + Number(s.slice(5, 7)) - 1;
 
 const personSchema = z.strictObject({
   id: idSchema,
@@ -124,8 +123,8 @@ export interface TransitionPaymentsResult {
 export function transitionPayments(input: TransitionPaymentsInput, options?: InsuranceOptions): TransitionPaymentsResult {
   const data = parseInput(transitionPaymentsInputSchema, input, "transitionPayments");
   const set = resolveParameters(options, "transitionPayments");
-  const start = ym(data.startMonth);
-  const end = data.approvalDate !== undefined ? ym(data.approvalDate) : ym(data.until!);
+  const start = monthIndex(data.startMonth);
+  const end = data.approvalDate !== undefined ? monthIndex(data.approvalDate) : monthIndex(data.until!);
   const used = new Map<string, ParameterUse>();
   const record = (u: ParameterUse): void => void used.set(`${u.id}@${u.from}`, u);
   let period = data.paymentPeriod;
@@ -138,8 +137,8 @@ export function transitionPayments(input: TransitionPaymentsInput, options?: Ins
   // persons covered per month
   const delta = new Array<number>(span + 1).fill(0);
   for (const p of data.persons) {
-    const a = Math.max(p.from !== undefined ? ym(p.from) : start, start);
-    const b = Math.min(p.until !== undefined ? ym(p.until) : end, end);
+    const a = Math.max(p.from !== undefined ? monthIndex(p.from) : start, start);
+    const b = Math.min(p.until !== undefined ? monthIndex(p.until) : end, end);
     if (a > b) continue;
     delta[a - start]! += 1;
     delta[b - start + 1]! -= 1;

@@ -7,6 +7,7 @@ import {
   isLegalDate,
   isYearMonth,
   legalDateSchema,
+  monthIndex,
   moneyFromFen,
   nonNegativeMoneySchema,
   paramAt,
@@ -23,8 +24,6 @@ import {
 import { resolveParameters, type InsuranceOptions } from "../internal/options";
 import { P } from "../parameters";
 import { RULES } from "../rules";
-
-const ymIndex = (s: string): number => Number(s.slice(0, 4)) * 12 + Number(s.slice(5, 7)) - 1;
 
 const enrolmentSchema = z.strictObject({
   id: idSchema,
@@ -120,11 +119,11 @@ export function buildTransferSchedule(input: BuildTransferScheduleInput, options
   const data = parseInput(buildTransferScheduleInputSchema, input, "buildTransferSchedule");
   const set = resolveParameters(options, "buildTransferSchedule");
   const es = data.enrolments;
-  let lo = data.from !== undefined ? ymIndex(data.from) : Number.POSITIVE_INFINITY;
-  let hi = data.to !== undefined ? ymIndex(data.to) : Number.NEGATIVE_INFINITY;
+  let lo = data.from !== undefined ? monthIndex(data.from) : Number.POSITIVE_INFINITY;
+  let hi = data.to !== undefined ? monthIndex(data.to) : Number.NEGATIVE_INFINITY;
   if (data.from === undefined || data.to === undefined) {
     for (const e of es) {
-      const m = ymIndex(e.enrolledOn);
+      const m = monthIndex(e.enrolledOn);
       if (data.from === undefined && m < lo) lo = m;
       if (data.to === undefined && m > hi) hi = m;
     }
@@ -139,7 +138,7 @@ export function buildTransferSchedule(input: BuildTransferScheduleInput, options
   let pensionTotal = 0n;
   let reserveTotal = 0n;
   for (const e of es) {
-    const m = ymIndex(e.enrolledOn);
+    const m = monthIndex(e.enrolledOn);
     pension[m - lo]! += e.pensionFund.fen;
     pensionCount[m - lo]! += 1;
     reserve[Math.floor(m / 3) - qLo]! += e.riskReserve.fen;
