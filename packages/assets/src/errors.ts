@@ -6,8 +6,9 @@ import { defineErrors } from "@sannong/core";
  * input is core's `ValidationError` (`INVALID_INPUT`) instead.
  *
  * @example
- * ```ts
- * fail("DISPOSAL_WITHOUT_VALUATION", { assetId: "A-1" }, ["valuation"]); // throws PolicyError
+ * ```ts ignore
+ * // internal: throws the PolicyError DISPOSAL_WITHOUT_VALUATION at path ["valuation"]
+ * fail("DISPOSAL_WITHOUT_VALUATION", { assetId: "A-1" }, ["valuation"]);
  * ```
  * @remarks Implements CORE-ERR-1 for this package.
  */

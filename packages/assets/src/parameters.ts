@@ -274,7 +274,8 @@ export const revitalizationDeadlineMonths: Parameter<DeadlineMonths> = definePar
  *
  * @example
  * ```ts
- * assetsParameters.map((p) => p.id).includes("assets.revenue.minReserveRatio"); // true
+ * import { assetsParameters } from "@sannong/assets";
+ * assetsParameters.map((p) => p.id).includes("assets.revenue.minReserveRatio"); // → true
  * ```
  * @remarks Implements ASSET-REV-2, ASSET-REV-3, ASSET-REV-4, ASSET-CARE-2, ASSET-DEP-1, ASSET-RISK-1, ASSET-MERGE-1, ASSET-REVIT-1, ASSET-REVIT-3.
  */
@@ -297,7 +298,10 @@ export const assetsParameters: readonly Parameter[] = Object.freeze([
  *
  * @example
  * ```ts
+ * import { overlay, paramAt } from "@sannong/core";
+ * import { assetsParameterSet } from "@sannong/assets";
  * const local = overlay(assetsParameterSet, { "assets.revenue.minReserveRatio": { value: "0.2" } });
+ * paramAt(local, "assets.revenue.minReserveRatio", "2024-01-01").value; // → "0.2"
  * ```
  * @remarks Implements CORE-PARAM-2 for this package.
  */

@@ -10,7 +10,8 @@ function rule(id: string, citation: string, zh: string, en: string): RuleRef {
  *
  * @example
  * ```ts
- * RULES["ASSET-DEP-1"].citation; // "001 §三(十一)1; 003 §二(一)"
+ * import { RULES } from "@sannong/assets";
+ * RULES["ASSET-DEP-1"].citation; // → "001 §三(十一)1; 003 §二(一)"
  * ```
  * @remarks Implements every ASSET-* rule ID (001 §三(五)–(十一); 003 §二; 004 §二(五)1).
  */

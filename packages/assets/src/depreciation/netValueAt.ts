@@ -79,9 +79,12 @@ function resolve(input: unknown, set: ParameterSet): { a: Normalised; defaults: 
  *   {@link PolicyError} `DATE_BEFORE_START` when `date` is before `start`
  * @example
  * ```ts
+ * import { netValueAt } from "@sannong/assets";
  * const asset = { cost: "120000.00", salvageRate: "0.05", lifeMonths: 120, start: "2020-01-15" };
- * String(netValueAt(asset, "2020-12-31").netValue); // "109550.00" (11 months of 950.00)
- * String(netValueAt(asset, "2020-12-30").netValue); // "110500.00" (December not yet booked)
+ * // 11 months of 950.00 booked by the last day of December
+ * String(netValueAt(asset, "2020-12-31").netValue); // → "109550.00"
+ * // a day earlier December is not yet booked
+ * String(netValueAt(asset, "2020-12-30").netValue); // → "110500.00"
  * ```
  * @remarks Implements ASSET-DEP-1 (001 §三(十一)1).
  */

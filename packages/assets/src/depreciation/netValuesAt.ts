@@ -48,12 +48,13 @@ export interface NetValuesAtResult {
  *   the date is before an asset's start (path `["assets", i, "start"]`)
  * @example
  * ```ts
+ * import { netValuesAt } from "@sannong/assets";
  * const r = netValuesAt({ date: "2020-12-31", assets: [
  *   { cost: "120000.00", salvageRate: "0.05", lifeMonths: 120, start: "2020-01-15" },
  *   { cost: "1000.00", salvageRate: "0", lifeMonths: 10, start: "2020-01-01", startRule: "same-month" },
  * ] });
- * r.netValues.map(String); // ["109550.00", "0.00"]
- * String(r.total);         // "109550.00"
+ * r.netValues.map(String); // → ["109550.00", "0.00"]
+ * String(r.total); // → "109550.00"
  * ```
  * @remarks Implements ASSET-DEP-1 (001 §三(十一)1).
  */

@@ -96,6 +96,7 @@ export interface CheckDisposalResult {
  *   `VALUATION_NOT_QUALIFIED`; {@link ValidationError} `INVALID_INPUT` for malformed input
  * @example
  * ```ts
+ * import { checkDisposal } from "@sannong/assets";
  * const r = checkDisposal({
  *   asset: { id: "A-9", originalValue: "80000.00", netValue: "4000.00" }, ground: "end-of-life", method: "auction",
  *   valuation: { appraiser: "某资产评估公司", qualified: true, independent: true, value: "5000.00", date: "2023-03-01" },
@@ -106,7 +107,7 @@ export interface CheckDisposalResult {
  *   ],
  *   proceeds: "5200.00",
  * });
- * r.allowed;                      // true
+ * r.allowed; // → true
  * String(r.writeOff?.gainOrLoss); // "1200.00" (proceeds 5200.00 − net value 4000.00)
  * ```
  * @remarks Implements ASSET-DISP-1, ASSET-DISP-2, ASSET-DISP-3 (001 §三(十一)2).

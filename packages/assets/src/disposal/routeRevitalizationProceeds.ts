@@ -54,8 +54,8 @@ const METHOD_ZH: Record<RevitalizationMethod, string> = {
  * @throws {@link ValidationError} `INVALID_INPUT` for an unknown method, negative proceeds, unknown keys
  * @example
  * ```ts
- * routeRevitalizationProceeds({ assetId: "A-3", condition: "loss-making", method: "principal-recovery", proceeds: "30000.00", date: "2022-05-01" }).destination;
- * // "district-treasury"
+ * import { routeRevitalizationProceeds } from "@sannong/assets";
+ * routeRevitalizationProceeds({ assetId: "A-3", condition: "loss-making", method: "principal-recovery", proceeds: "30000.00", date: "2022-05-01" }).destination; // → "district-treasury"
  * ```
  * @remarks Implements ASSET-DISP-4 (001 §三(十一)3).
  */

@@ -93,14 +93,14 @@ const CHECK_ZH: Record<InventoryCheck, string> = { "ledger-ledger": "账账", "l
  * @throws {@link ValidationError} `INVALID_INPUT` for a count dated before the year ends, duplicate ids, negative quantities, unknown keys
  * @example
  * ```ts
+ * import { reconcileInventory } from "@sannong/assets";
  * const r = reconcileInventory({
  *   year: 2020, countedOn: "2021-01-15", generalLedger: { total: "150000.00" },
  *   ledger: [{ id: "A-1", quantity: "1", value: "100000.00" }, { id: "A-2", quantity: "10", value: "50000.00" }],
  *   cards: [{ id: "A-1", quantity: "1", value: "100000.00" }],
  *   onSite: [{ id: "A-1", quantity: "1" }, { id: "A-2", quantity: "8" }],
  * });
- * r.discrepancies.map((x) => [x.check, x.type, x.assetId]);
- * // [["ledger-card", "missing", "A-2"], ["ledger-physical", "missing", "A-2"]]
+ * r.discrepancies.map((x) => [x.check, x.type, x.assetId]); // → [["ledger-card", "missing", "A-2"], ["ledger-physical", "missing", "A-2"]]
  * ```
  * @remarks Implements ASSET-INV-1 (001 §三(十一)1; 003 §二(一)).
  */

@@ -48,7 +48,8 @@ export interface ResolveMaintainerResult {
  * @throws {@link ValidationError} `INVALID_INPUT` for unknown keys or empty names
  * @example
  * ```ts
- * resolveMaintainer({ kind: "cross-township", beneficiary: "甲村、乙村", locatedInTownship: "河西镇" }).maintainer; // "河西镇"
+ * import { resolveMaintainer } from "@sannong/assets";
+ * resolveMaintainer({ kind: "cross-township", beneficiary: "甲村、乙村", locatedInTownship: "河西镇" }).maintainer; // → "河西镇"
  * ```
  * @remarks Implements ASSET-CARE-1 (001 §三(九)1).
  */

@@ -78,11 +78,12 @@ export interface SplitMaintenanceCostResult {
  * @throws {@link ValidationError} `INVALID_INPUT` for negative amounts, duplicate item ids, unknown keys
  * @example
  * ```ts
+ * import { splitMaintenanceCost } from "@sannong/assets";
  * const r = splitMaintenanceCost({
  *   asOf: "2021-12-31", townshipBudget: "3000.00", operatingIncome: "10000.00",
  *   items: [{ id: "m1", description: "光伏板清洗", use: "repairs", amount: "5000.00" }],
  * });
- * [String(r.township), String(r.fromIncome), String(r.incomeLeft)]; // ["3000.00", "2000.00", "8000.00"]
+ * [String(r.township), String(r.fromIncome), String(r.incomeLeft)]; // → ["3000.00", "2000.00", "8000.00"]
  * ```
  * @remarks Implements ASSET-CARE-2, ASSET-CARE-3 (001 §三(九)1, 3; §三(十一)2).
  */

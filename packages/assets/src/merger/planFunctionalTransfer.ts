@@ -87,13 +87,14 @@ export interface PlanFunctionalTransferResult {
  * @throws {@link ValidationError} `INVALID_INPUT` for duplicate ids or moves, a move to the same unit, unknown keys
  * @example
  * ```ts
+ * import { planFunctionalTransfer } from "@sannong/assets";
  * const r = planFunctionalTransfer({
  *   date: "2021-05-20",
  *   assets: [{ id: "车-1", holder: "原甲乡政府", function: "农技推广" }],
  *   functionMoves: [{ function: "农技推广", from: "原甲乡政府", to: "新乙镇农业服务中心" }],
  *   personMoves: [],
  * });
- * r.lines[0].to; // "新乙镇农业服务中心"
+ * r.lines[0].to; // → "新乙镇农业服务中心"
  * ```
  * @remarks Implements ASSET-MERGE-2 (003 §二(二)).
  */

@@ -102,11 +102,12 @@ const cmp = (a: Fraction, b: Fraction): number => {
  * @throws {@link ValidationError} `INVALID_INPUT` for fewer than two villages, zero members, negative amounts, duplicate ids, unknown keys
  * @example
  * ```ts
+ * import { planVillageMerger } from "@sannong/assets";
  * const r = planVillageMerger({ asOf: "2021-04-01", villages: [
  *   { id: "甲村", assets: "1200000.00", debts: "200000.00", members: 1000 },
  *   { id: "乙村", assets: "900000.00", debts: "0.00", members: 1000 },
  * ] });
- * [r.mode, r.figures.difference, r.figures.max, r.figures.min]; // ["direct", "1/10", "1000.00", "900.00"]
+ * [r.mode, r.figures.difference, r.figures.max, r.figures.min]; // → ["direct", "1/10", "1000.00", "900.00"]
  * ```
  * @remarks Implements ASSET-MERGE-1 (003 §二(二)).
  */

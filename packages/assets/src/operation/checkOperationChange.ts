@@ -92,6 +92,7 @@ export interface CheckOperationChangeResult {
  * @throws {@link ValidationError} `INVALID_INPUT` for an empty proposal, unknown keys, a contract term out of order, bad event dates
  * @example
  * ```ts
+ * import { checkOperationChange } from "@sannong/assets";
  * const r = checkOperationChange({
  *   asset: { id: "A-1", ownership: "village" },
  *   contract: { operator: "甲合作社", mode: "lease", term: { from: "2020-01-01", to: "2024-12-31" }, revenueDistribution: "租金归村集体", riskControl: "押金" },
@@ -102,7 +103,7 @@ export interface CheckOperationChangeResult {
  *     { step: "township-review-filing", date: "2022-03-20" },
  *   ],
  * });
- * r.valid; // true
+ * r.valid; // → true
  * ```
  * @remarks Implements ASSET-OPS-1, ASSET-OPS-2 (001 §三(八)).
  */

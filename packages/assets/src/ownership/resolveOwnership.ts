@@ -131,11 +131,12 @@ function fromContributions(d: Data): { owner: string; share: Fraction }[] | unde
  * @throws {@link ValidationError} `INVALID_INPUT` for malformed input (unknown keys, negative amounts, shares outside [0, 1])
  * @example
  * ```ts
- * resolveOwnership({
+ * import { resolveOwnership } from "@sannong/assets";
+ * const r = resolveOwnership({
  *   kind: "cross-village",
  *   contributions: [{ owner: "甲村", amount: "600000" }, { owner: "乙村", amount: "300000" }, { owner: "丙村", amount: "100000" }],
- * }).owners;
- * // [{ owner: "甲村", share: "3/5", percent: "60.00" }, { owner: "乙村", share: "3/10", percent: "30.00" }, { owner: "丙村", share: "1/10", percent: "10.00" }]
+ * });
+ * r.status === "determined" && r.owners; // → [{ owner: "甲村", share: "3/5", percent: "60.00" }, { owner: "乙村", share: "3/10", percent: "30.00" }, { owner: "丙村", share: "1/10", percent: "10.00" }]
  * ```
  * @remarks Implements ASSET-OWN-1, ASSET-OWN-2, ASSET-OWN-3, ASSET-OWN-4 (001 §三(六); 004 §二(五)1).
  */

@@ -50,8 +50,9 @@ export interface SplitByOwnershipResult {
  *   when the shares' common denominator reaches 10^18
  * @example
  * ```ts
- * splitByOwnership({ amount: "1000.00", owners: [{ owner: "甲村", share: "1/3" }, { owner: "乙村", share: "2/3" }] })
- *   .parts.map((p) => String(p.amount)); // ["333.33", "666.67"]
+ * import { splitByOwnership } from "@sannong/assets";
+ * const r = splitByOwnership({ amount: "1000.00", owners: [{ owner: "甲村", share: "1/3" }, { owner: "乙村", share: "2/3" }] });
+ * r.parts.map((p) => String(p.amount)); // → ["333.33", "666.67"]
  * ```
  * @remarks Implements ASSET-OWN-2 (001 §三(六)) with CORE-ALLOC-1.
  */

@@ -80,9 +80,18 @@ function row(r: AssetRecord, lang: "zh" | "en"): string[] {
  * @throws {@link ValidationError} `INVALID_INPUT` for a malformed record or a duplicate id
  * @example
  * ```ts
- * const t = exportRegisterRows({ records: [a1] });
- * t.headers.slice(0, 3); // ["资产编号", "资产名称", "类别"]
- * t.rows[0][9];          // "100000.00"
+ * import { exportRegisterRows } from "@sannong/assets";
+ * import type { AssetRecordInput } from "@sannong/assets";
+ * const record: AssetRecordInput = {
+ *   id: "A-1", name: "村级光伏电站", category: "光伏电站", type: "operating", form: "fixed-asset",
+ *   acquiredOn: "2018-06-30", usefulLifeYears: 20, status: "in-use", quantity: "1", unit: "座",
+ *   originalValue: "100000.00", netValue: "80000.00",
+ *   fundingSources: [{ source: "中央财政专项扶贫资金", kind: "fiscal-poverty", amount: "100000.00" }],
+ *   owner: "甲村集体", user: "甲村集体", beneficiary: "甲村集体",
+ * };
+ * const t = exportRegisterRows({ records: [record] });
+ * t.headers.slice(0, 3); // → ["资产编号", "资产名称", "类别"]
+ * t.rows[0]?.[9]; // → "100000.00"
  * ```
  * @remarks Implements ASSET-REG-2 (001 §三(七)1).
  */

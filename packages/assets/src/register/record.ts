@@ -79,13 +79,16 @@ export const clearanceSchema = z.strictObject({ traced: z.boolean(), ownershipCo
  *
  * @example
  * ```ts
- * assetRecordSchema.parse({
+ * import { parseInput } from "@sannong/core";
+ * import { assetRecordSchema } from "@sannong/assets";
+ * const r = parseInput(assetRecordSchema, {
  *   id: "A-1", name: "光伏电站", category: "光伏", type: "operating", form: "fixed-asset",
  *   acquiredOn: "2018-06-30", usefulLifeYears: 20, status: "in-use", quantity: "1", unit: "座",
  *   originalValue: "100000.00",
  *   fundingSources: [{ source: "中央财政专项扶贫资金", kind: "fiscal-poverty", amount: "100000.00" }],
  *   netValue: "80000.00", owner: "甲村集体", user: "甲村集体", beneficiary: "甲村集体",
- * }); // a record with Money amounts
+ * }, "demo"); // a record with Money amounts
+ * String(r.netValue); // → "80000.00"
  * ```
  * @remarks Implements ASSET-REG-1 (001 §三(七)1).
  */

@@ -67,9 +67,22 @@ function groupBy(records: readonly AssetRecord[], key: (r: AssetRecord) => strin
  *   duplicate id, funding sources that do not add up to the original value
  * @example
  * ```ts
- * // a1: 甲村集体's station, net value 80000.00; a2: 乙村集体's greenhouse, net value 45000.00
- * const s = summarizeRegister({ records: [a1, a2] });
- * s.byOwner.map((r) => [r.key, String(r.netValue)]); // [["乙村集体", "45000.00"], ["甲村集体", "80000.00"]] (code-unit order)
+ * import { summarizeRegister } from "@sannong/assets";
+ * import type { AssetRecordInput } from "@sannong/assets";
+ * const record: AssetRecordInput = {
+ *   id: "A-1", name: "村级光伏电站", category: "光伏电站", type: "operating", form: "fixed-asset",
+ *   acquiredOn: "2018-06-30", usefulLifeYears: 20, status: "in-use", quantity: "1", unit: "座",
+ *   originalValue: "100000.00", netValue: "80000.00",
+ *   fundingSources: [{ source: "中央财政专项扶贫资金", kind: "fiscal-poverty", amount: "100000.00" }],
+ *   owner: "甲村集体", user: "甲村集体", beneficiary: "甲村集体",
+ * };
+ * const greenhouse: AssetRecordInput = {
+ *   ...record, id: "A-2", name: "蔬菜大棚", owner: "乙村集体", originalValue: "50000.00", netValue: "45000.00",
+ *   fundingSources: [{ source: "中央财政专项扶贫资金", kind: "fiscal-poverty", amount: "50000.00" }],
+ * };
+ * const s = summarizeRegister({ records: [record, greenhouse] });
+ * // groups in code-unit order of the key, whatever the order of the records
+ * s.byOwner.map((r) => [r.key, String(r.netValue)]); // → [["乙村集体", "45000.00"], ["甲村集体", "80000.00"]]
  * ```
  * @remarks Implements ASSET-REG-2 (001 §三(七)).
  */

@@ -373,6 +373,7 @@ function exactWeights(shares: readonly Fraction[], path: readonly (string | numb
  *   negative amounts); {@link PolicyError} `DEDUCTIONS_EXCEED_INCOME`
  * @example
  * ```ts
+ * import { distributeRevenue } from "@sannong/assets";
  * const r = distributeRevenue({
  *   asOf: "2021-12-31", income: "100000.00", maintenanceFromIncome: "10000.00", reserveRatio: "0.1",
  *   uses: [
@@ -381,9 +382,9 @@ function exactWeights(shares: readonly Fraction[], path: readonly (string | numb
  *   ],
  *   households: [{ id: "h1", use: "posts", months: 12 }, { id: "h2", use: "posts", months: 6 }],
  * });
- * String(r.reserve);                            // "9000.00"
- * r.households.map((h) => String(h.amount));    // ["32400.00", "16200.00"]
- * String(r.uses[1].amount);                     // "32400.00"
+ * String(r.reserve); // → "9000.00"
+ * r.households.map((h) => String(h.amount)); // → ["32400.00", "16200.00"]
+ * String(r.uses[1].amount); // → "32400.00"
  * ```
  * @remarks Implements ASSET-REV-1, ASSET-REV-2, ASSET-REV-3, ASSET-REV-4, ASSET-REV-5, ASSET-REV-6 (001 §三(九)3, §三(十); 004 §二(五)1).
  */

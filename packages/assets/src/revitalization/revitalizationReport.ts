@@ -189,11 +189,12 @@ function rate(closed: bigint, total: bigint, show: (x: bigint) => string | numbe
  * @throws {@link ValidationError} `INVALID_INPUT` for a category of the wrong level, dates out of order, an unknown milestone, duplicate ids, unknown keys
  * @example
  * ```ts
+ * import { revitalizationReport } from "@sannong/assets";
  * const r = revitalizationReport({ asOf: "2021-09-30", items: [
  *   { id: "R-1", name: "原乡政府办公楼", level: "township", category: "office-use", measure: "调剂为镇便民服务中心", responsible: "镇党政办", listedOn: "2021-06-15", deadline: "2021-08-31", value: "800000.00" },
  *   { id: "R-2", name: "原村小学", level: "village", category: "collective-economy", measure: "改作仓储用房", responsible: "村股份经济合作社", listedOn: "2021-06-15", difficulty: "easy", value: "200000.00", closedOn: "2021-09-01" },
  * ] });
- * [r.overdue, r.rate.byCount.percent, r.rate.byValue.percent]; // [["R-1"], "50.00", "20.00"]
+ * [r.overdue, r.rate.byCount.percent, r.rate.byValue.percent]; // → [["R-1"], "50.00", "20.00"]
  * ```
  * @remarks Implements ASSET-REVIT-1, ASSET-REVIT-2, ASSET-REVIT-3 (003 §一, §二(一)–(五)).
  */

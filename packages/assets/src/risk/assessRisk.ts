@@ -75,11 +75,12 @@ const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
  * @throws {@link ValidationError} `INVALID_INPUT` for a missing or unknown indicator, a score outside 0–100, unknown keys
  * @example
  * ```ts
+ * import { assessRisk } from "@sannong/assets";
  * const r = assessRisk({
  *   asOf: "2021-06-30", entity: { id: "E-1", kind: "cooperative" }, stage: "implemented", lossMaking: false,
  *   scores: { "output-benefit": 50, "operating-status": 60, "sales-channels": 90, "poverty-reduction-capacity": 80, "assistance-measures": 85 },
  * });
- * [r.level, r.score, r.causes.map((c) => c.indicator)]; // ["medium", "73.00", ["output-benefit", "operating-status"]]
+ * [r.level, r.score, r.causes.map((c) => c.indicator)]; // → ["medium", "73.00", ["output-benefit", "operating-status"]]
  * ```
  * @remarks Implements ASSET-RISK-1 (001 §二(一)–(三)).
  */

@@ -50,8 +50,18 @@ export interface ClassifyAssetScopeResult {
  * @throws {@link ValidationError} `INVALID_INPUT` for a malformed record
  * @example
  * ```ts
- * classifyAssetScope({ ...record, acquiredOn: "2015-05-01" }).status; // "pending-trace"
- * classifyAssetScope({ ...record, type: "household" }).status;       // "excluded"
+ * import { classifyAssetScope } from "@sannong/assets";
+ * import type { AssetRecordInput } from "@sannong/assets";
+ * const record: AssetRecordInput = {
+ *   id: "A-1", name: "村级光伏电站", category: "光伏电站", type: "operating", form: "fixed-asset",
+ *   acquiredOn: "2018-06-30", usefulLifeYears: 20, status: "in-use", quantity: "1", unit: "座",
+ *   originalValue: "100000.00", netValue: "80000.00",
+ *   fundingSources: [{ source: "中央财政专项扶贫资金", kind: "fiscal-poverty", amount: "100000.00" }],
+ *   owner: "甲村集体", user: "甲村集体", beneficiary: "甲村集体",
+ * };
+ * classifyAssetScope(record).status; // → "in-scope"
+ * classifyAssetScope({ ...record, acquiredOn: "2015-05-01" }).status; // → "pending-trace"
+ * classifyAssetScope({ ...record, type: "household" }).status; // → "excluded"
  * ```
  * @remarks Implements ASSET-SCOPE-1, ASSET-SCOPE-2 (001 §三(五)).
  */
