@@ -241,8 +241,12 @@ export const insuranceParameters: readonly Parameter[] = Object.freeze([
  * `options.parameters`.
  * @example
  * ```ts
+ * import { overlay } from "@sannong/core";
+ * import { insuranceParameterSet, buildRemittanceSchedule } from "@sannong/insurance";
  * const local = overlay(insuranceParameterSet, { "insurance.overage.periodYears": { value: 5 } });
- * buildRemittanceSchedule(input, { parameters: local });
+ * const input = { handoverDate: "2022-07-15", monthlyStandard: "1500.00", periods: 0, persons: [{ id: "p1" }] };
+ * buildRemittanceSchedule(input).remittances[0]?.to; // → "2025-12"
+ * buildRemittanceSchedule(input, { parameters: local }).remittances[0]?.to; // → "2027-12"
  * ```
  */
 export const insuranceParameterSet: ParameterSet = parameterSet(insuranceParameters);

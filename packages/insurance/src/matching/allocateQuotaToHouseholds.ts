@@ -130,10 +130,12 @@ function isSorted(ids: readonly string[]): boolean {
  *   {@link PolicyError} `ALL_ZERO_WEIGHTS` when places are to be given but no household lost land
  * @example
  * ```ts
+ * import { allocateQuotaToHouseholds } from "@sannong/insurance";
  * const r = allocateQuotaToHouseholds({ quota: 5, asOf: "2024-06-01", households: [
  *   { id: "h1", landLost: 6 }, { id: "h2", landLost: 3 }, { id: "h3", landLost: { value: 1000, unit: "sqm" } },
  * ] });
- * r.households.map((h) => h.places); // [3, 1, 1]  (quotas 2.857…, 1.428…, 0.714…: floors 2, 1, 0; the two places left go to the largest remainders, h1 and h3)
+ * // quotas 2.857…, 1.428…, 0.714…: floors 2, 1, 0; the two places left go to the largest remainders, h1 and h3
+ * r.households.map((h) => h.places); // → [3, 1, 1]
  * ```
  * @remarks Implements INS-MATCH-1, INS-MATCH-2 (002 §三(三)).
  */

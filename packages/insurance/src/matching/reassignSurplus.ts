@@ -120,14 +120,21 @@ export interface ReassignSurplusResult {
  *   when 五议两公开 is not complete, `PROCEDURE_AFTER_AS_OF` when it completed after `asOf`
  * @example
  * ```ts
+ * import { reassignSurplus } from "@sannong/insurance";
  * const r = reassignSurplus({ asOf: "2024-09-01", surplus: { givenUp: 1, adjustable: 0 },
  *   candidates: [
  *     { id: "p1", birthDate: "1970-01-01", collective: "same", landExpropriated: true, alreadyInsured: false, rank: 2 },
  *     { id: "p2", birthDate: "1975-01-01", collective: "same", landExpropriated: true, alreadyInsured: false, rank: 1 },
  *   ],
- *   procedure: fiveDeliberationsRecord }); // a complete 五议两公开 record
- * r.assigned; // [{ id: "p2", tier: 1, position: 1 }]
- * r.waiting;  // [{ id: "p1", tier: 1, position: 2 }]
+ *   procedure: [ // a complete 五议两公开 record
+ *     { step: "suggestion", date: "2024-07-01" }, { step: "proposal", date: "2024-07-05" },
+ *     { step: "consultation", date: "2024-07-08" },
+ *     { step: "review", date: "2024-07-10", attendees: 30, eligible: 40, votesFor: 28 },
+ *     { step: "resolution", date: "2024-07-15", form: "representatives-meeting", attendees: 40, eligible: 45, votesFor: 35 },
+ *     { step: "resolution-disclosure", date: "2024-07-16" }, { step: "result-disclosure", date: "2024-07-25" },
+ *   ] });
+ * r.assigned; // → [{ id: "p2", tier: 1, position: 1 }]
+ * r.waiting; // → [{ id: "p1", tier: 1, position: 2 }]
  * ```
  * @remarks Implements INS-MATCH-3 (002 §三(三); CORE-PROC-2).
  */

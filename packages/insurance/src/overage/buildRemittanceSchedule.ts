@@ -129,15 +129,14 @@ export interface BuildRemittanceScheduleResult {
  *   (2021-12-04, 京政字〔2021〕35号) unless the caller overlays them
  * @example
  * ```ts
+ * import { buildRemittanceSchedule } from "@sannong/insurance";
  * const s = buildRemittanceSchedule({
  *   handoverDate: "2022-07-15", periodYears: 3, monthlyStandard: "1500.00",
  *   annualGrowth: "0.05", periods: 1, persons: [{ id: "p1" }, { id: "p2", coveredUntil: "2027-05-31" }],
  * });
- * s.remittances.map((r) => [r.dueDate, r.from, r.to, r.personMonths, String(r.amount)]);
- * // [["2022-07-15", "2022-08", "2025-12", 82, "134164.56"],
- * //  ["2025-11-30", "2026-01", "2028-12", 53, "100425.06"]]
- * String(s.lumpSum); // "234589.62"
- * s.standards.map((x) => String(x.monthlyStandard)); // ["1500.00", "1575.00", "1653.75", "1736.44", "1823.26", "1914.42", "2010.14"]
+ * s.remittances.map((r) => [r.dueDate, r.from, r.to, r.personMonths, String(r.amount)]); // → [["2022-07-15", "2022-08", "2025-12", 82, "134164.56"], ["2025-11-30", "2026-01", "2028-12", 53, "100425.06"]]
+ * String(s.lumpSum); // → "234589.62"
+ * s.standards.map((x) => String(x.monthlyStandard)); // → ["1500.00", "1575.00", "1653.75", "1736.44", "1823.26", "1914.42", "2010.14"]
  * ```
  * @remarks Implements INS-OVERAGE-2, INS-OVERAGE-3 (000 §三3) and feeds INS-OVERAGE-5.
  */

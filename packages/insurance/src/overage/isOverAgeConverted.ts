@@ -55,10 +55,11 @@ export interface IsOverAgeConvertedResult {
  *   birth after conversion, unknown keys)
  * @example
  * ```ts
- * isOverAgeConverted({ sex: "female", birthDate: "1972-03-01", conversionDate: "2022-07-15" });
- * // { converted: true, basis: "age", age: 50, threshold: 50, trace: … }
- * isOverAgeConverted({ sex: "male", birthDate: "1970-01-01", conversionDate: "2022-07-15", certifiedIncapacity: true });
- * // { converted: true, basis: "incapacity", age: 52, threshold: 60, trace: … }
+ * import { isOverAgeConverted } from "@sannong/insurance";
+ * const { trace, ...woman } = isOverAgeConverted({ sex: "female", birthDate: "1972-03-01", conversionDate: "2022-07-15" });
+ * woman; // → { converted: true, basis: "age", age: 50, threshold: 50 }
+ * const man = isOverAgeConverted({ sex: "male", birthDate: "1970-01-01", conversionDate: "2022-07-15", certifiedIncapacity: true });
+ * [man.converted, man.basis, man.age, man.threshold]; // → [true, "incapacity", 52, 60]
  * ```
  * @remarks Implements INS-OVERAGE-1 (000 §三; thresholds from Beijing practice).
  */

@@ -48,9 +48,9 @@ export interface PoolOutflow {
  * @throws {@link ValidationError} `INVALID_INPUT` when the argument is not a schedule
  * @example
  * ```ts
- * remittancesAsOutflows(buildRemittanceSchedule({ handoverDate: "2022-07-15", periodYears: 3,
- *   monthlyStandard: "1500.00", periods: 0, persons: [{ id: "p1" }] }));
- * // [{ date: "2022-07-15", amount: Money("61500.00"), label: "超转人员保障费用汇缴 2022-08..2025-12" }]
+ * import { remittancesAsOutflows, buildRemittanceSchedule } from "@sannong/insurance";
+ * const schedule = buildRemittanceSchedule({ handoverDate: "2022-07-15", periodYears: 3, monthlyStandard: "1500.00", periods: 0, persons: [{ id: "p1" }] });
+ * remittancesAsOutflows(schedule); // → [{ date: "2022-07-15", amount: "61500.00", label: "超转人员保障费用汇缴 2022-08..2025-12" }]
  * ```
  * @remarks Implements INS-OVERAGE-5 (000 §三2–3; FUNDS-POOL-2).
  */

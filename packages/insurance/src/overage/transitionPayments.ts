@@ -112,11 +112,10 @@ export interface TransitionPaymentsResult {
  *   {@link PolicyError} `STANDARD_NOT_SET` when no standard is given or set for a month
  * @example
  * ```ts
+ * import { transitionPayments } from "@sannong/insurance";
  * const r = transitionPayments({ startMonth: "2024-02", approvalDate: "2024-08-20", monthlyStandard: "1800.00",
  *   persons: [{ id: "a" }, { id: "b", until: "2024-05-03" }] });
- * r.payments.map((p) => [p.dueDate, p.from, p.to, p.personMonths, String(p.amount)]);
- * // [["2024-02-01", "2024-02", "2024-03", 4, "7200.00"], ["2024-04-01", "2024-04", "2024-06", 5, "9000.00"],
- * //  ["2024-07-01", "2024-07", "2024-08", 2, "3600.00"]]
+ * r.payments.map((p) => [p.dueDate, p.from, p.to, p.personMonths, String(p.amount)]); // → [["2024-02-01", "2024-02", "2024-03", 4, "7200.00"], ["2024-04-01", "2024-04", "2024-06", 5, "9000.00"], ["2024-07-01", "2024-07", "2024-08", 2, "3600.00"]]
  * ```
  * @remarks Implements INS-OVERAGE-4 (000 §三4); feeds FUNDS-POOL-2 as outflows.
  */

@@ -80,10 +80,11 @@ const LEVEL_ZH: Record<GovernmentLevel, string> = { village: "村", township: "�
  * @throws {@link ValidationError} `INVALID_INPUT` for malformed input
  * @example
  * ```ts
- * checkQuotaEligibility({ asOf: "2024-05-01",
+ * import { checkQuotaEligibility } from "@sannong/insurance";
+ * const r = checkQuotaEligibility({ asOf: "2024-05-01",
  *   expropriation: { date: "2024-03-01", landTypes: ["cultivated"] },
- *   keyProjectDecision: { level: "township", date: "2024-04-01" } }).failures.map((f) => f.code);
- * // ["KEY_PROJECT_DECISION_LEVEL_TOO_LOW"]
+ *   keyProjectDecision: { level: "township", date: "2024-04-01" } });
+ * r.failures.map((f) => f.code); // → ["KEY_PROJECT_DECISION_LEVEL_TOO_LOW"]
  * ```
  * @remarks Implements INS-QUOTA-4 (002 §三(一), §三(二)).
  */

@@ -106,12 +106,11 @@ export interface BuildTransferScheduleResult {
  *   or dates, duplicate ids, an enrolment outside the window, unknown keys)
  * @example
  * ```ts
+ * import { buildTransferSchedule } from "@sannong/insurance";
  * const s = buildTransferSchedule({ enrolments: [
  *   { id: "e1", enrolledOn: "2024-01-15", pensionFund: "30000.00", riskReserve: "1500.00" },
  *   { id: "e2", enrolledOn: "2024-03-02", pensionFund: "28000.00", riskReserve: "1400.00" } ] });
- * s.due.map((d) => [d.id, d.dueDate, String(d.amount)]);
- * // [["pension-2024-01", "2024-01-31", "30000.00"], ["pension-2024-02", "2024-02-29", "0.00"],
- * //  ["pension-2024-03", "2024-03-31", "28000.00"], ["reserve-2024-Q1", "2024-03-31", "2900.00"]]
+ * s.due.map((d) => [d.id, d.dueDate, String(d.amount)]); // → [["pension-2024-01", "2024-01-31", "30000.00"], ["pension-2024-02", "2024-02-29", "0.00"], ["pension-2024-03", "2024-03-31", "28000.00"], ["reserve-2024-Q1", "2024-03-31", "2900.00"]]
  * ```
  * @remarks Implements INS-TRANSFER-1 (002 §二(三); feeds FUNDS-TRANSFER-1).
  */

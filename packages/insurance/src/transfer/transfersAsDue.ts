@@ -43,10 +43,10 @@ export interface DueItem {
  * @throws {@link ValidationError} `INVALID_INPUT` when the argument is not a schedule
  * @example
  * ```ts
- * transfersAsDue(buildTransferSchedule({ enrolments: [
- *   { id: "e1", enrolledOn: "2024-01-15", pensionFund: "30000.00", riskReserve: "1500.00" }] }));
- * // [{ id: "pension-2024-01", dueDate: "2024-01-31", amount: Money("30000.00"), label: "划转职工基本养老保险基金 2024-01" },
- * //  { id: "reserve-2024-Q1", dueDate: "2024-03-31", amount: Money("1500.00"), label: "充实社保风险金 2024年第1季度" }]
+ * import { transfersAsDue, buildTransferSchedule } from "@sannong/insurance";
+ * const schedule = buildTransferSchedule({ enrolments: [{ id: "e1", enrolledOn: "2024-01-15", pensionFund: "30000.00", riskReserve: "1500.00" }] });
+ * transfersAsDue(schedule).map((d) => [d.id, d.dueDate, String(d.amount)]); // → [["pension-2024-01", "2024-01-31", "30000.00"], ["reserve-2024-Q1", "2024-03-31", "1500.00"]]
+ * transfersAsDue(schedule).map((d) => d.label); // → ["划转职工基本养老保险基金 2024-01", "充实社保风险金 2024年第1季度"]
  * ```
  * @remarks Implements INS-TRANSFER-1 (002 §二(三); FUNDS-TRANSFER-1).
  */

@@ -105,11 +105,12 @@ export interface PlaceStatusResult {
  *   out-of-order dates, duplicate place ids, unknown keys)
  * @example
  * ```ts
+ * import { placeStatus } from "@sannong/insurance";
  * const r = placeStatus({ asOf: "2024-06-15", listConfirmedOn: "2024-01-10", places: [
  *   { id: "q1", enrolledOn: "2024-03-01" }, { id: "q2" }, { id: "q3", gaveUpOn: "2024-02-01" } ] });
- * r.places.map((p) => p.status); // ["enrolled", "deemed-abandoned", "given-up"]
+ * r.places.map((p) => p.status); // → ["enrolled", "deemed-abandoned", "given-up"]
  * r.enrolmentDeadline;           // "2024-04-09" (90 days after 2024-01-10)
- * r.validUntil;                  // "2025-01-10"
+ * r.validUntil; // → "2025-01-10"
  * ```
  * @remarks Implements INS-VALID-1 (002 §三(四)).
  */
