@@ -280,10 +280,13 @@ export const migrantsParameters: readonly Parameter[] = Object.freeze([
  * `overlay`) with local standards and pass it as `options.parameters`.
  * @example
  * ```ts
+ * import { overlay } from "@sannong/core";
+ * import { migrantsParameterSet } from "@sannong/migrants";
  * const local = overlay(migrantsParameterSet, {
  *   "migrants.fund.loanSubsidy.ratio": { value: "0.5" },
  *   "funds.factor.groupRatios": { value: { base: "0.6", performance: "0.4" } },
  * });
+ * local.overridden.map((o) => o.id); // → ["migrants.fund.loanSubsidy.ratio", "funds.factor.groupRatios"]
  * ```
  */
 export const migrantsParameterSet: ParameterSet = parameterSet([...migrantsParameters, ...fundsParameters]);

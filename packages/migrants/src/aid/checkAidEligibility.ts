@@ -136,12 +136,13 @@ function evaluate(c: AidCondition, facts: AidFacts, set: ParameterSet, date: Leg
  *   `PARAM_NOT_IN_FORCE`, `INVALID_PARAMETER`
  * @example
  * ```ts
+ * import { checkAidEligibility } from "@sannong/migrants";
  * const r = checkAidEligibility({
  *   date: "2024-09-01",
  *   facts: { householdId: "H1", lowIncome: true, hardship: true, hardshipCauses: ["illness"],
  *            person: { id: "P1", age: 17, childOfHousehold: true, schooling: "senior-secondary" } },
  * });
- * r.eligible.map((e) => e.ruleId); // ["special-relief", "education-senior-secondary"]
+ * r.eligible.map((e) => e.ruleId); // → ["special-relief", "education-senior-secondary"]
  * r.eligible[0].amount;            // null (standard not set; overlay migrants.aid.specialRelief.amount)
  * ```
  * @remarks Implements MIG-AID-1 (004 §二(一)2).

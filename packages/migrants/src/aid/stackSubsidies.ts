@@ -83,12 +83,13 @@ export interface StackSubsidiesResult {
  *   `STANDARD_NOT_SET` (no top-up given and no county standard)
  * @example
  * ```ts
+ * import { stackSubsidies } from "@sannong/migrants";
  * const r = stackSubsidies({
  *   date: "2024-05-01", scheme: "danger-relocation", recipientId: "H1",
  *   baseLayers: [{ id: "relocation", policy: "农民异地搬迁建房补助", amount: "30000.00" }],
  *   topUp: "20000.00",
  * });
- * String(r.total); // "50000.00"
+ * String(r.total); // → "50000.00"
  * ```
  * @remarks Implements MIG-AID-2 (004 §二(一)3, §二(二)3).
  */

@@ -116,15 +116,16 @@ function exactDecimal(f: Fraction): string | undefined {
  *   `WEIGHTS_DO_NOT_ADD_UP`, `INVALID_PARAMETER` (bands that do not cover the total)
  * @example
  * ```ts
+ * import { evaluatePerformance } from "@sannong/migrants";
  * const r = evaluatePerformance({ unit: "衢江区", indicators: [
  *   { id: "spending", weight: "0.4", score: 95 },
  *   { id: "projects", weight: "0.4", score: 80 },
  *   { id: "satisfaction", weight: "0.2", score: 70 },
  * ] });
- * r.total;       // "84.00"
- * r.grade.zh;    // "良"
+ * r.total; // → "84.00"
+ * r.grade.zh; // → "良"
  * r.pulledDown;  // [{ id: "projects", score100: "80.00", pointsLost: "8.00" }, { id: "satisfaction", score100: "70.00", pointsLost: "6.00" }]
- * r.factorValue; // "84"
+ * r.factorValue; // → "84"
  * ```
  * @remarks Implements MIG-EVAL-1 (004 §二(五)3).
  */

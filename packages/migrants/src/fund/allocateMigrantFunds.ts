@@ -85,12 +85,14 @@ export type AllocateMigrantFundsResult =
  *   the PolicyErrors of the funds function called
  * @example
  * ```ts
+ * import { allocateMigrantFunds } from "@sannong/migrants";
  * const r = allocateMigrantFunds({ method: "factor", factor: {
  *   total: "1000000.00", date: "2024-03-01",
  *   factors: [{ id: "migrants", weight: 1, group: "base" }, { id: "evaluation", weight: 1, group: "performance" }],
  *   recipients: [{ id: "A", values: { migrants: 3000, evaluation: 90 } }, { id: "B", values: { migrants: 1000, evaluation: 60 } }],
  * } });
- * r.factor.allocations.map((a) => String(a.amount)); // ["705000.00", "295000.00"]  (70% by migrants, 30% by evaluation)
+ * // 70% by migrants, 30% by evaluation (the unverified default group ratios)
+ * r.factor?.allocations.map((a) => String(a.amount)); // → ["705000.00", "295000.00"]
  * ```
  * @remarks Implements MIG-FUND-1 (004 §二(三)1) on FUNDS-FACTOR-2, FUNDS-PROJECT-1, FUNDS-COMBINED-1.
  */

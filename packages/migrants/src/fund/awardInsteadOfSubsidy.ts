@@ -62,9 +62,10 @@ export interface AwardInsteadOfSubsidyResult {
  *   {@link PolicyError} `NOT_ACCEPTED` (acceptance not passed); the funds PolicyErrors
  * @example
  * ```ts
+ * import { awardInsteadOfSubsidy } from "@sannong/migrants";
  * const r = awardInsteadOfSubsidy({ projectId: "V-2024-01", kind: "beautiful-home-village", award: "500000.00",
  *   acceptance: { passed: true, date: "2024-11-20", acceptedCost: "480000.00" }, date: "2024-12-01" });
- * String(r.settlement.payNow); // "480000.00"
+ * String(r.settlement.payNow); // → "480000.00"
  * ```
  * @remarks Implements MIG-FUND-3 (004 §二(三)2, §二(三)3) on FUNDS-PAY-1.
  */

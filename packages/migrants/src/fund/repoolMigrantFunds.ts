@@ -42,10 +42,11 @@ export interface RepoolMigrantFundsResult {
  * @throws {@link ValidationError} `INVALID_INPUT` (paths under `repool`); the funds PolicyErrors
  * @example
  * ```ts
+ * import { repoolMigrantFunds } from "@sannong/migrants";
  * const r = repoolMigrantFunds({ county: "衢江区", repool: {
  *   allocations: [{ id: "湖南镇", amount: "300000.00" }, { id: "高家镇", amount: "100000.00" }],
  *   applications: [{ unit: "湖南镇", date: "2024-03-20" }], deadline: "2024-03-31" } });
- * r.repool.units.map((u) => String(u.final)); // ["400000.00", "0.00"]
+ * r.repool.units.map((u) => String(u.final)); // → ["400000.00", "0.00"]
  * ```
  * @remarks Implements MIG-FUND-1 (004 §二(三)1) on FUNDS-REPOOL-1.
  */
@@ -97,8 +98,9 @@ export interface PlanTownshipEntrepreneurshipFundsResult {
  * @throws {@link ValidationError} `INVALID_INPUT` (paths under `plan`); the funds PolicyErrors (a cycle outside 3–5 years …)
  * @example
  * ```ts
+ * import { planTownshipEntrepreneurshipFunds } from "@sannong/migrants";
  * const r = planTownshipEntrepreneurshipFunds({ township: "湖南镇", plan: { total: "900000.00", startYear: 2024, years: 3 } });
- * r.plan.years.map((y) => String(y.planned)); // ["300000.00", "300000.00", "300000.00"]
+ * r.plan.years.map((y) => String(y.planned)); // → ["300000.00", "300000.00", "300000.00"]
  * ```
  * @remarks Implements MIG-FUND-1 (004 §二(三)2) on FUNDS-CYCLE-1.
  */

@@ -77,8 +77,9 @@ export function reserveMonths(set: ParameterSet, date: LegalDate): { app: Parame
  *   {@link PolicyError} `PARAM_NOT_IN_FORCE` before 2016-10-18
  * @example
  * ```ts
+ * import { projectReserveCalendar } from "@sannong/migrants";
  * const c = projectReserveCalendar("2024-05-20");
- * c.applicationsOpen;      // false
+ * c.applicationsOpen; // → false
  * c.nextApplicationWindow; // { from: "2024-09-01", to: "2024-09-30" }
  * c.nextUpdate;            // { from: "2024-10-01", to: "2024-10-31" }
  * ```
@@ -133,8 +134,11 @@ export interface CheckReserveApplicationResult {
  *   `APPLICATION_WINDOW_CLOSED` (details: `from`, `to` of the next window)
  * @example
  * ```ts
- * checkReserveApplication({ projectId: "P1", date: "2024-03-15" }).reserveUpdate; // { from: "2024-04-01", to: "2024-04-30" }
- * checkReserveApplication({ projectId: "P1", date: "2024-05-02" }); // throws APPLICATION_WINDOW_CLOSED, next 2024-09-01 … 2024-09-30
+ * import { safe } from "@sannong/core";
+ * import { checkReserveApplication } from "@sannong/migrants";
+ * checkReserveApplication({ projectId: "P1", date: "2024-03-15" }).reserveUpdate; // → { from: "2024-04-01", to: "2024-04-30" }
+ * const late = safe(() => checkReserveApplication({ projectId: "P1", date: "2024-05-02" }));
+ * late.ok ? "ok" : [late.error.code, late.error.details]; // → ["APPLICATION_WINDOW_CLOSED", { date: "2024-05-02", from: "2024-09-01", to: "2024-09-30" }]
  * ```
  * @remarks Implements MIG-PROJ-1 (004 §二(二)1).
  */

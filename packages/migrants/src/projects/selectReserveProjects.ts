@@ -85,14 +85,15 @@ function screen(part: unknown, inReserve: ReadonlySet<string>, out: string[]): u
  *   a reserve entry filed outside the windows (path `reserve.i.appliedOn`); the funds PolicyErrors
  * @example
  * ```ts
+ * import { selectReserveProjects } from "@sannong/migrants";
  * const r = selectReserveProjects({ method: "project", date: "2024-06-01",
  *   reserve: [{ projectId: "P1", appliedOn: "2024-03-10" }],
  *   project: { budget: "100000.00", projects: [
  *     { id: "P1", requested: "60000.00", scores: [90] },
  *     { id: "P2", requested: "30000.00", scores: [95] },
  *   ] } });
- * r.notInReserve;                               // ["P2"]
- * r.project.results.map((p) => p.status);       // ["funded", "ineligible"]
+ * r.notInReserve; // → ["P2"]
+ * r.project.results.map((p) => p.status); // → ["funded", "ineligible"]
  * ```
  * @remarks Implements MIG-PROJ-2 (004 §二(二)1) on MIG-PROJ-1 and FUNDS-PROJECT-1 / FUNDS-COMBINED-1.
  */

@@ -96,14 +96,15 @@ function apply(state: State, c: RegisterChange, i: number): Rec | null {
  *   on it) — with the path of the offending change
  * @example
  * ```ts
+ * import { registerAsOf } from "@sannong/migrants";
  * const household = { id: "H1", head: "张三", county: "衢江区", village: "移民新村", members: 4, lowIncome: true,
  *   hardshipCauses: ["illness"], mainProblems: ["医疗支出大"], helper: { kind: "cadre", name: "李四" }, results: [] };
  * const r = registerAsOf({ date: "2024-12-31", changes: [
  *   { subject: "household", action: "enter", date: "2024-01-05", record: household },
  *   { subject: "household", action: "exit", date: "2024-11-30", id: "H1", reason: "lifted-out" },
  * ] });
- * r.households.length; // 0
- * r.exited[0].reason;  // "lifted-out"
+ * r.households.length; // → 0
+ * r.exited[0].reason; // → "lifted-out"
  * ```
  * @remarks Implements MIG-REG-1 (004 §二(一)1).
  */
@@ -175,8 +176,14 @@ export interface RegisterHistoryResult {
  *   `REGISTER_DUPLICATE_ENTRY`, `REGISTER_UNKNOWN_ENTRY`
  * @example
  * ```ts
- * registerHistory({ changes, subject: "household", id: "H1" }).versions.map((v) => [v.from, v.to, v.action]);
- * // [["2024-01-05", "2024-06-30", "enter"], ["2024-07-01", null, "update"]]
+ * import { registerHistory } from "@sannong/migrants";
+ * const household = { id: "H1", head: "张三", county: "衢江区", village: "移民新村", members: 4, lowIncome: true,
+ *   hardshipCauses: ["illness"], mainProblems: ["医疗支出大"], helper: { kind: "cadre", name: "李四" }, results: [] };
+ * const changes = [
+ *   { subject: "household", action: "enter", date: "2024-01-05", record: household },
+ *   { subject: "household", action: "update", date: "2024-07-01", id: "H1", set: { members: 5 } },
+ * ] as const;
+ * registerHistory({ changes, subject: "household", id: "H1" }).versions.map((v) => [v.from, v.to, v.action]); // → [["2024-01-05", "2024-06-30", "enter"], ["2024-07-01", null, "update"]]
  * ```
  * @remarks Implements MIG-REG-1 (004 §二(一)1).
  */

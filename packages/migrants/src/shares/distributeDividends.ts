@@ -265,11 +265,12 @@ function sumOf(w: Float64Array | bigint[]): bigint {
  *   {@link PolicyError} `NOTHING_TO_SHARE_BY` (a non-zero part and every weight zero)
  * @example
  * ```ts
+ * import { distributeDividends } from "@sannong/migrants";
  * const r = distributeDividends({
  *   pool: "10000.00", mode: "shares",
  *   holders: [{ id: "A", shares: 3 }, { id: "B", shares: 3 }, { id: "C", shares: 1 }],
  * });
- * r.payouts.map((p) => String(p.amount)); // ["4285.72", "4285.71", "1428.57"]
+ * r.payouts.map((p) => String(p.amount)); // → ["4285.72", "4285.71", "1428.57"]
  * ```
  * @remarks Implements MIG-SHARE-2 (004 §二(五)1).
  */

@@ -122,11 +122,13 @@ export interface QuantifySharesResult {
  *   {@link PolicyError} `NOTHING_TO_SHARE_BY` (every weight zero)
  * @example
  * ```ts
+ * import { quantifyShares } from "@sannong/migrants";
  * const r = quantifyShares({
  *   asset: { id: "厂房", shares: 100 }, basis: "per-person",
  *   households: [{ id: "A", persons: 4 }, { id: "B", persons: 3 }, { id: "C", persons: 2 }],
  * });
- * r.holdings.map((h) => h.shares); // [45, 33, 22]  (quotas 44.4, 33.3, 22.2; the last share to the largest remainder)
+ * // quotas 44.4, 33.3, 22.2: the last share goes to the largest remainder
+ * r.holdings.map((h) => h.shares); // → [45, 33, 22]
  * ```
  * @remarks Implements MIG-SHARE-1 (004 §二(五)1) on CORE-APPORTION-1.
  */

@@ -90,10 +90,12 @@ export interface TargetProgressResult {
  *   unknown target is reported at its path; duplicates …)
  * @example
  * ```ts
+ * import { targetProgress } from "@sannong/migrants";
  * const r = targetProgress({ asOf: "2019-12-31", achievements: [
  *   { target: "culture-centres", id: "柯城区", achievedOn: "2018-06-01" },
  * ] });
- * r.targets.find((t) => t.target === "culture-centres"); // { required: 6, achieved: 1, remaining: 5, percent: "16.67", met: false, … }
+ * const t = r.targets.find((t) => t.target === "culture-centres");
+ * [t?.required, t?.achieved, t?.remaining, t?.percent, t?.met]; // → [6, 1, 5, "16.67", false]
  * ```
  * @remarks Implements MIG-TARGET-1 (004 §一).
  */
