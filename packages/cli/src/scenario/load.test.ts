@@ -155,3 +155,28 @@ describe("parseScenario", () => {
     expect(s.cases.map((c) => c.input)).toEqual([{ a: 1, b: 2 }, { a: 1, b: 3 }]);
   });
 });
+
+describe("parseScenario — aliases", () => {
+  it("CLI-SCEN-1: an alias bomb is refused as INVALID_SCENARIO at the alias, not expanded until memory runs out", () => {
+    const levels = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"];
+    for (let i = 1; i <= 7; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${new Array(10).fill(`*${prev}`).join(", ")}]`);
+    }
+    const text = [...levels, "computation: core.allocate", "input: { total: '1.00', weights: *h }", ""].join("\n");
+    const ps = problems(text);
+    expect(ps).toHaveLength(1);
+    expect(ps[0]).toMatchObject({ code: "INVALID_SCENARIO", file: "s.yaml" });
+    expect(ps[0]!.line).toBeGreaterThan(1);
+    expect(ps[0]!.en).toMatch(/aliases/);
+  });
+
+  it("CLI-SCEN-1: aliases that expand to a reasonable size are read in full", () => {
+    const row = `[${new Array(100).fill(1).join(", ")}]`;
+    const s = parseScenario(["computation: x", "cases:", `  - input: { w: &w ${row} }`, `  - input: { ws: [${new Array(100).fill("*w").join(", ")}] }`, ""].join("\n"), "a.yaml");
+    const ws = (s.cases[1]!.input as { ws: number[][] }).ws;
+    expect(ws).toHaveLength(100);
+    expect(ws.every((w) => w.length === 100 && w.every((x) => x === 1))).toBe(true);
+  });
+});

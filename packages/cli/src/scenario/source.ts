@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { Decimal } from "@sannong/core";
-import type { ScenarioProblem } from "./errors";
+import { ScenarioError, type ScenarioProblem } from "./errors";
 
 /** A parsed scenario file with what is needed to point at its lines. @internal */
 export interface Source {
@@ -206,8 +206,41 @@ function keyText(key: unknown): string | undefined {
  * @internal
  */
 export function toData(src: Source, node: unknown, literals = false): unknown {
+  return convert(src, node, literals, { left: MAX_ALIAS_EXPANSION, at: undefined });
+}
+
+/** How many values aliases (`*a`, `<<: *a`) may expand to in one conversion: a guard against alias bombs. @internal */
+export const MAX_ALIAS_EXPANSION = 1_000_000;
+
+interface Budget {
+  left: number;
+  /** Where the outermost alias being expanded starts (undefined outside aliases). */
+  at: number | undefined;
+}
+
+function expand(src: Source, node: unknown, literals: boolean, budget: Budget, at: number | undefined): unknown {
+  if (budget.at !== undefined) return convert(src, node, literals, budget);
+  budget.at = at ?? 0;
+  try {
+    return convert(src, node, literals, budget);
+  } finally {
+    budget.at = undefined;
+  }
+}
+
+function convert(src: Source, node: unknown, literals: boolean, budget: Budget): unknown {
+  if (budget.at !== undefined && --budget.left < 0) {
+    throw new ScenarioError([
+      problemAt(src, budget.at, {
+        code: "INVALID_SCENARIO",
+        path: [],
+        zh: `别名（*…）展开后超过 ${MAX_ALIAS_EXPANSION} 个值，拒绝读取（疑似别名炸弹）`,
+        en: `the aliases (*…) expand to more than ${MAX_ALIAS_EXPANSION} values; refusing to read on (an alias bomb?)`,
+      }),
+    ]);
+  }
   if (node === null || node === undefined) return null;
-  if (isAlias(node)) return toData(src, node.resolve(src.doc), literals);
+  if (isAlias(node)) return expand(src, node.resolve(src.doc), literals, budget, rangeStart(node));
   if (isScalar(node)) {
     const v = node.value;
     if (literals && typeof v === "number" && typeof node.source === "string") return new NumberLiteral(node.source);
@@ -218,17 +251,17 @@ export function toData(src: Source, node: unknown, literals = false): unknown {
     const set = (k: string, v: unknown): void => void Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     // Merged maps first, later sources overwritten by earlier ones, then the map's own keys (YAML merge-key rules).
     for (const m of mergeSources(src, node).reverse()) {
-      const merged = toData(src, m, literals) as Record<string, unknown>;
+      const merged = expand(src, m, literals, budget, rangeStart(node)) as Record<string, unknown>;
       for (const k of Object.keys(merged)) set(k, merged[k]);
     }
     for (const p of node.items) {
       const k = keyText(p.key) ?? String(p.key);
       if (k === MERGE) continue;
-      set(k, toData(src, p.value, literals));
+      set(k, convert(src, p.value, literals, budget));
     }
     return out;
   }
-  if (isSeq(node)) return node.items.map((n) => toData(src, n, literals));
+  if (isSeq(node)) return node.items.map((n) => convert(src, n, literals, budget));
   return null;
 }
 
