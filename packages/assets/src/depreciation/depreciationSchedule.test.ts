@@ -178,6 +178,12 @@ describe("netValueAt", () => {
     expect(String(a.netValue)).toBe(String(c.netValue));
   });
 
+  it("ASSET-DEP-1: a malformed valuation date is INVALID_INPUT at path [\"date\"], like netValuesAt's", () => {
+    for (const bad of ["2020-02-30", "2020-13-01", 20200101, null, undefined]) {
+      expectSannongError(() => netValueAt(example, bad as never), "INVALID_INPUT", ["date"]);
+    }
+  });
+
   it("ASSET-DEP-1: rejects dates out of order and malformed input", () => {
     const e = expectSannongError(() => netValueAt(example, "2020-01-14"), "DATE_BEFORE_START", ["date"]);
     expect(e.zh).toContain("2020-01-15");

@@ -1,3 +1,4 @@
+import * as z from "zod";
 import { legalDateSchema, moneyFromFen, parseInput, traceParameter, ValidationError, type LegalDate, type Money, type ParameterSet, type TraceNode } from "@sannong/core";
 import { fail } from "../errors";
 import { RULES } from "../rules";
@@ -27,8 +28,11 @@ export interface NetValueAtResult {
   readonly trace: TraceNode;
 }
 
+const dateArgSchema = z.strictObject({ date: legalDateSchema });
+
 function invalidDate(date: unknown): never {
-  parseInput(legalDateSchema, date, "netValueAt");
+  // the error names the argument: path ["date"], as netValuesAt does for its date
+  parseInput(dateArgSchema, { date }, "netValueAt");
   throw new Error("unreachable");
 }
 
