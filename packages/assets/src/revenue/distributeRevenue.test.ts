@@ -157,6 +157,23 @@ describe("distributeRevenue", () => {
     expect(r.valid).toBe(true);
   });
 
+  it("ASSET-REV-4: a zero tier factor written \"0.0\" withholds like \"0\" (even when the tiers are too large for the fast path)", () => {
+    const input: DistributeRevenueInput = {
+      asOf: "2021-12-31",
+      income: "1000.00",
+      uses: [{ id: "stable", kind: "poor-households", share: "1/2", basis: "stable-work-tiers" }, { id: "c", kind: "collective-economy", share: "1/2" }],
+      households: [{ id: "a", use: "stable", months: 1 }, { id: "b", use: "stable", months: 2 }],
+      approval: approvedPlan,
+    };
+    for (const zero of ["0", "0.0", "0.00"]) {
+      const local = overlay(assetsParameterSet, { "assets.revenue.stableWorkTiers": { value: [{ minMonths: 0, factor: zero }, { minMonths: 3, factor: "100000000000000000" }] } });
+      const r = distributeRevenue(input, { parameters: local });
+      expect(String(r.uses[0]!.withheld)).toBe("450.00");
+      expect(r.households.map((h) => String(h.amount))).toEqual(["0.00", "0.00"]);
+      expect(String(r.carriedOver)).toBe("550.00");
+    }
+  });
+
   it("ASSET-REV-6: property — payouts + carried over = distributable to the fen; nothing negative", () => {
     fc.assert(
       fc.property(

@@ -461,9 +461,15 @@ export function distributeRevenue(input: DistributeRevenueInput, options?: Asset
         tiersUse ??= paramAt<readonly StableWorkTier[]>(set, PARAM.stableWorkTiers, d.asOf);
         const tiers = tiersUse.value;
         const byMonths = Array.from({ length: 13 }, (_, m) => tierFactor(tiers, m));
-        const scaled = decimalWeights(byMonths.map((f) => new Decimal(f)));
+        const decimals = byMonths.map((f) => new Decimal(f));
+        const scaled = decimalWeights(decimals);
         const factors = idx.map((i) => hs[i]!.months!);
-        w = scaled.numbers ? numberWeights(factors.map((m) => scaled.numbers![m]!)) : { strings: () => factors.map((m) => scaled.strings()[m]!), allZero: factors.every((m) => byMonths[m] === "0") };
+        if (scaled.numbers) w = numberWeights(factors.map((m) => scaled.numbers![m]!));
+        else {
+          // a zero factor may be written "0", "0.0", …: test the value, not the text; scale the 13 factors once
+          const byMonth = scaled.strings();
+          w = { strings: () => factors.map((m) => byMonth[m]!), allZero: factors.every((m) => decimals[m]!.isZero()) };
+        }
         shown = (k) => byMonths[factors[k]!]!;
       } else if (basis === "dividend") {
         const ds = idx.map((i) => hs[i]!.shares as Decimal);
