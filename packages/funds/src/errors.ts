@@ -10,15 +10,14 @@ type S = string;
  *
  * @example
  * ```ts
+ * import { safe } from "@sannong/core";
  * import { allocateByFactors } from "@sannong/funds";
- * try {
- *   allocateByFactors({ total: "100.00", factors: [{ id: "a", weight: "0.5" }, { id: "b", weight: "0.4" }], recipients: [{ id: "X", values: { a: 1, b: 1 } }] });
- * } catch (e) {
- *   e.code; // → "WEIGHTS_NOT_ONE"
- *   e.path; // → ["factors"]
- *   e.details; // { sum: "0.9", where: "factors" }
- *   e.en; // → "the weights of factors add up to 0.9, not 1 (pass normalize: true to scale them)"
- * }
+ * const r = safe(() => allocateByFactors({ total: "100.00", factors: [{ id: "a", weight: "0.5" }, { id: "b", weight: "0.4" }], recipients: [{ id: "X", values: { a: 1, b: 1 } }] }));
+ * const e = r.ok ? null : r.error;
+ * e?.code; // → "WEIGHTS_NOT_ONE"
+ * e?.path; // → ["factors"]
+ * e?.details; // → { sum: "0.9", where: "factors" }
+ * e?.en; // → "the weights of factors add up to 0.9, not 1 (pass normalize: true to scale them)"
  * ```
  * @remarks Implements CORE-ERR-1 for the FUNDS-* rules.
  */

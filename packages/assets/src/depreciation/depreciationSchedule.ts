@@ -115,9 +115,9 @@ export function defaultUses(defaults: Defaults) {
  * ```ts
  * import { depreciationSchedule } from "@sannong/assets";
  * const s = depreciationSchedule({ cost: "120000.00", salvageRate: "0.05", lifeMonths: 120, start: "2020-01-15" });
- * String(s.rows[0].amount); // → "950.00"
- * s.rows[0].month; // → "2020-02"
- * String(s.rows[119].netValue); // → "6000.00"
+ * String(s.rows[0]?.amount); // → "950.00"
+ * s.rows[0]?.month; // → "2020-02"
+ * String(s.rows[119]?.netValue); // → "6000.00"
  * ```
  * @remarks Implements ASSET-DEP-1 (001 §三(十一)1; 003 §二(一)).
  */

@@ -108,7 +108,8 @@ export interface CheckDisposalResult {
  *   proceeds: "5200.00",
  * });
  * r.allowed; // → true
- * String(r.writeOff?.gainOrLoss); // "1200.00" (proceeds 5200.00 − net value 4000.00)
+ * // proceeds 5200.00 − net value 4000.00
+ * String(r.writeOff?.gainOrLoss); // → "1200.00"
  * ```
  * @remarks Implements ASSET-DISP-1, ASSET-DISP-2, ASSET-DISP-3 (001 §三(十一)2).
  */

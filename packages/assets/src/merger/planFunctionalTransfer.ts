@@ -94,7 +94,7 @@ export interface PlanFunctionalTransferResult {
  *   functionMoves: [{ function: "农技推广", from: "原甲乡政府", to: "新乙镇农业服务中心" }],
  *   personMoves: [],
  * });
- * r.lines[0].to; // → "新乙镇农业服务中心"
+ * r.lines[0]?.to; // → "新乙镇农业服务中心"
  * ```
  * @remarks Implements ASSET-MERGE-2 (003 §二(二)).
  */

@@ -384,7 +384,7 @@ function exactWeights(shares: readonly Fraction[], path: readonly (string | numb
  * });
  * String(r.reserve); // → "9000.00"
  * r.households.map((h) => String(h.amount)); // → ["32400.00", "16200.00"]
- * String(r.uses[1].amount); // → "32400.00"
+ * String(r.uses[1]?.amount); // → "32400.00"
  * ```
  * @remarks Implements ASSET-REV-1, ASSET-REV-2, ASSET-REV-3, ASSET-REV-4, ASSET-REV-5, ASSET-REV-6 (001 §三(九)3, §三(十); 004 §二(五)1).
  */

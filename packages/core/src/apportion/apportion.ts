@@ -195,7 +195,7 @@ function tiesOf(sel: Selection): ApportionTie[] {
  * apportion(10, [5, 3, 2]).seats; // → [5, 3, 2]
  * apportion(8, [100000, 80000, 30000, 20000], { method: "jefferson" }).seats; // → [4, 3, 1, 0]
  * apportion(8, [100000, 80000, 30000, 20000], { method: "adams" }).seats; // → [3, 3, 1, 1]
- * apportion(1, [1, 1]);       // { seats: [1, 0], ties: [{ among: [0, 1], awarded: [0], places: 1 }] }
+ * apportion(1, [1, 1]); // → { seats: [1, 0], ties: [{ among: [0, 1], awarded: [0], places: 1 }] }
  * apportion(5, [1, 1, 1], { method: "webster", min: [3, null, null] }).seats; // → [3, 1, 1]
  * ```
  * @remarks Implements CORE-APPORTION-1 (core.md).

@@ -74,7 +74,8 @@ export function shiftMonths(year: number, month: number, day: number, n: number,
  * import { addYears } from "@sannong/core";
  * addYears("2024-02-29", 1); // → "2025-02-28"
  * addYears("2024-02-29", 4); // → "2028-02-29"
- * addYears("2096-02-29", 4); // "2100-02-28" (2100 is not a leap year)
+ * // 2100 is not a leap year
+ * addYears("2096-02-29", 4); // → "2100-02-28"
  * ```
  * @remarks Implements CORE-DATE-1.
  */
@@ -251,8 +252,10 @@ export interface MonthsRemainingInYearOptions {
  * @example
  * ```ts
  * import { monthsRemainingInYear } from "@sannong/core";
- * monthsRemainingInYear("2022-07-15");                           // 5 (Aug–Dec)
- * monthsRemainingInYear("2022-07-15", { includeCurrent: true }); // 6 (Jul–Dec)
+ * // Aug–Dec
+ * monthsRemainingInYear("2022-07-15"); // → 5
+ * // Jul–Dec
+ * monthsRemainingInYear("2022-07-15", { includeCurrent: true }); // → 6
  * monthsRemainingInYear("2022-12-01"); // → 0
  * ```
  * @remarks Implements CORE-DATE-1 (000 §三3).

@@ -159,7 +159,7 @@ export interface MessageTemplate<D> {
  * ```ts
  * import { defineErrors, safe } from "@sannong/core";
  * const fail = defineErrors({ NO_LAND: { zh: () => "村无土地", en: () => "village has no land" } });
- * const r = safe(() => fail("NO_LAND", {}, ["villageArea"])); // fail always throws
+ * const r = safe(() => fail("NO_LAND", undefined, ["villageArea"])); // fail always throws
  * r.ok ? "ok" : [r.error.name, r.error.code, r.error.path, r.error.zh]; // → ["PolicyError", "NO_LAND", ["villageArea"], "村无土地"]
  * ```
  */

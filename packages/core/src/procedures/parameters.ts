@@ -136,7 +136,7 @@ export const coreParameters: readonly Parameter[] = Object.freeze([
  * @example
  * ```ts
  * import { paramAt, coreParameterSet } from "@sannong/core";
- * paramAt(coreParameterSet, "core.procedure.quorum.villagersMeeting", "2024-01-01").value.forms.length; // → 3
+ * paramAt<{ forms: readonly unknown[] }>(coreParameterSet, "core.procedure.quorum.villagersMeeting", "2024-01-01").value.forms.length; // → 3
  * ```
  * @remarks Implements CORE-PROC-2, CORE-PARAM-2.
  */

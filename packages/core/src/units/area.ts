@@ -121,8 +121,8 @@ function areaArg(v: unknown, fn: string, path: ErrorPath): { value: Dec; unit: A
  * @example
  * ```ts
  * import { areaSchema } from "@sannong/core";
- * areaSchema.parse("12.5");                          // { value: "12.5", unit: "mu" }
- * areaSchema.parse({ value: 2, unit: "hectare" });   // { value: "2", unit: "hectare" }
+ * areaSchema.parse("12.5"); // → { value: "12.5", unit: "mu" }
+ * areaSchema.parse({ value: 2, unit: "hectare" }); // → { value: "2", unit: "hectare" }
  * areaSchema.safeParse(-1).success; // → false
  * ```
  * @remarks Implements CORE-UNIT-1.

@@ -94,8 +94,8 @@ export interface SpreadOverYearsResult {
  * import { spreadOverYears } from "@sannong/funds";
  * const r = spreadOverYears({ total: "1000000.00", startYear: 2024, years: 3, spent: [{ year: 2024, amount: "200000.00" }] });
  * r.years.map((y) => String(y.planned)); // → ["333333.34", "333333.33", "333333.33"]
- * String(r.years[0].aheadOfPlan); // → "-133333.34"
- * String(r.years[2].remaining); // → "800000.00"
+ * String(r.years[0]?.aheadOfPlan); // → "-133333.34"
+ * String(r.years[2]?.remaining); // → "800000.00"
  * ```
  * @remarks Implements FUNDS-CYCLE-1 (004 §二(三)1、2).
  */

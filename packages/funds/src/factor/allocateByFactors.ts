@@ -297,7 +297,7 @@ export interface AllocateByFactorsResult {
  *   ],
  * });
  * r.allocations.map((a) => String(a.amount)); // → ["372235.29", "326000.00", "301764.71"]
- * r.allocations[0].byFactor; // { population: "144000.00", lowIncome: "60000.00", area: "60000.00", evaluation: "108235.29" }
+ * r.allocations[0]?.byFactor; // → { population: "144000.00", lowIncome: "60000.00", area: "60000.00", evaluation: "108235.29" }
  * ```
  * @remarks Implements FUNDS-FACTOR-1, FUNDS-FACTOR-2, FUNDS-FACTOR-3, FUNDS-FACTOR-4 (004 §二(三)1).
  */

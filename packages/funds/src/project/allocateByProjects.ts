@@ -224,7 +224,8 @@ function mean(list: readonly Fraction[], rule: ScoreRule): Fraction {
  * });
  * r.results.map((p) => [p.id, p.status, String(p.amount)]); // → [["茶园","unfunded","0.00"], ["民宿","funded","350000.00"], ["冷库","funded","100000.00"], ["道路","ineligible","0.00"]]
  * String(r.unallocated); // → "50000.00"
- * r.final;               // false (no collective decision recorded)
+ * // no collective decision recorded
+ * r.final; // → false
  * ```
  * @remarks Implements FUNDS-PROJECT-1, FUNDS-PROJECT-2 (004 §二(三)1).
  */

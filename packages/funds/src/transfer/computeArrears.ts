@@ -153,7 +153,7 @@ export interface ComputeArrearsResult {
  *     { obligation: "pension", date: "2024-03-10", amount: "150000.00" },
  *   ],
  * });
- * r.obligations[0].periods.map((p) => [p.period, p.status, String(p.overdue), p.daysLate]); // → [["2024-01","paid","0.00",0], ["2024-02","paid-late","0.00",10], ["2024-03","overdue","50000.00",45], ["2024-04","overdue","100000.00",15]]
+ * r.obligations[0]?.periods.map((p) => [p.period, p.status, String(p.overdue), p.daysLate]); // → [["2024-01","paid","0.00",0], ["2024-02","paid-late","0.00",10], ["2024-03","overdue","50000.00",45], ["2024-04","overdue","100000.00",15]]
  * r.newArrears; // → true
  * ```
  * @remarks Implements FUNDS-TRANSFER-1 (002 §二(三)).

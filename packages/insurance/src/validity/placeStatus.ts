@@ -109,7 +109,8 @@ export interface PlaceStatusResult {
  * const r = placeStatus({ asOf: "2024-06-15", listConfirmedOn: "2024-01-10", places: [
  *   { id: "q1", enrolledOn: "2024-03-01" }, { id: "q2" }, { id: "q3", gaveUpOn: "2024-02-01" } ] });
  * r.places.map((p) => p.status); // → ["enrolled", "deemed-abandoned", "given-up"]
- * r.enrolmentDeadline;           // "2024-04-09" (90 days after 2024-01-10)
+ * // 90 days after 2024-01-10
+ * r.enrolmentDeadline; // → "2024-04-09"
  * r.validUntil; // → "2025-01-10"
  * ```
  * @remarks Implements INS-VALID-1 (002 §三(四)).

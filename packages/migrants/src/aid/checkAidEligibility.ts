@@ -143,7 +143,8 @@ function evaluate(c: AidCondition, facts: AidFacts, set: ParameterSet, date: Leg
  *            person: { id: "P1", age: 17, childOfHousehold: true, schooling: "senior-secondary" } },
  * });
  * r.eligible.map((e) => e.ruleId); // → ["special-relief", "education-senior-secondary"]
- * r.eligible[0].amount;            // null (standard not set; overlay migrants.aid.specialRelief.amount)
+ * // standard not set; overlay migrants.aid.specialRelief.amount
+ * r.eligible[0]?.amount; // → null
  * ```
  * @remarks Implements MIG-AID-1 (004 §二(一)2).
  */

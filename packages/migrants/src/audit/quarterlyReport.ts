@@ -178,9 +178,10 @@ const pct = (num: bigint, den: bigint): string | null => (den === 0n ? null : fr
  * const r = quarterlyReport({ year: 2024, quarter: 2, asOf: "2024-07-20",
  *   funds: [{ id: "F1", unit: "衢江区", budget: "1000000.00", payments: [{ date: "2024-05-10", amount: "250000.00" }] }],
  *   projects: [], reports: [] });
- * String(r.funds[0].paidInQuarter); // → "250000.00"
- * r.funds[0].spendingRate; // → "25.00"
- * r.overdueReports.length;          // 4 (Q1 and Q2, fund use and project progress, none filed)
+ * String(r.funds[0]?.paidInQuarter); // → "250000.00"
+ * r.funds[0]?.spendingRate; // → "25.00"
+ * // Q1 and Q2, fund use and project progress, none filed
+ * r.overdueReports.length; // → 4
  * ```
  * @remarks Implements MIG-AUDIT-1 (004 §二(四)2, §二(四)3).
  */

@@ -124,7 +124,7 @@ function exactDecimal(f: Fraction): string | undefined {
  * ] });
  * r.total; // → "84.00"
  * r.grade.zh; // → "良"
- * r.pulledDown;  // [{ id: "projects", score100: "80.00", pointsLost: "8.00" }, { id: "satisfaction", score100: "70.00", pointsLost: "6.00" }]
+ * r.pulledDown; // → [{ id: "projects", score100: "80.00", pointsLost: "8.00" }, { id: "satisfaction", score100: "70.00", pointsLost: "6.00" }]
  * r.factorValue; // → "84"
  * ```
  * @remarks Implements MIG-EVAL-1 (004 §二(五)3).

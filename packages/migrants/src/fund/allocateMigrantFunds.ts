@@ -92,7 +92,7 @@ export type AllocateMigrantFundsResult =
  *   recipients: [{ id: "A", values: { migrants: 3000, evaluation: 90 } }, { id: "B", values: { migrants: 1000, evaluation: 60 } }],
  * } });
  * // 70% by migrants, 30% by evaluation (the unverified default group ratios)
- * r.factor?.allocations.map((a) => String(a.amount)); // → ["705000.00", "295000.00"]
+ * r.method === "factor" && r.factor.allocations.map((a) => String(a.amount)); // → ["705000.00", "295000.00"]
  * ```
  * @remarks Implements MIG-FUND-1 (004 §二(三)1) on FUNDS-FACTOR-2, FUNDS-PROJECT-1, FUNDS-COMBINED-1.
  */

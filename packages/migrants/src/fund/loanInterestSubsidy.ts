@@ -136,9 +136,10 @@ function roundHalfUpToFen(yuan: Fraction): Money {
  *   date: "2024-06-30", subsidyRatio: "0.5",
  *   loans: [{ id: "L1", householdId: "H1", principal: "100000.00", annualRate: "0.0435", days: 181 }],
  * });
- * r.loans[0].interest;             // "26245/12"  (100000 × 0.0435 × 181 / 360 = 2187.0833… 元, exact)
- * r.loans[0].subsidyDisplay; // → "1093.541667"
- * String(r.households[0].subsidy); // → "1093.54"
+ * // 100000 × 0.0435 × 181 / 360 = 2187.0833… 元, exact
+ * r.loans[0]?.interest; // → "26245/12"
+ * r.loans[0]?.subsidyDisplay; // → "1093.541667"
+ * String(r.households[0]?.subsidy); // → "1093.54"
  * ```
  * @remarks Implements MIG-FUND-2 (004 §二(三)2).
  */

@@ -80,8 +80,8 @@ export function reserveMonths(set: ParameterSet, date: LegalDate): { app: Parame
  * import { projectReserveCalendar } from "@sannong/migrants";
  * const c = projectReserveCalendar("2024-05-20");
  * c.applicationsOpen; // → false
- * c.nextApplicationWindow; // { from: "2024-09-01", to: "2024-09-30" }
- * c.nextUpdate;            // { from: "2024-10-01", to: "2024-10-31" }
+ * c.nextApplicationWindow; // → { from: "2024-09-01", to: "2024-09-30" }
+ * c.nextUpdate; // → { from: "2024-10-01", to: "2024-10-31" }
  * ```
  * @remarks Implements MIG-PROJ-1 (004 §二(二)1).
  */

@@ -93,7 +93,7 @@ function screen(part: unknown, inReserve: ReadonlySet<string>, out: string[]): u
  *     { id: "P2", requested: "30000.00", scores: [95] },
  *   ] } });
  * r.notInReserve; // → ["P2"]
- * r.project.results.map((p) => p.status); // → ["funded", "ineligible"]
+ * "project" in r && r.project.results.map((p) => p.status); // → ["funded", "ineligible"]
  * ```
  * @remarks Implements MIG-PROJ-2 (004 §二(二)1) on MIG-PROJ-1 and FUNDS-PROJECT-1 / FUNDS-COMBINED-1.
  */

@@ -97,14 +97,13 @@ function apply(state: State, c: RegisterChange, i: number): Rec | null {
  * @example
  * ```ts
  * import { registerAsOf } from "@sannong/migrants";
- * const household = { id: "H1", head: "张三", county: "衢江区", village: "移民新村", members: 4, lowIncome: true,
- *   hardshipCauses: ["illness"], mainProblems: ["医疗支出大"], helper: { kind: "cadre", name: "李四" }, results: [] };
  * const r = registerAsOf({ date: "2024-12-31", changes: [
- *   { subject: "household", action: "enter", date: "2024-01-05", record: household },
+ *   { subject: "household", action: "enter", date: "2024-01-05", record: { id: "H1", head: "张三", county: "衢江区", village: "移民新村",
+ *     members: 4, lowIncome: true, hardshipCauses: ["illness"], mainProblems: ["医疗支出大"], helper: { kind: "cadre", name: "李四" }, results: [] } },
  *   { subject: "household", action: "exit", date: "2024-11-30", id: "H1", reason: "lifted-out" },
  * ] });
  * r.households.length; // → 0
- * r.exited[0].reason; // → "lifted-out"
+ * r.exited[0]?.reason; // → "lifted-out"
  * ```
  * @remarks Implements MIG-REG-1 (004 §二(一)1).
  */
@@ -177,13 +176,12 @@ export interface RegisterHistoryResult {
  * @example
  * ```ts
  * import { registerHistory } from "@sannong/migrants";
- * const household = { id: "H1", head: "张三", county: "衢江区", village: "移民新村", members: 4, lowIncome: true,
- *   hardshipCauses: ["illness"], mainProblems: ["医疗支出大"], helper: { kind: "cadre", name: "李四" }, results: [] };
- * const changes = [
- *   { subject: "household", action: "enter", date: "2024-01-05", record: household },
+ * const h = registerHistory({ subject: "household", id: "H1", changes: [
+ *   { subject: "household", action: "enter", date: "2024-01-05", record: { id: "H1", head: "张三", county: "衢江区", village: "移民新村",
+ *     members: 4, lowIncome: true, hardshipCauses: ["illness"], mainProblems: ["医疗支出大"], helper: { kind: "cadre", name: "李四" }, results: [] } },
  *   { subject: "household", action: "update", date: "2024-07-01", id: "H1", set: { members: 5 } },
- * ] as const;
- * registerHistory({ changes, subject: "household", id: "H1" }).versions.map((v) => [v.from, v.to, v.action]); // → [["2024-01-05", "2024-06-30", "enter"], ["2024-07-01", null, "update"]]
+ * ] });
+ * h.versions.map((v) => [v.from, v.to, v.action]); // → [["2024-01-05", "2024-06-30", "enter"], ["2024-07-01", null, "update"]]
  * ```
  * @remarks Implements MIG-REG-1 (004 §二(一)1).
  */

@@ -153,7 +153,8 @@ function ceilShare(num: bigint, den: bigint, n: number): number {
  * import { drawSurveySample } from "@sannong/migrants";
  * const households = Array.from({ length: 1234 }, (_, i) => ({ id: `H${i + 1}` }));
  * const r = drawSurveySample({ households, seed: "2024-survey" });
- * r.size;          // 62   (ceil(0.05 × 1234))
+ * // ceil(0.05 × 1234)
+ * r.size; // → 62
  * r.sample.length; // → 62
  * ```
  * @remarks Implements MIG-SURVEY-1 (004 §二(五)2).
