@@ -73,8 +73,9 @@ export interface ComputeLandQuotaResult {
  * @example
  * ```ts
  * import { computeLandQuota } from "@sannong/insurance";
- * computeLandQuota({ expropriatedArea: 450, villageArea: 2000, population16Plus: 1000, alreadyInsured: 0 });
- * // { quota: 225, raw: "225", perCapitaArea: "2", cap: 1000, capped: false, warnings: [], trace: … }
+ * // 450 mu expropriated ÷ (2000 mu ÷ 1000 people) = 225 places
+ * const { trace, ...r } = computeLandQuota({ expropriatedArea: 450, villageArea: 2000, population16Plus: 1000, alreadyInsured: 0 });
+ * r; // → { quota: 225, raw: "225", perCapitaArea: "2", cap: 1000, capped: false, warnings: [] }
  * computeLandQuota({ expropriatedArea: { value: 30, unit: "hectare" }, villageArea: { value: 2000, unit: "mu" }, population16Plus: 1000, alreadyInsured: 0 }).quota; // → 225
  * ```
  * @remarks Implements INS-QUOTA-1, INS-QUOTA-2, INS-QUOTA-3 (002 §三(二)).
