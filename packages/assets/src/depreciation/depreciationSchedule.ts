@@ -1,10 +1,10 @@
-import { allocate, maxMoney, minMoney, moneyFromFen, parseInput, roundMoney, subtract, toDecimal, traceStep, ValidationError, ZERO, type Money, type TraceNode } from "@sannong/core";
+import { allocate, moneyFromFen, parseInput, traceStep, ValidationError, type Money, type TraceNode } from "@sannong/core";
 import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import { finding } from "../internal/findings";
 import { yearMonthOf } from "../internal/months";
 import type { DepreciationStartRule } from "../parameters";
-import { accumulatedAfter, type DepreciationMethod, type Normalised } from "./engine";
+import { accumulatedAfter, doubleDecliningYears, type DepreciationMethod, type Normalised } from "./engine";
 import { depreciationInputSchema, normalise, unitsOutsideLife, type Defaults, type DepreciationInput } from "./input";
 
 /** zod schema of {@link depreciationSchedule}'s input. */
@@ -55,23 +55,9 @@ function monthlyAmounts(a: Normalised): number[] {
   switch (a.method) {
     case "straight-line":
       return fen(allocate(D, ones(a.life)));
-    case "double-declining": {
-      const Y = a.life / 12;
-      const salvage = moneyFromFen(a.salvageFen);
-      const years: Money[] = [];
-      let nbv = moneyFromFen(a.costFen);
-      for (let y = 1; y <= Y - 2; y++) {
-        // 年折旧额 = 年初净值 × 2 ÷ 预计使用年限, half-up to the 分, never below salvage
-        const room = maxMoney(subtract(nbv, salvage), ZERO);
-        const amount = minMoney(roundMoney(toDecimal(nbv).times(2).div(Y)), room);
-        years.push(amount);
-        nbv = subtract(nbv, amount);
-      }
-      const rest = subtract(nbv, salvage);
-      if (Y === 1) years.push(rest);
-      else years.push(...allocate(rest, [1, 1]));
-      return years.flatMap((y) => fen(allocate(y, ones(12))));
-    }
+    case "double-declining":
+      // the yearly amounts of the engine (the same numbers netValueAt uses), each spread over its 12 months
+      return doubleDecliningYears(a).flatMap((y) => fen(allocate(moneyFromFen(y), ones(12))));
     case "units-of-output": {
       const out: number[] = [];
       let prev = 0;
