@@ -40,6 +40,13 @@ const registry = createRegistry().register(
     };
   },
   z.strictObject({ total: z.string() }),
+).register(
+  "t.crash",
+  (i: { total: string }) => {
+    if (i.total === "boom") throw new TypeError("boom");
+    return { total: i.total };
+  },
+  z.strictObject({ total: z.string() }),
 );
 
 let dir: string;
@@ -114,6 +121,21 @@ describe("main", () => {
     const en = fakeIo();
     expect(main(["params", "--json", "--as-of", "tomorrow", "--lang", "en"], en, registry)).toBe(2);
     expect(en.errText()).toContain('--as-of needs a date (YYYY-MM-DD), got "tomorrow"');
+  });
+
+  it("CLI-RUN-1: with --json, a crashed case is reported as crashed (exit 3) with its case, not as invalid", () => {
+    const p = join(dir, "crash.yaml");
+    writeFileSync(p, "computation: t.crash\ncases:\n  - name: fine\n    input: { total: '1' }\n  - name: bad\n    input: { total: boom }\n");
+    const io = fakeIo();
+    expect(main(["run", p, "--json"], io, registry)).toBe(3);
+    const out = JSON.parse(io.outText()) as { status: string; case: number; name: string; problems?: { code: string }[] }[];
+    expect(out.map((o) => [o.case, o.name, o.status])).toEqual([
+      [0, "fine", "computed"],
+      [1, "bad", "crashed"],
+    ]);
+    expect(out[1]!.problems?.map((x) => x.code)).toEqual(["INTERNAL_ERROR"]);
+    expect(io.errText()).toContain("INTERNAL_ERROR");
+    expect(io.errText()).not.toMatch(/\n\s+at /);
   });
 
   it("CLI-DEMO-1: the demo fails loudly when an embedded example does not match", () => {

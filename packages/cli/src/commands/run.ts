@@ -60,7 +60,10 @@ export function runCommand(files: readonly string[], opts: RunCommandOptions, io
     const src = sourceOf(scenario);
     for (const o of runScenario(scenario, { registry })) {
       if (o.status === "invalid" || o.status === "crashed") {
-        reportProblems(file, o.problems ?? []);
+        // as reportProblems, but the JSON entry keeps the case and its own status (a crash is not "invalid")
+        io.err(renderProblems(o.problems ?? [], opts.lang));
+        for (const p of o.problems ?? []) raise(exitCodeOf(p.code));
+        if (opts.json) json.push(jsonOf(o));
         continue;
       }
       if (opts.json) json.push(jsonOf(o));
