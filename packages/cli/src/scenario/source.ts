@@ -210,7 +210,7 @@ export function toData(src: Source, node: unknown, literals = false): unknown {
 }
 
 /** How many values aliases (`*a`, `<<: *a`) may expand to in one conversion: a guard against alias bombs. @internal */
-export const MAX_ALIAS_EXPANSION = 1_000_000;
+export const MAX_ALIAS_EXPANSION = 100_000;
 
 interface Budget {
   left: number;
