@@ -91,7 +91,11 @@ describe("resolveOwnership", () => {
     fc.assert(
       fc.property(fc.array(fc.record({ owner: fc.constantFrom("a", "b", "c", "d", "e"), amount: fc.integer({ min: 0, max: 10 ** 9 }) }), { minLength: 1, maxLength: 8 }), (cs) => {
         const r = resolveOwnership({ kind: "cross-village", contributions: cs.map((c) => ({ owner: c.owner, amount: (c.amount / 100).toFixed(2) })) });
-        if (cs.every((c) => c.amount === 0)) return expect(r.status).toBe("undetermined");
+        if (cs.every((c) => c.amount === 0)) {
+          // nothing contributed: ASSET-OWN-3, never a guess (a returned expect() value would read as `false` to fast-check)
+          expect(r.status).toBe("undetermined");
+          return;
+        }
         expect(r.status).toBe("determined");
         if (r.status !== "determined") return;
         let total = fraction(0n, 1n);
