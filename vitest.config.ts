@@ -9,5 +9,6 @@ export default defineConfig({
     testTimeout: 60_000,
     pool: "threads",
     reporters: ["default", "./test/summary-reporter.ts"],
+    setupFiles: ["./test/setup.ts"],
   },
 });
