@@ -28,6 +28,7 @@ const coreSeeds: Record<string, unknown[][]> = {
   "core.multiYearPeriods": [[2023, 3, 4]],
   "core.toMu": [[{ value: "2", unit: "hectare" }]],
   "core.fraction": [[6, 10]],
+  "core.kthSmallest": [[[5, 1, 4, 1, 3], 3]],
   "core.add": [["1.10", "2.20"]],
   "core.subtract": [["1.10", "2.20"]],
   "core.sum": [[["1.10", "2.20", "3.30"]]],

@@ -59,6 +59,7 @@ export type { Fraction } from "./ratio/fraction";
 export { allocate, allocateInputSchema } from "./allocation/allocate";
 export type { AllocateOptions } from "./allocation/allocate";
 export { allocateMinorUnits, MAX_RECIPIENTS } from "./allocation/allocateMinorUnits";
+export { kthSmallest } from "./stats/kthSmallest";
 
 // --- apportionment (CORE-APPORTION-1) ---
 export { apportion, apportionInputSchema, APPORTION_METHODS } from "./apportion/apportion";

@@ -4,10 +4,14 @@
  * @internal
  */
 
-function kthLargest(values: Float64Array, k: number): number {
-  // k is 1-based: the k-th largest. Work on a copy, ascending order index n-k.
-  const a = values.slice();
-  const target = a.length - k;
+/**
+ * The value at ascending position `target` (0-based) of `a`, reordering `a` in
+ * place: quickselect with a median-of-three pivot, falling back to a sort of
+ * the remaining range after O(log n) rounds, so it is O(n) expected and
+ * O(n log n) at worst.
+ * @internal
+ */
+export function selectInPlace(a: Float64Array, target: number): number {
   let lo = 0;
   let hi = a.length - 1;
   let budget = 4 * Math.ceil(Math.log2(a.length + 1)) + 8;
@@ -63,7 +67,7 @@ export function addToLargest(keys: Float64Array, k: number, out: Float64Array, e
     pool = keys.slice();
     for (let i = 0; i < n; i++) if (!eligible[i]) pool[i] = -Infinity;
   }
-  const t = kthLargest(pool, k);
+  const t = selectInPlace(pool.slice(), n - k); // the k-th largest; on a copy, since `pool` is read by index below
   let above = 0;
   for (let i = 0; i < n; i++) if (pool[i]! > t) above++;
   let need = k - above;

@@ -1,42 +1,10 @@
+import { kthSmallest } from "@sannong/core";
+
 /**
- * Order statistics on exact keys (integers below 2^53 held in doubles).
+ * Order statistics on exact keys (integers below 2^53 held in doubles); the
+ * selection itself is core's `kthSmallest`.
  * @internal
  */
-
-/** The k-th smallest value (1-based) of `a`; reorders `a` in place. @internal */
-export function kthSmallestInPlace(a: Float64Array, k: number): number {
-  const target = k - 1;
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    if (hi - lo < 32) {
-      const sub = a.subarray(lo, hi + 1).sort();
-      return sub[target - lo]!;
-    }
-    const mid = lo + ((hi - lo) >> 1);
-    const x = a[lo]!;
-    const y = a[mid]!;
-    const z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return a[target]!;
-  }
-  return a[target]!;
-}
 
 /** Code-unit order of two strings (never locale-dependent). @internal */
 export function compareCodeUnits(a: string, b: string): number {
@@ -56,7 +24,7 @@ export function smallestByKey(group: ArrayLike<number>, keys: Float64Array, ids:
   if (k >= n) return Array.from(group).sort(byKeyThenId);
   const local = new Float64Array(n);
   for (let i = 0; i < n; i++) local[i] = keys[group[i]!]!;
-  const t = kthSmallestInPlace(local, k);
+  const t = kthSmallest(local, k);
   const chosen: number[] = [];
   const atT: number[] = [];
   for (let i = 0; i < n; i++) {
