@@ -85,6 +85,16 @@ export const FIVE_DELIBERATIONS_TWO_DISCLOSURES: Procedure = defineProcedure({
   },
 });
 
+/** Both operation-change chains come from the same passage of 001 (§三(八)2 运营程序). */
+const ASSET_OPERATION_SOURCE = {
+  document: DOC_001,
+  article: "§三(八)2 运营程序",
+  citation: "001 §三(八)2",
+  rules: ["CORE-PROC-2", "ASSET-OPS-2"],
+  verified: false,
+  note: "Steps and order from the seed; that the democratic decision is a 村民(代表)会议 with its quorum rule is sannong's reading.",
+} as const;
+
 /**
  * Changing how a village-owned poverty-alleviation asset is operated
  * (归村集体所有扶贫资产经营方式确定及变动): 村集体民主决策 → 报镇审核备案. The
@@ -104,14 +114,7 @@ export const ASSET_OPERATION_CHANGE_VILLAGE: Procedure = defineProcedure({
     democraticDecision,
     { id: "township-review-filing", label: { zh: "报镇审核备案", en: "review and filing by the township" }, body: "township-government", bodyLabel: body.township },
   ],
-  source: {
-    document: DOC_001,
-    article: "§三(八)2 运营程序",
-    citation: "001 §三(八)2",
-    rules: ["CORE-PROC-2", "ASSET-OPS-2"],
-    verified: false,
-    note: "Steps and order from the seed; that the democratic decision is a 村民(代表)会议 with its quorum rule is sannong's reading.",
-  },
+  source: ASSET_OPERATION_SOURCE,
 });
 
 /**
@@ -134,14 +137,7 @@ export const ASSET_OPERATION_CHANGE_JOINT: Procedure = defineProcedure({
     { id: "township-review", label: { zh: "报镇审核", en: "review by the township" }, body: "township-government", bodyLabel: body.township },
     { id: "district-filing", label: { zh: "区扶贫办备案", en: "filing with the district poverty office" }, body: "district-poverty-office", bodyLabel: body.districtPovertyOffice },
   ],
-  source: {
-    document: DOC_001,
-    article: "§三(八)2 运营程序",
-    citation: "001 §三(八)2",
-    rules: ["CORE-PROC-2", "ASSET-OPS-2"],
-    verified: false,
-    note: "Steps and order from the seed; that the democratic decision is a 村民(代表)会议 with its quorum rule is sannong's reading.",
-  },
+  source: ASSET_OPERATION_SOURCE,
 });
 
 /**
