@@ -7,14 +7,28 @@
  *   conserved to the fen (checked, not timed).
  */
 import { benchCase, rng } from "./harness";
-import { depreciationSchedule, distributeRevenue, netValueAt, netValuesAt, type DepreciationInput, type DistributeRevenueInput } from "@sannong/assets";
+import {
+  depreciationSchedule,
+  distributeRevenue,
+  netValueAt,
+  netValuesAt,
+  type DepreciationInput,
+  type DistributeRevenueInput,
+} from "@sannong/assets";
 
 const DATE = "2024-06-30";
 
 function assets(n: number): DepreciationInput[] {
   const r = rng(4);
   return Array.from({ length: n }, (_, i) => {
-    const a: { cost: string; lifeMonths: number; start: string; salvageRate?: string; method?: "double-declining"; startRule?: "same-month" } = {
+    const a: {
+      cost: string;
+      lifeMonths: number;
+      start: string;
+      salvageRate?: string;
+      method?: "double-declining";
+      startRule?: "same-month";
+    } = {
       cost: (Math.floor(r() * 1e9) / 100).toFixed(2),
       lifeMonths: 12 * (1 + Math.floor(r() * 30)),
       start: `${2000 + Math.floor(r() * 24)}-${String(1 + Math.floor(r() * 12)).padStart(2, "0")}-${String(1 + Math.floor(r() * 28)).padStart(2, "0")}`,
@@ -66,13 +80,19 @@ export default [
       const r = out as ReturnType<typeof netValuesAt>;
       let s = 0n;
       for (const m of r.netValues) s += m.fen;
-      if (r.netValues.length !== input.length || s !== r.total.fen) throw new Error("total is not the sum of the net values");
+      if (r.netValues.length !== input.length || s !== r.total.fen)
+        throw new Error("total is not the sum of the net values");
       // spot-check against the single-asset form and the full schedule (the reference)
       for (let i = 0; i < input.length; i += 9973) {
         const single = netValueAt(input[i]!, DATE).netValue;
-        const rows = depreciationSchedule(input[i]!).rows.filter((row) => row.month < DATE.slice(0, 7) || row.month === DATE.slice(0, 7));
+        const rows = depreciationSchedule(input[i]!).rows.filter(
+          (row) => row.month < DATE.slice(0, 7) || row.month === DATE.slice(0, 7),
+        );
         const ref = rows.length ? rows[rows.length - 1]!.netValue : single;
-        if (single.fen !== r.netValues[i]!.fen || ref.fen !== single.fen) throw new Error(`asset ${i}: bulk ${String(r.netValues[i])}, single ${String(single)}, schedule ${String(ref)}`);
+        if (single.fen !== r.netValues[i]!.fen || ref.fen !== single.fen)
+          throw new Error(
+            `asset ${i}: bulk ${String(r.netValues[i])}, single ${String(single)}, schedule ${String(ref)}`,
+          );
       }
     },
     baselines: [{ name: "netValueAt per asset", run: (input) => input.map((a) => netValueAt(a, DATE).netValue) }],
@@ -94,7 +114,8 @@ export default [
       let kept = 0n;
       for (const u of r.uses) if (!u.basis) kept += u.amount.fen;
       if (paid + kept + r.carriedOver.fen !== r.distributable.fen) throw new Error("money not conserved to the fen");
-      if (r.distributed.fen + r.carriedOver.fen !== r.distributable.fen) throw new Error("distributed + carried over ≠ distributable");
+      if (r.distributed.fen + r.carriedOver.fen !== r.distributable.fen)
+        throw new Error("distributed + carried over ≠ distributable");
     },
     target: { maxMedianMs: 500 },
   }),

@@ -70,7 +70,10 @@ export default [
     run: (ws) => allocateMinorUnits(TOTAL_FEN, ws),
     verify: conserves,
     baselines: [
-      { name: "dinero.js 2.0 allocate", run: (ws) => dineroAllocate(dinero({ amount: TOTAL_FEN, currency: CNY }), ws).map((d) => toSnapshot(d).amount) },
+      {
+        name: "dinero.js 2.0 allocate",
+        run: (ws) => dineroAllocate(dinero({ amount: TOTAL_FEN, currency: CNY }), ws).map((d) => toSnapshot(d).amount),
+      },
       { name: "decimal.js largest remainder", run: (ws) => decimalLargestRemainder(TOTAL_FEN, ws) },
       { name: "float64 loop + full sort", run: (ws) => float64Loop(TOTAL_FEN, ws) },
     ],

@@ -40,7 +40,10 @@ function integerWeights(): number[] {
 /** Decimal-string weights with 4 decimals (areas in 亩), read exactly. */
 function decimalWeights(): string[] {
   const r = rng(7);
-  return Array.from({ length: N }, () => `${Math.floor(r() * 5000)}.${String(Math.floor(r() * 10000)).padStart(4, "0")}`);
+  return Array.from(
+    { length: N },
+    () => `${Math.floor(r() * 5000)}.${String(Math.floor(r() * 10000)).padStart(4, "0")}`,
+  );
 }
 
 const byMethod = APPORTION_METHODS.map((method) =>

@@ -45,7 +45,11 @@ export function median(xs: readonly number[]): number {
 }
 
 /** Times `fn(input)` `runs` times after one warm-up; returns the median in ms. */
-export function time<I>(fn: (input: I) => unknown, input: I, runs: number): { medianMs: number; samples: number[]; last: unknown } {
+export function time<I>(
+  fn: (input: I) => unknown,
+  input: I,
+  runs: number,
+): { medianMs: number; samples: number[]; last: unknown } {
   let last = fn(input);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {

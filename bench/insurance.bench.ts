@@ -19,7 +19,14 @@ function remittanceInput(): BuildRemittanceScheduleInput {
     const idx = 2022 * 12 + 7 + Math.floor(r() * 12 * 35);
     return { id: `p${i}`, coveredUntil: `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, "0")}-15` };
   });
-  return { handoverDate: "2022-07-15", periodYears: 3, monthlyStandard: "1500.00", annualGrowth: "0.05", periods: 10, persons };
+  return {
+    handoverDate: "2022-07-15",
+    periodYears: 3,
+    monthlyStandard: "1500.00",
+    annualGrowth: "0.05",
+    periods: 10,
+    persons,
+  };
 }
 
 /** 10,000 villages of 100 households each (1,000,000 households), land lost in 亩, 公顷 and m². */
@@ -30,7 +37,12 @@ function villages(): AllocateQuotaToHouseholdsInput[] {
     asOf: "2024-06-01",
     households: Array.from({ length: 100 }, (_, i) => {
       const mu = (1 + Math.floor(r() * 80_000) / 10_000).toFixed(4).replace(/\.?0+$/, "");
-      const landLost = i % 10 === 0 ? { value: (Number(mu) / 15).toFixed(4).replace(/\.?0+$/, ""), unit: "hectare" as const } : i % 10 === 1 ? { value: Math.round(Number(mu) * 666), unit: "sqm" as const } : mu;
+      const landLost =
+        i % 10 === 0
+          ? { value: (Number(mu) / 15).toFixed(4).replace(/\.?0+$/, ""), unit: "hectare" as const }
+          : i % 10 === 1
+            ? { value: Math.round(Number(mu) * 666), unit: "sqm" as const }
+            : mu;
       return { id: `v${v}-h${String(i).padStart(3, "0")}`, landLost };
     }),
   }));
@@ -45,7 +57,8 @@ export default [
     verify: (_input, out) => {
       const s = out as BuildRemittanceScheduleResult;
       if (s.remittances.length !== 11) throw new Error("expected the first remittance and 10 periods after it");
-      if (s.remittances.reduce((a, x) => a + x.amount.fen, 0n) !== s.lumpSum.fen) throw new Error("remittances do not add up to the lump sum");
+      if (s.remittances.reduce((a, x) => a + x.amount.fen, 0n) !== s.lumpSum.fen)
+        throw new Error("remittances do not add up to the lump sum");
     },
     target: { maxMedianMs: 2000 },
   }),

@@ -22,7 +22,11 @@ function holders(mode: "shares" | "transactions" | "mixed"): { id: string; share
     const id = `330800-${String(i).padStart(7, "0")}`;
     const shares = 1 + Math.floor(r() * 500);
     const transactions = (Math.floor(r() * 10_000_000) / 100).toFixed(2);
-    return mode === "shares" ? { id, shares } : mode === "transactions" ? { id, transactions } : { id, shares, transactions };
+    return mode === "shares"
+      ? { id, shares }
+      : mode === "transactions"
+        ? { id, transactions }
+        : { id, shares, transactions };
   });
 }
 
@@ -32,7 +36,8 @@ function conserves(pool: string) {
     const r = out as ReturnType<typeof distributeDividends>;
     let s = 0n;
     for (const p of r.payouts) s += p.amount.fen;
-    if (String(r.total) !== pool || s !== r.total.fen || r.payouts.length !== N) throw new Error(`pool not conserved: ${s} vs ${r.total.fen}`);
+    if (String(r.total) !== pool || s !== r.total.fen || r.payouts.length !== N)
+      throw new Error(`pool not conserved: ${s} vs ${r.total.fen}`);
   };
 }
 
@@ -57,7 +62,11 @@ export default [
     run: (input) => drawSurveySample(input),
     verify: (_input, out) => {
       const r = out as ReturnType<typeof drawSurveySample>;
-      if (new Set(r.sample).size !== r.size || r.size !== r.byStratum.reduce((a, s) => a + Math.ceil(s.population / 20), 0)) throw new Error("bad stratified sample");
+      if (
+        new Set(r.sample).size !== r.size ||
+        r.size !== r.byStratum.reduce((a, s) => a + Math.ceil(s.population / 20), 0)
+      )
+        throw new Error("bad stratified sample");
     },
     target: { maxMedianMs: 500 },
   }),

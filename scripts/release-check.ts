@@ -16,7 +16,12 @@ let quietMode = false;
 
 function run(cmd: string, args: string[], cwd: string): void {
   try {
-    execFileSync(cmd, args, { cwd, stdio: quietMode ? "pipe" : "inherit", encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
+    execFileSync(cmd, args, {
+      cwd,
+      stdio: quietMode ? "pipe" : "inherit",
+      encoding: "utf8",
+      env: { ...process.env, npm_config_update_notifier: "false" },
+    });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
     throw new Error(`${cmd} ${args.join(" ")} failed in ${cwd}:\n${err.stdout ?? ""}${err.stderr ?? ""}`);
@@ -35,7 +40,9 @@ export function releaseCheck({ build = true, quiet = false } = {}): string[] {
     run(join(repoRoot, "node_modules", ".bin", "attw"), ["--pack", "."], dir);
     run("npx", [...pnpm, "pack", "--pack-destination", out], dir);
   }
-  return readdirSync(out).filter((f) => f.endsWith(".tgz")).map((f) => join(out, f));
+  return readdirSync(out)
+    .filter((f) => f.endsWith(".tgz"))
+    .map((f) => join(out, f));
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {

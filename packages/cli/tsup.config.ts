@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 
-const version = (JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string }).version;
+const version = (JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string })
+  .version;
 
 const common: Options = {
   format: ["esm"],

@@ -16,7 +16,8 @@ export const siteDir = join(repoRoot, "docs", "site");
 /** Internal links of the built site that point at no file. */
 export function brokenLinks(dir = siteDir): string[] {
   const broken: string[] = [];
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
   for (const file of walk(dir).filter((f) => f.endsWith(".html"))) {
     const html = readFileSync(file, "utf8");
     for (const m of html.matchAll(/\b(?:href|src)="([^"]+)"/g)) {
@@ -34,13 +35,19 @@ export function brokenLinks(dir = siteDir): string[] {
 export async function buildDocs(): Promise<void> {
   const { missing } = buildRuleMap();
   if (missing.length) {
-    throw new Error(`rules without an implementation or a test: ${missing.map((m) => `${m.id}${m.implementation ? "" : " (no implementation)"}${m.test ? "" : " (no test)"}`).join(", ")}`);
+    throw new Error(
+      `rules without an implementation or a test: ${missing.map((m) => `${m.id}${m.implementation ? "" : " (no implementation)"}${m.test ? "" : " (no test)"}`).join(", ")}`,
+    );
   }
   const gen = join(repoRoot, "docs", "generated");
   mkdirSync(gen, { recursive: true });
   writeFileSync(join(gen, "rule-map.md"), ruleMapMarkdown());
   writeFileSync(join(gen, "parameters.md"), await parametersMarkdown());
-  const out = execFileSync(join(repoRoot, "node_modules", ".bin", "typedoc"), ["--options", join(repoRoot, "docs", "typedoc.json")], { cwd: join(repoRoot, "docs"), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const out = execFileSync(
+    join(repoRoot, "node_modules", ".bin", "typedoc"),
+    ["--options", join(repoRoot, "docs", "typedoc.json")],
+    { cwd: join(repoRoot, "docs"), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  );
   process.stdout.write(out);
   const warnings = out.split("\n").filter((l) => /\[warning\]|\[error\]/.test(l) && !/git remote/.test(l));
   if (warnings.length) throw new Error(`typedoc reported ${warnings.length} warning(s):\n${warnings.join("\n")}`);

@@ -42,11 +42,20 @@ export async function parametersMarkdown(): Promise<string> {
     "",
   ];
   for (const { pkg, params } of builtInParameters()) {
-    lines.push(`## @sannong/${pkg}`, "", "| id | label | unit | from | until | value | source | verified |", "|---|---|---|---|---|---|---|---|");
+    lines.push(
+      `## @sannong/${pkg}`,
+      "",
+      "| id | label | unit | from | until | value | source | verified |",
+      "|---|---|---|---|---|---|---|---|",
+    );
     for (const p of [...params].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       for (const v of p.values) {
-        const src = [v.source.document, v.source.article].filter(Boolean).join(" ") + (v.source.note ? ` — ${v.source.note}` : "");
-        lines.push(`| \`${p.id}\` | ${esc(p.label.zh)} / ${esc(p.label.en)} | ${esc(p.unit)} | ${v.from} | ${v.until ?? ""} | ${show(v.value)} | ${esc(src)} | ${v.source.verified ? "yes" : "**no**"} |`);
+        const src =
+          [v.source.document, v.source.article].filter(Boolean).join(" ") +
+          (v.source.note ? ` — ${v.source.note}` : "");
+        lines.push(
+          `| \`${p.id}\` | ${esc(p.label.zh)} / ${esc(p.label.en)} | ${esc(p.unit)} | ${v.from} | ${v.until ?? ""} | ${show(v.value)} | ${esc(src)} | ${v.source.verified ? "yes" : "**no**"} |`,
+        );
       }
     }
     lines.push("");

@@ -39,9 +39,13 @@ function walk(dir: string, keep: (p: string) => boolean): string[] {
 }
 
 /** Rules of the spec: `**ID** summary…` bullets. */
-export function specRules(specDir = join(repoRoot, "docs", "spec")): { id: string; specFile: string; summary: string }[] {
+export function specRules(
+  specDir = join(repoRoot, "docs", "spec"),
+): { id: string; specFile: string; summary: string }[] {
   const out: { id: string; specFile: string; summary: string }[] = [];
-  for (const f of readdirSync(specDir).filter((n) => n.endsWith(".md")).sort()) {
+  for (const f of readdirSync(specDir)
+    .filter((n) => n.endsWith(".md"))
+    .sort()) {
     const text = readFileSync(join(specDir, f), "utf8");
     for (const m of text.matchAll(/\*\*([A-Z]+(?:-[A-Z]+)+-\d+)\*\*\s*([\s\S]*?)(?=\n\s*\n|\n- |$)/g)) {
       out.push({ id: m[1]!, specFile: f, summary: m[2]!.replace(/\*\*/g, "").replace(/\s+/g, " ").trim() });
@@ -53,12 +57,19 @@ export function specRules(specDir = join(repoRoot, "docs", "spec")): { id: strin
 /** Exported symbols whose doc comment says `Implements …ID…`. */
 function implementations(): Map<string, { symbol: string; file: string }[]> {
   const map = new Map<string, { symbol: string; file: string }[]>();
-  const files = walk(join(repoRoot, "packages"), (p) => p.endsWith(".ts") && !p.endsWith(".test.ts") && p.includes(`${join("src", "")}`));
+  const files = walk(
+    join(repoRoot, "packages"),
+    (p) => p.endsWith(".ts") && !p.endsWith(".test.ts") && p.includes(`${join("src", "")}`),
+  );
   for (const file of files) {
     const text = readFileSync(file, "utf8");
-    for (const m of text.matchAll(/\/\*\*([\s\S]*?)\*\/\s*export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z0-9_$]+)/g)) {
+    for (const m of text.matchAll(
+      /\/\*\*([\s\S]*?)\*\/\s*export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z0-9_$]+)/g,
+    )) {
       const doc = m[1]!;
-      const implemented = [...doc.matchAll(/Implements([^\n@]*(?:\n\s*\*[^\n@]*)*)/g)].flatMap((x) => x[1]!.match(ID) ?? []);
+      const implemented = [...doc.matchAll(/Implements([^\n@]*(?:\n\s*\*[^\n@]*)*)/g)].flatMap(
+        (x) => x[1]!.match(ID) ?? [],
+      );
       for (const id of new Set(implemented)) {
         const list = map.get(id) ?? [];
         list.push({ symbol: m[2]!, file: relative(repoRoot, file) });
@@ -83,11 +94,18 @@ function tests(): Map<string, { title: string; file: string }[]> {
     for (const line of lines) {
       const ids = line.match(ID);
       if (!ids) continue;
-      if (!scenario && !/\b(it|test|describe)(\.\w+)*\s*\(|\bit\.each|\bdescribe\.each|^\s*\[?\s*["'`]/.test(line)) continue;
-      const title = line.trim().replace(/^.*?(?:it|test|describe)(?:\.[\w]+)*(?:\([^)]*\))?\s*\(\s*/, "").replace(/["'`],?\s*(\(|async|function|\{).*$/, "").replace(/^["'`]/, "").slice(0, 140);
+      if (!scenario && !/\b(it|test|describe)(\.\w+)*\s*\(|\bit\.each|\bdescribe\.each|^\s*\[?\s*["'`]/.test(line))
+        continue;
+      const title = line
+        .trim()
+        .replace(/^.*?(?:it|test|describe)(?:\.[\w]+)*(?:\([^)]*\))?\s*\(\s*/, "")
+        .replace(/["'`],?\s*(\(|async|function|\{).*$/, "")
+        .replace(/^["'`]/, "")
+        .slice(0, 140);
       for (const id of new Set(ids)) {
         const list = map.get(id) ?? [];
-        if (!list.some((t) => t.file === relative(repoRoot, file) && t.title === title)) list.push({ title, file: relative(repoRoot, file) });
+        if (!list.some((t) => t.file === relative(repoRoot, file) && t.title === title))
+          list.push({ title, file: relative(repoRoot, file) });
         map.set(id, list);
       }
     }
@@ -102,7 +120,10 @@ const IMPLEMENTED_BY_SCRIPTS: Record<string, { symbol: string; file: string }> =
 };
 
 /** The whole map and the rules missing an implementation or a test. */
-export function buildRuleMap(): { rules: RuleEntry[]; missing: { id: string; implementation: boolean; test: boolean }[] } {
+export function buildRuleMap(): {
+  rules: RuleEntry[];
+  missing: { id: string; implementation: boolean; test: boolean }[];
+} {
   const impl = implementations();
   const tst = tests();
   const rules = specRules().map((r) => ({
@@ -139,7 +160,9 @@ export function ruleMapMarkdown(): string {
     const impl = r.implementations.map((i) => `\`${i.symbol}\` (${i.file})`).join("<br>") || "**missing**";
     const shown = r.tests.slice(0, 4).map((t) => `${esc(t.title)} (${t.file})`);
     const more = r.tests.length > 4 ? [`… and ${r.tests.length - 4} more`] : [];
-    lines.push(`| **${r.id}** | ${r.specFile}: ${esc(r.summary.slice(0, 90))}${r.summary.length > 90 ? "…" : ""} | ${impl} | ${[...shown, ...more].join("<br>") || "**missing**"} |`);
+    lines.push(
+      `| **${r.id}** | ${r.specFile}: ${esc(r.summary.slice(0, 90))}${r.summary.length > 90 ? "…" : ""} | ${impl} | ${[...shown, ...more].join("<br>") || "**missing**"} |`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

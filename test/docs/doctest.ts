@@ -41,7 +41,11 @@ export function doctestModule(markdown: string): { source: string; checks: numbe
       const im = /^\s*import\s*\{([^}]*)\}\s*from\s*["']([^"']+)["'];?\s*$/.exec(raw);
       if (im) {
         const set = named.get(im[2]!) ?? new Set<string>();
-        for (const n of im[1]!.split(",").map((x) => x.trim()).filter(Boolean)) set.add(n);
+        for (const n of im[1]!
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean))
+          set.add(n);
         named.set(im[2]!, set);
         return;
       }

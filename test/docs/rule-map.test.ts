@@ -23,8 +23,15 @@ describe("DOCS-MAP-1: rule map", () => {
 
   const shared = join(repoRoot, "..", "shared", "spec");
   it.skipIf(!existsSync(shared))("DOCS-MAP-1: docs/spec is an exact copy of the shared specification", () => {
-    const names = readdirSync(shared).filter((n) => n.endsWith(".md")).sort();
-    expect(readdirSync(join(repoRoot, "docs", "spec")).filter((n) => n.endsWith(".md")).sort()).toEqual(names);
-    for (const n of names) expect(readFileSync(join(repoRoot, "docs", "spec", n), "utf8"), n).toBe(readFileSync(join(shared, n), "utf8"));
+    const names = readdirSync(shared)
+      .filter((n) => n.endsWith(".md"))
+      .sort();
+    expect(
+      readdirSync(join(repoRoot, "docs", "spec"))
+        .filter((n) => n.endsWith(".md"))
+        .sort(),
+    ).toEqual(names);
+    for (const n of names)
+      expect(readFileSync(join(repoRoot, "docs", "spec", n), "utf8"), n).toBe(readFileSync(join(shared, n), "utf8"));
   });
 });

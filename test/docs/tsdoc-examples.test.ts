@@ -76,7 +76,9 @@ function sourceFiles(dir: string): string[] {
 
 const packages = ["core", "funds", "assets", "insurance", "migrants"];
 const examples = packages.flatMap((pkg) =>
-  sourceFiles(join(repoRoot, "packages", pkg, "src")).flatMap((path) => tsdocExamples(readFileSync(path, "utf8"), relative(repoRoot, path).replace(/\\/g, "/"))),
+  sourceFiles(join(repoRoot, "packages", pkg, "src")).flatMap((path) =>
+    tsdocExamples(readFileSync(path, "utf8"), relative(repoRoot, path).replace(/\\/g, "/")),
+  ),
 );
 const outDir = join(repoRoot, "test", "docs", ".generated");
 /** The modules generated for the package examples in this run (type-checked at the end). */
@@ -85,11 +87,15 @@ const generated: string[] = [];
 /** Runs one example as its own module; returns the failures and how many checks ran. */
 async function runExample(example: TsdocExample): Promise<{ failures: string[]; ran: number; checks: number }> {
   // padding puts the block at its own line numbers, so failures point into the source file
-  const markdown = "\n".repeat(example.fenceLine - 1) + "```ts\n" + example.code + "\n```\n";
+  const markdown = `${"\n".repeat(example.fenceLine - 1)}\`\`\`ts\n${example.code}\n\`\`\`\n`;
   const { source, checks } = doctestModule(markdown);
   const failures: string[] = [];
   let ran = 0;
-  (globalThis as unknown as { __docCheck: unknown }).__docCheck = (line: number, actual: () => unknown, expected: string): void => {
+  (globalThis as unknown as { __docCheck: unknown }).__docCheck = (
+    line: number,
+    actual: () => unknown,
+    expected: string,
+  ): void => {
     ran++;
     let value: unknown;
     try {
@@ -99,10 +105,14 @@ async function runExample(example: TsdocExample): Promise<{ failures: string[]; 
       return;
     }
     const want: unknown = new Function(`return (${expected});`)();
-    if (JSON.stringify(value) !== JSON.stringify(want)) failures.push(`${example.file}:${line}: expected ${JSON.stringify(want)}, got ${JSON.stringify(value)}`);
+    if (JSON.stringify(value) !== JSON.stringify(want))
+      failures.push(`${example.file}:${line}: expected ${JSON.stringify(want)}, got ${JSON.stringify(value)}`);
   };
   mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, `tsdoc-${example.file.replace(/^packages\//, "").replace(/[/\\.]/g, "-")}-${example.fenceLine}.ts`);
+  const file = join(
+    outDir,
+    `tsdoc-${example.file.replace(/^packages\//, "").replace(/[/\\.]/g, "-")}-${example.fenceLine}.ts`,
+  );
   writeFileSync(file, source);
   if (example.file.startsWith("packages/")) generated.push(file);
   await import(`${file}?t=${Date.now()}`);
@@ -124,7 +134,8 @@ const cases = examples.map((example) => {
 
 describe("DOCS-SITE-1: TSDoc @example blocks", () => {
   it("DOCS-SITE-1: examples are found in every policy package", () => {
-    for (const pkg of packages) expect(examples.filter((e) => e.file.startsWith(`packages/${pkg}/`)).length, pkg).toBeGreaterThan(0);
+    for (const pkg of packages)
+      expect(examples.filter((e) => e.file.startsWith(`packages/${pkg}/`)).length, pkg).toBeGreaterThan(0);
   });
 
   it("DOCS-SITE-1: extraction strips the comment stars, skips `ts ignore` blocks and names the symbol", () => {
@@ -144,19 +155,33 @@ describe("DOCS-SITE-1: TSDoc @example blocks", () => {
       "export function sum(): void {}",
     ].join("\n");
     expect(tsdocExamples(src, "x.ts")).toEqual([
-      { file: "x.ts", symbol: "sum", fenceLine: 4, code: 'import { allocate } from "@sannong/core";\nallocate("1.00", [1, 1]).map(String); // → ["0.50", "0.50"]' },
+      {
+        file: "x.ts",
+        symbol: "sum",
+        fenceLine: 4,
+        code: 'import { allocate } from "@sannong/core";\nallocate("1.00", [1, 1]).map(String); // → ["0.50", "0.50"]',
+      },
     ]);
   });
 
   it("DOCS-SITE-1: an example showing a wrong output fails, at its source line", async () => {
-    const r = await runExample({ file: "self-test.ts", symbol: "allocate", fenceLine: 10, code: ['import { allocate } from "@sannong/core";', 'allocate("100.00", [1, 1, 1]).map(String); // → ["33.33", "33.33", "33.34"]'].join("\n") });
+    const r = await runExample({
+      file: "self-test.ts",
+      symbol: "allocate",
+      fenceLine: 10,
+      code: [
+        'import { allocate } from "@sannong/core";',
+        'allocate("100.00", [1, 1, 1]).map(String); // → ["33.33", "33.33", "33.34"]',
+      ].join("\n"),
+    });
     expect(r.checks).toBe(1);
     expect(r.ran).toBe(1);
     expect(r.failures).toEqual(['self-test.ts:12: expected ["33.33","33.33","33.34"], got ["33.34","33.33","33.33"]']);
   });
 
   it.each(cases)("DOCS-SITE-1: @example of $title", async ({ example }) => {
-    for (const from of importSources(example.code)) expect(from, "examples import from the public door, @sannong/<pkg>").toMatch(/^@sannong\/[a-z]+$/);
+    for (const from of importSources(example.code))
+      expect(from, "examples import from the public door, @sannong/<pkg>").toMatch(/^@sannong\/[a-z]+$/);
     const r = await runExample(example);
     expect(r.checks, "an example shows at least one output as `// → VALUE`").toBeGreaterThanOrEqual(1);
     expect(r.failures).toEqual([]);
@@ -166,10 +191,20 @@ describe("DOCS-SITE-1: TSDoc @example blocks", () => {
   it("DOCS-SITE-1: every example type-checks under the repository's strict settings (a reader can paste it)", () => {
     if (generated.length < cases.length) return; // a filtered run (-t) generated only some examples
     const config = join(outDir, "tsconfig.tsdoc.json");
-    writeFileSync(config, JSON.stringify({ extends: "../../../tsconfig.base.json", compilerOptions: { noEmit: true, noUnusedLocals: false }, files: generated.map((f) => relative(outDir, f)) }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        extends: "../../../tsconfig.base.json",
+        compilerOptions: { noEmit: true, noUnusedLocals: false },
+        files: generated.map((f) => relative(outDir, f)),
+      }),
+    );
     let output = "";
     try {
-      execFileSync(process.execPath, [join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", config], { cwd: repoRoot, encoding: "utf8" });
+      execFileSync(process.execPath, [join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", config], {
+        cwd: repoRoot,
+        encoding: "utf8",
+      });
     } catch (e) {
       output = String((e as { stdout?: string }).stdout ?? e);
     }

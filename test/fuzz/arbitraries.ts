@@ -15,7 +15,8 @@ function jsonOf(v: unknown): string {
   }
 }
 
-const protoKey = (v: unknown): Record<string, unknown> => JSON.parse(`{"__proto__": ${jsonOf(v ?? null)}, "a": 1}`) as Record<string, unknown>;
+const protoKey = (v: unknown): Record<string, unknown> =>
+  JSON.parse(`{"__proto__": ${jsonOf(v ?? null)}, "a": 1}`) as Record<string, unknown>;
 
 /** One nasty leaf value. */
 export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -100,14 +101,26 @@ function structuredCloneSafe(v: unknown): unknown {
   return v;
 }
 
-function parentOf(root: unknown, path: Path): { parent: Record<string | number, unknown>; key: string | number } | undefined {
+function parentOf(
+  root: unknown,
+  path: Path,
+): { parent: Record<string | number, unknown>; key: string | number } | undefined {
   if (path.length === 0) return undefined;
   let cur = root as Record<string | number, unknown>;
   for (let i = 0; i < path.length - 1; i++) cur = cur[path[i]!] as Record<string | number, unknown>;
   return { parent: cur, key: path[path.length - 1]! };
 }
 
-export type Mutation = "replace" | "delete" | "extraKey" | "protoKey" | "duplicate" | "empty" | "huge" | "stringify" | "negate";
+export type Mutation =
+  | "replace"
+  | "delete"
+  | "extraKey"
+  | "protoKey"
+  | "duplicate"
+  | "empty"
+  | "huge"
+  | "stringify"
+  | "negate";
 
 /** Applies one structural mutation at one path of a valid argument tuple. */
 export function mutate(args: readonly unknown[], pathIndex: number, kind: Mutation, value: unknown): unknown[] {
@@ -126,11 +139,13 @@ export function mutate(args: readonly unknown[], pathIndex: number, kind: Mutati
       else delete at.parent[at.key];
       break;
     case "extraKey":
-      if (current && typeof current === "object" && !Array.isArray(current)) (current as Record<string, unknown>)["unexpectedKey"] = value;
+      if (current && typeof current === "object" && !Array.isArray(current))
+        (current as Record<string, unknown>)["unexpectedKey"] = value;
       else at.parent[at.key] = value;
       break;
     case "protoKey":
-      if (current && typeof current === "object" && !Array.isArray(current)) Object.defineProperty(current, "__proto__", { value, enumerable: true, configurable: true, writable: true });
+      if (current && typeof current === "object" && !Array.isArray(current))
+        Object.defineProperty(current, "__proto__", { value, enumerable: true, configurable: true, writable: true });
       else at.parent[at.key] = protoKey(value);
       break;
     case "duplicate":
@@ -144,10 +159,20 @@ export function mutate(args: readonly unknown[], pathIndex: number, kind: Mutati
       at.parent[at.key] = Array.isArray(current) ? new Array(200_000).fill(current[0] ?? 1) : 1e300;
       break;
     case "stringify":
-      at.parent[at.key] = typeof current === "number" ? `${current}.001` : typeof current === "string" ? Number(current) : jsonOf(current ?? null);
+      at.parent[at.key] =
+        typeof current === "number"
+          ? `${current}.001`
+          : typeof current === "string"
+            ? Number(current)
+            : jsonOf(current ?? null);
       break;
     case "negate":
-      at.parent[at.key] = typeof current === "number" ? -current - 1 : typeof current === "string" && /^\d/.test(current) ? `-${current}` : value;
+      at.parent[at.key] =
+        typeof current === "number"
+          ? -current - 1
+          : typeof current === "string" && /^\d/.test(current)
+            ? `-${current}`
+            : value;
       break;
   }
   return root;
@@ -158,7 +183,19 @@ export function mutatedArgs(seed: readonly unknown[]): fc.Arbitrary<unknown[]> {
   return fc
     .record({
       pathIndex: fc.nat(),
-      kind: fc.constantFrom<Mutation>("replace", "replace", "replace", "delete", "extraKey", "protoKey", "duplicate", "empty", "stringify", "negate", "huge"),
+      kind: fc.constantFrom<Mutation>(
+        "replace",
+        "replace",
+        "replace",
+        "delete",
+        "extraKey",
+        "protoKey",
+        "duplicate",
+        "empty",
+        "stringify",
+        "negate",
+        "huge",
+      ),
       value: nastyValue,
     })
     .filter((r) => r.kind !== "huge" || r.pathIndex % 20 === 0)

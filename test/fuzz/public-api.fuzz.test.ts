@@ -29,7 +29,13 @@ const packages: Record<string, Record<string, unknown>> = { core, funds, assets,
  * `toJson` answer any value by design; `Decimal` is decimal.js's own
  * constructor, re-exported (its errors are decimal.js's). Everything else is fuzzed.
  */
-const NOT_FUZZED = new Set<string>(["core.isMoney", "core.isSannongError", "core.isLegalDate", "core.toJson", "core.Decimal"]);
+const NOT_FUZZED = new Set<string>([
+  "core.isMoney",
+  "core.isSannongError",
+  "core.isLegalDate",
+  "core.toJson",
+  "core.Decimal",
+]);
 
 function isClass(f: unknown): boolean {
   return typeof f === "function" && /^class[\s{]/.test(Function.prototype.toString.call(f));
@@ -43,7 +49,8 @@ function badValue(v: unknown, path = "result", seen = new Set<unknown>(), budget
   seen.add(v);
   if (ArrayBuffer.isView(v)) {
     const arr = v as unknown as ArrayLike<number>;
-    for (let i = 0; i < arr.length; i++) if (typeof arr[i] === "number" && !Number.isFinite(arr[i])) return `${path}[${i}] is ${arr[i]}`;
+    for (let i = 0; i < arr.length; i++)
+      if (typeof arr[i] === "number" && !Number.isFinite(arr[i])) return `${path}[${i}] is ${arr[i]}`;
     return undefined;
   }
   if (v instanceof Map) {
@@ -64,7 +71,15 @@ function badValue(v: unknown, path = "result", seen = new Set<unknown>(), budget
 
 function describeArgs(args: readonly unknown[]): string {
   try {
-    const s = JSON.stringify(args, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : typeof v === "number" && !Number.isFinite(v) ? String(v) : Array.isArray(v) && v.length > 20 ? `[array of ${v.length}]` : v));
+    const s = JSON.stringify(args, (_k, v: unknown) =>
+      typeof v === "bigint"
+        ? `${v}n`
+        : typeof v === "number" && !Number.isFinite(v)
+          ? String(v)
+          : Array.isArray(v) && v.length > 20
+            ? `[array of ${v.length}]`
+            : v,
+    );
     return s.length > 600 ? `${s.slice(0, 600)}…` : s;
   } catch {
     return "(unprintable)";
@@ -77,8 +92,18 @@ function check(name: string, fn: (...a: unknown[]) => unknown, args: unknown[]):
   try {
     result = fn(...frozen);
   } catch (e) {
-    if (core.isSannongError(e) && typeof e.code === "string" && e.code.length > 0 && Array.isArray(e.path) && e.zh.length > 0 && e.en.length > 0) return;
-    throw new Error(`${name}(${describeArgs(args)}) threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+    if (
+      core.isSannongError(e) &&
+      typeof e.code === "string" &&
+      e.code.length > 0 &&
+      Array.isArray(e.path) &&
+      e.zh.length > 0 &&
+      e.en.length > 0
+    )
+      return;
+    throw new Error(
+      `${name}(${describeArgs(args)}) threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`,
+    );
   }
   const bad = badValue(result);
   if (bad) throw new Error(`${name}(${describeArgs(args)}) returned a bad value: ${bad}`);
@@ -107,14 +132,29 @@ describe("fuzz: every public function answers malformed input with a typed error
 
   describe.each(targets)("$name", ({ name, fn }) => {
     it(`${name}: arbitrary malformed arguments`, () => {
-      fc.assert(fc.property(nastyArgs, (args) => check(name, fn, args)), { numRuns: RUNS, seed: 42 });
+      fc.assert(
+        fc.property(nastyArgs, (args) => check(name, fn, args)),
+        { numRuns: RUNS, seed: 42 },
+      );
     });
 
     const seeds = seedsFor(name);
     // Functions with valid example inputs (scenario files, core seeds) are also fuzzed by mutating those inputs.
-    if (seeds.length > 0) it(`${name}: mutations of valid inputs (${seeds.length} seeds)`, () => {
-      for (const seed of seeds) check(name, fn, seed.map((x) => x)); // the seed itself must work
-      fc.assert(fc.property(fc.constantFrom(...seeds).chain((s) => mutatedArgs(s)), (args) => check(name, fn, args)), { numRuns: RUNS, seed: 7 });
-    });
+    if (seeds.length > 0)
+      it(`${name}: mutations of valid inputs (${seeds.length} seeds)`, () => {
+        for (const seed of seeds)
+          check(
+            name,
+            fn,
+            seed.map((x) => x),
+          ); // the seed itself must work
+        fc.assert(
+          fc.property(
+            fc.constantFrom(...seeds).chain((s) => mutatedArgs(s)),
+            (args) => check(name, fn, args),
+          ),
+          { numRuns: RUNS, seed: 7 },
+        );
+      });
   });
 });

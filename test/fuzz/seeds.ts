@@ -11,13 +11,28 @@ import { parse } from "yaml";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 const coreSeeds: Record<string, unknown[][]> = {
-  "core.allocate": [["1000000.00", ["0.3", "0.2", "0.2", "0.3"], { unit: "100", caps: [null, "250000.00", null, null] }], ["100.00", [1, 1, 1]]],
+  "core.allocate": [
+    ["1000000.00", ["0.3", "0.2", "0.2", "0.3"], { unit: "100", caps: [null, "250000.00", null, null] }],
+    ["100.00", [1, 1, 1]],
+  ],
   "core.allocateMinorUnits": [[10000, [1, 2, 3]]],
-  "core.apportion": [[10, [5, 3, 2], { method: "webster", min: [1, null, null], max: [null, null, 4] }], [7, ["1.5", "2.5"]]],
+  "core.apportion": [
+    [10, [5, 3, 2], { method: "webster", min: [1, null, null], max: [null, null, 4] }],
+    [7, ["1.5", "2.5"]],
+  ],
   "core.money": [["1234.56"]],
   "core.moneyFromFen": [[3334]],
   "core.roundMoney": [["1.005", { unit: "100", rounding: "half-even" }]],
-  "core.defineParameter": [[{ id: "x.y", unit: "ratio", label: { zh: "比例", en: "ratio" }, values: [{ from: "2020-01-01", value: "0.1", source: { document: "d", verified: false } }] }]],
+  "core.defineParameter": [
+    [
+      {
+        id: "x.y",
+        unit: "ratio",
+        label: { zh: "比例", en: "ratio" },
+        values: [{ from: "2020-01-01", value: "0.1", source: { document: "d", verified: false } }],
+      },
+    ],
+  ],
   "core.staleParameters": [[[], "2024-01-01"]],
   "core.parseDate": [["2024-02-29"]],
   "core.addMonths": [["2024-01-31", 1]],
@@ -53,15 +68,33 @@ const coreSeeds: Record<string, unknown[][]> = {
   "core.calendarPeriods": [["quarter", "2024-02-10", "2024-11-30"]],
   "core.calendarPeriodOf": [["quarter", "2024-05-10"]],
   "core.periodContains": [[{ from: "2024-01-01", to: "2024-12-31" }, "2024-06-30"]],
-  "core.overlapDays": [[{ from: "2024-01-01", to: "2024-06-30" }, { from: "2024-06-01", to: "2024-12-31" }]],
-  "core.overlapMonths": [[{ from: "2024-01-15", to: "2024-06-30" }, { from: "2024-03-01", to: "2024-12-31" }]],
+  "core.overlapDays": [
+    [
+      { from: "2024-01-01", to: "2024-06-30" },
+      { from: "2024-06-01", to: "2024-12-31" },
+    ],
+  ],
+  "core.overlapMonths": [
+    [
+      { from: "2024-01-15", to: "2024-06-30" },
+      { from: "2024-03-01", to: "2024-12-31" },
+    ],
+  ],
   "core.monthsOfPeriod": [[{ from: "2024-01-15", to: "2024-04-01" }]],
   "core.areaInUnit": [[{ value: "450", unit: "mu" }, "sqm"]],
   "core.areaRatio": [[{ value: 30, unit: "hectare" }, "2"]],
   "core.totalMu": [[[{ value: 1, unit: "hectare" }, "2.5", { value: 1000, unit: "sqm" }]]],
   "core.formatArea": [[{ value: "37.5", unit: "mu" }]],
   "core.isAbove": [["county", "village"]],
-  "core.regionChain": [[[{ code: "33", name: "市", level: "city" }, { code: "3301", name: "县", level: "county", parent: "33" }], "3301"]],
+  "core.regionChain": [
+    [
+      [
+        { code: "33", name: "市", level: "city" },
+        { code: "3301", name: "县", level: "county", parent: "33" },
+      ],
+      "3301",
+    ],
+  ],
   "core.checkProcedure": [["COLLECTIVE_DECISION", []]],
 };
 

@@ -8,7 +8,16 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { addDays, compareDates, type LegalDate, type Money } from "@sannong/core";
-import { allocateByFactors, allocateByProjects, planDisbursement, settleDisbursement, type AllocateByFactorsInput, type AllocateByProjectsInput, type WhenNotFit, type ScoreTieBreak } from "@sannong/funds";
+import {
+  allocateByFactors,
+  allocateByProjects,
+  planDisbursement,
+  settleDisbursement,
+  type AllocateByFactorsInput,
+  type AllocateByProjectsInput,
+  type WhenNotFit,
+  type ScoreTieBreak,
+} from "@sannong/funds";
 import { deepFreeze } from "../helpers";
 import { expectWithinOneFen, fenSum, fractionsOfOne, ids, q, qAdd, qMul, scaled, yuan, type Q } from "./laws";
 
@@ -18,7 +27,9 @@ const PLAN_DATE: LegalDate = "2024-03-01";
 const payArb = fc.record({
   advance: fc.integer({ min: 0, max: 50 }),
   progressRatio: fc.integer({ min: 0, max: 90 }),
-  milestones: fc.uniqueArray(fc.integer({ min: 1, max: 100 }), { maxLength: 4 }).map((m) => [...m].sort((a, b) => a - b)),
+  milestones: fc
+    .uniqueArray(fc.integer({ min: 1, max: 100 }), { maxLength: 4 })
+    .map((m) => [...m].sort((a, b) => a - b)),
   retention: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
   acceptedPercent: fc.integer({ min: 50, max: 120 }),
   settleAfterDays: fc.integer({ min: 30, max: 1500 }),
@@ -69,8 +80,15 @@ function factorInput(c: County): { input: AllocateByFactorsInput; columns: numbe
     columns,
     input: {
       total: yuan(c.budget),
-      factors: c.factors.map((_, k) => ({ id: fids[k]!, weight: weights[k]!, ...(inverse[k] ? { direction: "inverse" as const, transform: "max-minus" as const } : {}) })),
-      recipients: ids("T", n).map((id, i) => ({ id, values: Object.fromEntries(fids.map((f, k) => [f, scaled(columns[k]![i]!, 2)])) })),
+      factors: c.factors.map((_, k) => ({
+        id: fids[k]!,
+        weight: weights[k]!,
+        ...(inverse[k] ? { direction: "inverse" as const, transform: "max-minus" as const } : {}),
+      })),
+      recipients: ids("T", n).map((id, i) => ({
+        id,
+        values: Object.fromEntries(fids.map((f, k) => [f, scaled(columns[k]![i]!, 2)])),
+      })),
     },
   };
 }
@@ -179,7 +197,9 @@ describe("laws across packages: factor method → project method → disbursemen
                 advanceRatio: scaled(p.advance, 2),
                 progressPaymentRatio: scaled(p.progressRatio, 2),
                 milestones: p.milestones.map((m) => ({ id: `m${m}`, progress: scaled(m, 2) })),
-                ...(p.retention !== undefined ? { retention: { ratio: scaled(p.retention, 2), until: retentionUntil } } : {}),
+                ...(p.retention !== undefined
+                  ? { retention: { ratio: scaled(p.retention, 2), until: retentionUntil } }
+                  : {}),
               }),
             );
             const increments = planRatios(p);
@@ -187,7 +207,8 @@ describe("laws across packages: factor method → project method → disbursemen
             // the retention is ρ × approved rounded half to the payable part (as settlement rounds it);
             // every other tranche is within 1 分 of its exact share of what is left (the payable part)
             const retentionFen = p.retention === undefined ? 0n : roundHalfDown(approved * BigInt(p.retention), 100n);
-            if (p.retention !== undefined) expect(plan.tranches[plan.tranches.length - 1]!.amount.fen).toBe(retentionFen);
+            if (p.retention !== undefined)
+              expect(plan.tranches[plan.tranches.length - 1]!.amount.fen).toBe(retentionFen);
             const payableRatio = BigInt((100 - (p.retention ?? 0)) * 100);
             let cumulative = 0n;
             plan.tranches.forEach((tr, j) => {
@@ -195,7 +216,12 @@ describe("laws across packages: factor method → project method → disbursemen
               cumulative += tr.amount.fen;
               expect(tr.cumulative.fen).toBe(cumulative);
               expect(cumulative <= approved).toBe(true);
-              if (tr.kind !== "retention") expectWithinOneFen(tr.amount.fen, q((approved - retentionFen) * increments[j]!, payableRatio), `${r.id} tranche ${j} (${tr.kind})`);
+              if (tr.kind !== "retention")
+                expectWithinOneFen(
+                  tr.amount.fen,
+                  q((approved - retentionFen) * increments[j]!, payableRatio),
+                  `${r.id} tranche ${j} (${tr.kind})`,
+                );
             });
             expect(cumulative).toBe(approved);
             countyTranches += cumulative;
@@ -211,7 +237,9 @@ describe("laws across packages: factor method → project method → disbursemen
                 acceptedCost: yuan(accepted),
                 date: settleDate,
                 paid: before.map((tr, j) => ({ date: addDays(PLAN_DATE, j), amount: asInput(tr.amount) })),
-                ...(p.retention !== undefined ? { retention: { ratio: scaled(p.retention, 2), until: retentionUntil } } : {}),
+                ...(p.retention !== undefined
+                  ? { retention: { ratio: scaled(p.retention, 2), until: retentionUntil } }
+                  : {}),
               }),
             );
             const final = accepted < approved ? accepted : approved;
@@ -229,12 +257,17 @@ describe("laws across packages: factor method → project method → disbursemen
             else if (final - paidFen >= 0n) {
               const exact = q(final * BigInt(p.retention!), 100n);
               // held = the retention of the final amount, unless less than that is still due
-              if (final - paidFen > (exact.n + exact.d - 1n) / exact.d) expectWithinOneFen(s.retentionHeld.fen, exact, `${r.id} retention held`);
+              if (final - paidFen > (exact.n + exact.d - 1n) / exact.d)
+                expectWithinOneFen(s.retentionHeld.fen, exact, `${r.id} retention held`);
               expect(s.retentionHeld.fen <= final - paidFen).toBe(true);
             }
             if (accepted >= approved) {
               // settlement pays exactly what the plan still had to pay: its settlement and retention tranches
-              const rest = fenSum(plan.tranches.filter((tr) => tr.kind === "settlement" || tr.kind === "retention").map((tr) => tr.amount));
+              const rest = fenSum(
+                plan.tranches
+                  .filter((tr) => tr.kind === "settlement" || tr.kind === "retention")
+                  .map((tr) => tr.amount),
+              );
               expect(s.recovery.fen).toBe(0n);
               expect(s.payNow.fen + s.retentionHeld.fen).toBe(rest);
             }
@@ -255,21 +288,31 @@ describe("laws across packages: factor method → project method → disbursemen
 
   it("FUNDS-PAY-1: the retention held at settlement is the retention tranche of the plan when the accepted cost reaches the approved amount", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 11n }), payArb.filter((p) => p.retention !== undefined && p.retention > 0), (approved, p) => {
-        const retention = { ratio: scaled(p.retention!, 2), until: "2027-01-01" };
-        const plan = planDisbursement({
-          approved: yuan(approved),
-          date: PLAN_DATE,
-          advanceRatio: scaled(p.advance, 2),
-          progressPaymentRatio: scaled(p.progressRatio, 2),
-          milestones: p.milestones.map((m) => ({ id: `m${m}`, progress: scaled(m, 2) })),
-          retention,
-        });
-        const before = plan.tranches.filter((tr) => tr.kind === "advance" || tr.kind === "progress");
-        const s = settleDisbursement({ approved: yuan(approved), acceptedCost: yuan(approved), date: "2026-01-01", paid: before.map((tr) => ({ date: PLAN_DATE, amount: String(tr.amount) })), retention });
-        const tranche = (kind: string): bigint => plan.tranches.find((tr) => tr.kind === kind)!.amount.fen;
-        expect([s.payNow.fen, s.retentionHeld.fen]).toEqual([tranche("settlement"), tranche("retention")]);
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 11n }),
+        payArb.filter((p) => p.retention !== undefined && p.retention > 0),
+        (approved, p) => {
+          const retention = { ratio: scaled(p.retention!, 2), until: "2027-01-01" };
+          const plan = planDisbursement({
+            approved: yuan(approved),
+            date: PLAN_DATE,
+            advanceRatio: scaled(p.advance, 2),
+            progressPaymentRatio: scaled(p.progressRatio, 2),
+            milestones: p.milestones.map((m) => ({ id: `m${m}`, progress: scaled(m, 2) })),
+            retention,
+          });
+          const before = plan.tranches.filter((tr) => tr.kind === "advance" || tr.kind === "progress");
+          const s = settleDisbursement({
+            approved: yuan(approved),
+            acceptedCost: yuan(approved),
+            date: "2026-01-01",
+            paid: before.map((tr) => ({ date: PLAN_DATE, amount: String(tr.amount) })),
+            retention,
+          });
+          const tranche = (kind: string): bigint => plan.tranches.find((tr) => tr.kind === kind)!.amount.fen;
+          expect([s.payNow.fen, s.retentionHeld.fen]).toEqual([tranche("settlement"), tranche("retention")]);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -30,7 +30,9 @@ export const qMul = (a: Q, b: Q): Q => ({ n: a.n * b.n, d: a.d * b.d });
 export function expectWithinOneFen(amountFen: bigint, exactFen: Q, what: string): void {
   const diff = amountFen * exactFen.d - exactFen.n; // (amount − exact) × d
   const abs = diff < 0n ? -diff : diff;
-  expect(abs < exactFen.d, `${what}: ${yuan(amountFen)} is not within 1 分 of ${exactFen.n}/${exactFen.d} 分`).toBe(true);
+  expect(abs < exactFen.d, `${what}: ${yuan(amountFen)} is not within 1 分 of ${exactFen.n}/${exactFen.d} 分`).toBe(
+    true,
+  );
 }
 
 /** Rounds n/d (d > 0) half away from zero, the way the pool rounds returns (四舍五入). */
@@ -60,4 +62,5 @@ export function fractionsOfOne(ws: readonly number[]): string[] {
 }
 
 /** Ids that sort in generation order ("A01", "A02", …) so a reader can follow a counterexample. */
-export const ids = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, "0")}`);
+export const ids = (prefix: string, n: number): string[] =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, "0")}`);

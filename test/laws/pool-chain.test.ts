@@ -10,7 +10,13 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { addDays, compareDates, monthIndex, toYearMonth, type LegalDate } from "@sannong/core";
 import { buildRemittanceSchedule, remittancesAsOutflows, type BuildRemittanceScheduleInput } from "@sannong/insurance";
-import { GUARANTEE_SOURCES, ENTRUSTED_SOURCES, projectFundPool, type PoolSource, type ProjectFundPoolInput } from "@sannong/funds";
+import {
+  GUARANTEE_SOURCES,
+  ENTRUSTED_SOURCES,
+  projectFundPool,
+  type PoolSource,
+  type ProjectFundPoolInput,
+} from "@sannong/funds";
 import { asJson, deepFreeze } from "../helpers";
 import { fenSum, roundHalfAwayFromZero, scaled, yuan } from "./laws";
 
@@ -26,20 +32,36 @@ const scheduleArb = fc.record({
 
 const poolArb = fc.record({
   extraMonths: fc.integer({ min: -24, max: 24 }), // horizon relative to the last due date: outflows may fall beyond it
-  rates: fc.array(fc.record({ afterMonths: fc.integer({ min: 1, max: 60 }), bp: fc.integer({ min: -500, max: 800 }) }), { maxLength: 3 }),
+  rates: fc.array(
+    fc.record({ afterMonths: fc.integer({ min: 1, max: 60 }), bp: fc.integer({ min: -500, max: 800 }) }),
+    { maxLength: 3 },
+  ),
   firstRateBp: fc.integer({ min: -500, max: 800 }),
   inflows: fc.array(
     fc.record({
       days: fc.integer({ min: 0, max: 365 * 20 }),
       amount: fc.oneof(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 2_000_000_000 })),
-      source: fc.constantFrom<PoolSource>("expropriation", "risk-compensation", "collective", "entrusted-fees", "idle-collective"),
+      source: fc.constantFrom<PoolSource>(
+        "expropriation",
+        "risk-compensation",
+        "collective",
+        "entrusted-fees",
+        "idle-collective",
+      ),
       depositor: fc.constantFrom("东村", "西村", "南村"),
     }),
     { maxLength: 8 },
   ),
-  withdrawAfterDays: fc.array(fc.option(fc.integer({ min: 0, max: 365 * 10 }), { nil: undefined }), { minLength: 3, maxLength: 3 }),
+  withdrawAfterDays: fc.array(fc.option(fc.integer({ min: 0, max: 365 * 10 }), { nil: undefined }), {
+    minLength: 3,
+    maxLength: 3,
+  }),
   repayment: fc.option(
-    fc.record({ month: fc.integer({ min: 1, max: 12 }), reserveMonths: fc.integer({ min: 0, max: 36 }), sharePct: fc.integer({ min: 0, max: 100 }) }),
+    fc.record({
+      month: fc.integer({ min: 1, max: 12 }),
+      reserveMonths: fc.integer({ min: 0, max: 36 }),
+      sharePct: fc.integer({ min: 0, max: 100 }),
+    }),
     { nil: undefined },
   ),
   jsonRoundTrip: fc.boolean(),
@@ -60,14 +82,19 @@ describe("laws across packages: remittance schedule → pool outflows → fund p
           monthlyStandard: yuan(sc.monthlyStandard),
           annualGrowth: scaled(sc.growthBp, 4),
           periods: sc.periods,
-          persons: sc.persons.map((d, i) => ({ id: `p${i + 1}`, ...(d !== undefined ? { coveredUntil: addDays(handover, d) } : {}) })),
+          persons: sc.persons.map((d, i) => ({
+            id: `p${i + 1}`,
+            ...(d !== undefined ? { coveredUntil: addDays(handover, d) } : {}),
+          })),
         };
         const schedule = buildRemittanceSchedule(deepFreeze(scheduleInput));
         expect(fenSum(schedule.remittances.map((r) => r.amount))).toBe(schedule.lumpSum.fen);
 
         // --- step 2: the schedule as outflows (as returned, or after a JSON round trip) ---
         const outflows = remittancesAsOutflows(pl.jsonRoundTrip ? (asJson(schedule) as typeof schedule) : schedule);
-        expect(outflows.map((o) => [o.date, o.amount.fen])).toEqual(schedule.remittances.map((r) => [r.dueDate, r.amount.fen]));
+        expect(outflows.map((o) => [o.date, o.amount.fen])).toEqual(
+          schedule.remittances.map((r) => [r.dueDate, r.amount.fen]),
+        );
 
         // --- step 3: the pool ---
         const start = toYearMonth(handover);
@@ -89,11 +116,18 @@ describe("laws across packages: remittance schedule → pool outflows → fund p
         }));
         // a depositor takes everything back some time after its first deposit (never before: it would hold no units)
         const firstDeposit = new Map<string, LegalDate>();
-        for (const f of inflows) if (f.depositor !== undefined && !(firstDeposit.has(f.depositor) && compareDates(firstDeposit.get(f.depositor)!, f.date) <= 0)) firstDeposit.set(f.depositor, f.date);
+        for (const f of inflows)
+          if (
+            f.depositor !== undefined &&
+            !(firstDeposit.has(f.depositor) && compareDates(firstDeposit.get(f.depositor)!, f.date) <= 0)
+          )
+            firstDeposit.set(f.depositor, f.date);
         const withdrawals = DEPOSITORS.flatMap((d, i) => {
           const first = firstDeposit.get(d);
           const after = pl.withdrawAfterDays[i];
-          return first !== undefined && after !== undefined ? [{ date: addDays(first, after), depositor: d, all: true as const }] : [];
+          return first !== undefined && after !== undefined
+            ? [{ date: addDays(first, after), depositor: d, all: true as const }]
+            : [];
         });
         const poolInput: ProjectFundPoolInput = {
           start,
@@ -102,14 +136,25 @@ describe("laws across packages: remittance schedule → pool outflows → fund p
           inflows,
           outflows,
           ...(withdrawals.length ? { withdrawals } : {}),
-          ...(pl.repayment ? { riskCompensation: { repayment: { month: pl.repayment.month, reserveMonths: pl.repayment.reserveMonths, share: scaled(pl.repayment.sharePct, 2) } } } : {}),
+          ...(pl.repayment
+            ? {
+                riskCompensation: {
+                  repayment: {
+                    month: pl.repayment.month,
+                    reserveMonths: pl.repayment.reserveMonths,
+                    share: scaled(pl.repayment.sharePct, 2),
+                  },
+                },
+              }
+            : {}),
         };
         const pool = projectFundPool(deepFreeze(poolInput));
         expect(pool.ledger.length).toBe(months);
 
         // the outflows due in each month (bucketed here, independently of the pool)
         const dueIn = new Map<number, bigint>();
-        for (const r of schedule.remittances) dueIn.set(monthIndex(r.dueDate), (dueIn.get(monthIndex(r.dueDate)) ?? 0n) + r.amount.fen);
+        for (const r of schedule.remittances)
+          dueIn.set(monthIndex(r.dueDate), (dueIn.get(monthIndex(r.dueDate)) ?? 0n) + r.amount.fen);
         const rateBpAt = (mi: number): number => {
           let bp = rates[0]!.bp;
           for (const r of rates) if (monthIndex(r.from) <= mi) bp = r.bp;
@@ -125,7 +170,15 @@ describe("laws across packages: remittance schedule → pool outflows → fund p
           expect(monthIndex(row.month)).toBe(mi);
           // opening = last closing; the month balances to the fen
           expect(row.opening.fen).toBe(G + E);
-          expect(row.closing.fen).toBe(row.opening.fen + row.returns.fen + row.inflows.fen + row.topUp.fen - row.withdrawals.fen - row.outflows.fen - row.repayment.fen);
+          expect(row.closing.fen).toBe(
+            row.opening.fen +
+              row.returns.fen +
+              row.inflows.fen +
+              row.topUp.fen -
+              row.withdrawals.fen -
+              row.outflows.fen -
+              row.repayment.fen,
+          );
           expect(row.guarantee.fen + row.entrusted.fen).toBe(row.closing.fen);
           expect(fenSum(Object.values(row.inflowsBySource))).toBe(row.inflows.fen);
           // returns: each account earns annual rate ÷ 12 on its opening balance, half away from zero
@@ -167,9 +220,12 @@ describe("laws across packages: remittance schedule → pool outflows → fund p
 
         // the whole schedule leaves the pool: paid within the horizon or counted beyond it
         expect(fenSum(pool.ledger.map((r) => r.outflows)) + pool.beyondHorizon.outflows.fen).toBe(schedule.lumpSum.fen);
-        if (months >= monthIndex(lastDue) - m0 + 1) expect(fenSum(pool.ledger.map((r) => r.outflows))).toBe(schedule.lumpSum.fen);
+        if (months >= monthIndex(lastDue) - m0 + 1)
+          expect(fenSum(pool.ledger.map((r) => r.outflows))).toBe(schedule.lumpSum.fen);
         // every inflow is in the ledger or beyond the horizon
-        expect(fenSum(pool.ledger.map((r) => r.inflows)) + pool.beyondHorizon.inflows.fen).toBe(pl.inflows.reduce((s, f) => s + BigInt(f.amount), 0n));
+        expect(fenSum(pool.ledger.map((r) => r.inflows)) + pool.beyondHorizon.inflows.fen).toBe(
+          pl.inflows.reduce((s, f) => s + BigInt(f.amount), 0n),
+        );
         // depositors own the entrusted money at the end, to the fen
         const last = pool.ledger[months - 1]!;
         expect(fenSum(pool.depositors.map((d) => d.value))).toBe(last.entrusted.fen);

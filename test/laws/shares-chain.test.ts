@@ -19,12 +19,19 @@ const chainArb = fc
     method: fc.option(fc.constantFrom<ApportionMethod>(...APPORTION_METHODS), { nil: undefined }),
     assetShares: fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 100_000 })),
     assetValue: fc.option(fc.bigInt({ min: 0n, max: 10n ** 11n }), { nil: undefined }),
-    households: fc.array(fc.record({ persons: fc.integer({ min: 0, max: 9 }), contribution: fc.integer({ min: 0, max: 5_000_000 }) }), { minLength: 1, maxLength: 25 }),
+    households: fc.array(
+      fc.record({ persons: fc.integer({ min: 0, max: 9 }), contribution: fc.integer({ min: 0, max: 5_000_000 }) }),
+      { minLength: 1, maxLength: 25 },
+    ),
     pool: fc.oneof(fc.bigInt({ min: 0n, max: 1000n }), fc.bigInt({ min: 0n, max: 10n ** 12n })),
     reversed: fc.boolean(),
   })
   // something to share by: at least one person or one contribution
-  .filter((c) => c.basis === "per-household" || c.households.some((h) => (c.basis === "per-person" ? h.persons : h.contribution) > 0));
+  .filter(
+    (c) =>
+      c.basis === "per-household" ||
+      c.households.some((h) => (c.basis === "per-person" ? h.persons : h.contribution) > 0),
+  );
 
 describe("laws across packages: quantified shares → dividends by shares", () => {
   it("MIG-SHARE-1 → MIG-SHARE-2: holdings add up to the asset's shares, payouts to the pool, and payouts are monotone in shares held", () => {
@@ -37,7 +44,11 @@ describe("laws across packages: quantified shares → dividends by shares", () =
           ...(c.basis === "by-contribution" ? { contribution: yuan(h.contribution) } : {}),
         }));
         const input: QuantifySharesInput = {
-          asset: { id: "厂房", shares: c.assetShares, ...(c.assetValue !== undefined ? { value: yuan(c.assetValue) } : {}) },
+          asset: {
+            id: "厂房",
+            shares: c.assetShares,
+            ...(c.assetValue !== undefined ? { value: yuan(c.assetValue) } : {}),
+          },
           basis: c.basis,
           households: c.reversed ? [...households].reverse() : households,
           ...(c.method ? { method: c.method } : {}),
@@ -49,13 +60,21 @@ describe("laws across packages: quantified shares → dividends by shares", () =
         for (const h of quantified.holdings) expect(Number.isInteger(h.shares) && h.shares >= 0).toBe(true);
         if (c.assetValue !== undefined) {
           expect(fenSum(quantified.holdings.map((h) => h.value!))).toBe(c.assetValue);
-          for (const h of quantified.holdings) expectWithinOneFen(h.value!.fen, q(c.assetValue * BigInt(h.shares), BigInt(c.assetShares)), `value of ${h.householdId}`);
+          for (const h of quantified.holdings)
+            expectWithinOneFen(
+              h.value!.fen,
+              q(c.assetValue * BigInt(h.shares), BigInt(c.assetShares)),
+              `value of ${h.householdId}`,
+            );
         }
         // a household with a larger claim (weight) never holds fewer shares — except where a reported tie decided
         const tied = new Set(quantified.ties.flatMap((t) => t.among));
         for (const a of quantified.holdings)
           for (const b of quantified.holdings)
-            if (Number(a.weight) > Number(b.weight) && !(tied.has(a.householdId) && tied.has(b.householdId))) expect(a.shares >= b.shares, `${a.householdId} (${a.weight}) vs ${b.householdId} (${b.weight})`).toBe(true);
+            if (Number(a.weight) > Number(b.weight) && !(tied.has(a.householdId) && tied.has(b.householdId)))
+              expect(a.shares >= b.shares, `${a.householdId} (${a.weight}) vs ${b.householdId} (${b.weight})`).toBe(
+                true,
+              );
 
         // MIG-SHARE-2: the dividend pool paid by the quantified shares
         const holders = quantified.holdings.map((h) => ({ id: h.householdId, shares: h.shares }));
@@ -66,17 +85,26 @@ describe("laws across packages: quantified shares → dividends by shares", () =
         d.payouts.forEach((p, k) => {
           expect(p.byTransactions.fen).toBe(0n);
           expect(p.amount.fen).toBe(p.byShares.fen);
-          expectWithinOneFen(p.amount.fen, q(c.pool * BigInt(holders[k]!.shares), BigInt(c.assetShares)), `dividend of ${p.id}`);
+          expectWithinOneFen(
+            p.amount.fen,
+            q(c.pool * BigInt(holders[k]!.shares), BigInt(c.assetShares)),
+            `dividend of ${p.id}`,
+          );
         });
         // monotone in shares: more shares never get less; equal shares differ by at most 1 分; no share, no dividend
         for (let i = 0; i < holders.length; i++)
           for (let j = 0; j < holders.length; j++) {
             const [si, sj] = [holders[i]!.shares, holders[j]!.shares];
             const [pi, pj] = [d.payouts[i]!.amount.fen, d.payouts[j]!.amount.fen];
-            if (si > sj) expect(pi >= pj, `${holders[i]!.id} holds ${si} shares and gets ${yuan(pi)}, ${holders[j]!.id} holds ${sj} and gets ${yuan(pj)}`).toBe(true);
+            if (si > sj)
+              expect(
+                pi >= pj,
+                `${holders[i]!.id} holds ${si} shares and gets ${yuan(pi)}, ${holders[j]!.id} holds ${sj} and gets ${yuan(pj)}`,
+              ).toBe(true);
             if (si === sj) expect(pi - pj <= 1n && pj - pi <= 1n).toBe(true);
           }
-        for (let k = 0; k < holders.length; k++) if (holders[k]!.shares === 0) expect(d.payouts[k]!.amount.fen).toBe(0n);
+        for (let k = 0; k < holders.length; k++)
+          if (holders[k]!.shares === 0) expect(d.payouts[k]!.amount.fen).toBe(0n);
       }),
       { numRuns: 200 },
     );
@@ -88,11 +116,25 @@ describe("laws across packages: quantified shares → dividends by shares", () =
         const hid = ids("H", c.households.length);
         const households = c.households.map((h, i) => ({ id: hid[i]!, persons: h.persons + 1 }));
         // a deterministic shuffle driven by the seed
-        const shuffled = households.map((h, i) => ({ h, key: (i * 7919 + seed * 104_729) % 1_000_003 })).sort((a, b) => a.key - b.key).map((x) => x.h);
+        const shuffled = households
+          .map((h, i) => ({ h, key: (i * 7919 + seed * 104_729) % 1_000_003 }))
+          .sort((a, b) => a.key - b.key)
+          .map((x) => x.h);
         const run = (list: { id: string; persons: number }[]): Map<string, { shares: number; fen: bigint }> => {
-          const quantified = quantifyShares({ asset: { id: "厂房", shares: c.assetShares }, basis: "per-person", households: list, ...(c.method ? { method: c.method } : {}) });
-          const d = distributeDividends({ pool: yuan(c.pool), mode: "shares", holders: quantified.holdings.map((h) => ({ id: h.householdId, shares: h.shares })) });
-          return new Map(d.payouts.map((p, k) => [p.id, { shares: quantified.holdings[k]!.shares, fen: p.amount.fen }]));
+          const quantified = quantifyShares({
+            asset: { id: "厂房", shares: c.assetShares },
+            basis: "per-person",
+            households: list,
+            ...(c.method ? { method: c.method } : {}),
+          });
+          const d = distributeDividends({
+            pool: yuan(c.pool),
+            mode: "shares",
+            holders: quantified.holdings.map((h) => ({ id: h.householdId, shares: h.shares })),
+          });
+          return new Map(
+            d.payouts.map((p, k) => [p.id, { shares: quantified.holdings[k]!.shares, fen: p.amount.fen }]),
+          );
         };
         const a = run(households);
         const b = run(shuffled);

@@ -25,11 +25,21 @@ describe("release: packed tarballs install and import from ESM and CJS", () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "install-test", private: true, version: "0.0.0" }));
-    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs], { cwd: dir, stdio: "pipe" });
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs], {
+      cwd: dir,
+      stdio: "pipe",
+    });
   }, 600_000);
 
   it("packs one tarball per package", () => {
-    expect(tarballs.map((t) => t.replace(/^.*\//, "").replace(/-\d.*$/, "")).sort()).toEqual(["sannong-assets", "sannong-cli", "sannong-core", "sannong-funds", "sannong-insurance", "sannong-migrants"]);
+    expect(tarballs.map((t) => t.replace(/^.*\//, "").replace(/-\d.*$/, "")).sort()).toEqual([
+      "sannong-assets",
+      "sannong-cli",
+      "sannong-core",
+      "sannong-funds",
+      "sannong-insurance",
+      "sannong-migrants",
+    ]);
   });
 
   it("imports every package from ESM and computes exactly", () => {
@@ -45,7 +55,10 @@ console.log(JSON.stringify({
   exports: [funds, assets, insurance, migrants].map((m) => Object.keys(m).length > 5),
 }));`,
     );
-    expect(JSON.parse(node("esm.mjs"))).toEqual({ parts: ["33.34", "33.33", "33.33"], exports: [true, true, true, true] });
+    expect(JSON.parse(node("esm.mjs"))).toEqual({
+      parts: ["33.34", "33.33", "33.33"],
+      exports: [true, true, true, true],
+    });
   });
 
   it("requires every package from CJS and computes exactly", () => {
@@ -59,11 +72,18 @@ console.log(JSON.stringify({
   exports: mods.map((m) => Object.keys(m).length > 5),
 }));`,
     );
-    expect(JSON.parse(node("cjs.cjs"))).toEqual({ parts: ["33.33", "66.67"], json: '{"m":"5.00"}', exports: [true, true, true, true] });
+    expect(JSON.parse(node("cjs.cjs"))).toEqual({
+      parts: ["33.33", "66.67"],
+      json: '{"m":"5.00"}',
+      exports: [true, true, true, true],
+    });
   });
 
   it("installs the sannong command", () => {
-    const out = execFileSync(join(dir, "node_modules", ".bin", "sannong"), ["--version"], { cwd: dir, encoding: "utf8" });
+    const out = execFileSync(join(dir, "node_modules", ".bin", "sannong"), ["--version"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
     expect(out.trim()).toMatch(/\d+\.\d+\.\d+/);
   });
 });

@@ -25,7 +25,16 @@ export {
   revitalizationMilestones,
   revitalizationDeadlineMonths,
 } from "./parameters";
-export type { StableWorkTier, NegativeListEntry, DepreciationStartRule, RiskLevel, RiskIndicator, RiskModel, Milestone, DeadlineMonths } from "./parameters";
+export type {
+  StableWorkTier,
+  NegativeListEntry,
+  DepreciationStartRule,
+  RiskLevel,
+  RiskIndicator,
+  RiskModel,
+  Milestone,
+  DeadlineMonths,
+} from "./parameters";
 export type { AssetsOptions } from "./internal/options";
 export type { AssetFinding } from "./internal/findings";
 
@@ -43,9 +52,22 @@ export {
   FUNDING_KINDS,
   LETTING_MODES,
 } from "./register/record";
-export type { AssetRecord, AssetRecordInput, AssetType, AssetForm, AssetStatus, FundingKind, LettingMode } from "./register/record";
+export type {
+  AssetRecord,
+  AssetRecordInput,
+  AssetType,
+  AssetForm,
+  AssetStatus,
+  FundingKind,
+  LettingMode,
+} from "./register/record";
 export { summarizeRegister, summarizeRegisterInputSchema } from "./register/summarizeRegister";
-export type { SummarizeRegisterInput, SummarizeRegisterResult, RegisterSummaryRow, SourceSummaryRow } from "./register/summarizeRegister";
+export type {
+  SummarizeRegisterInput,
+  SummarizeRegisterResult,
+  RegisterSummaryRow,
+  SourceSummaryRow,
+} from "./register/summarizeRegister";
 export { exportRegisterRows, exportRegisterRowsInputSchema, REGISTER_COLUMNS } from "./register/exportRegisterRows";
 export type { ExportRegisterRowsInput, RegisterTable } from "./register/exportRegisterRows";
 
@@ -54,14 +76,24 @@ export { classifyAssetScope, classifyAssetScopeInputSchema, IN_SCOPE_FROM } from
 export type { ClassifyAssetScopeInput, ClassifyAssetScopeResult, ScopeStatus } from "./scope/classifyAssetScope";
 
 // --- ownership 厘清权属关系 (ASSET-OWN-1..4) ---
-export { resolveOwnership, resolveOwnershipInputSchema, shareSchema, OWNERSHIP_DECIDED_BY } from "./ownership/resolveOwnership";
+export {
+  resolveOwnership,
+  resolveOwnershipInputSchema,
+  shareSchema,
+  OWNERSHIP_DECIDED_BY,
+} from "./ownership/resolveOwnership";
 export type { ResolveOwnershipInput, ResolveOwnershipResult, OwnerShare } from "./ownership/resolveOwnership";
 export { splitByOwnership, splitByOwnershipInputSchema } from "./ownership/splitByOwnership";
 export type { SplitByOwnershipInput, SplitByOwnershipResult } from "./ownership/splitByOwnership";
 
 // --- depreciation 计提折旧 (ASSET-DEP-1) ---
 export { depreciationSchedule, depreciationScheduleInputSchema } from "./depreciation/depreciationSchedule";
-export type { DepreciationScheduleInput, DepreciationScheduleResult, DepreciationRow, DepreciationMethod } from "./depreciation/depreciationSchedule";
+export type {
+  DepreciationScheduleInput,
+  DepreciationScheduleResult,
+  DepreciationRow,
+  DepreciationMethod,
+} from "./depreciation/depreciationSchedule";
 export { depreciationInputSchema, MAX_LIFE_MONTHS } from "./depreciation/input";
 export type { DepreciationInput } from "./depreciation/input";
 export { netValueAt, netValueAtInputSchema } from "./depreciation/netValueAt";
@@ -70,28 +102,74 @@ export { netValuesAt, netValuesAtInputSchema } from "./depreciation/netValuesAt"
 export type { NetValuesAtInput, NetValuesAtResult } from "./depreciation/netValuesAt";
 
 // --- revenue 收益分配 (ASSET-REV-1..6) ---
-export { distributeRevenue, distributeRevenueInputSchema, REVENUE_USE_KINDS, HOUSEHOLD_BASES } from "./revenue/distributeRevenue";
-export type { DistributeRevenueInput, DistributeRevenueResult, RevenueUseLine, HouseholdPayment, RevenueUseKind, HouseholdBasis } from "./revenue/distributeRevenue";
+export {
+  distributeRevenue,
+  distributeRevenueInputSchema,
+  REVENUE_USE_KINDS,
+  HOUSEHOLD_BASES,
+} from "./revenue/distributeRevenue";
+export type {
+  DistributeRevenueInput,
+  DistributeRevenueResult,
+  RevenueUseLine,
+  HouseholdPayment,
+  RevenueUseKind,
+  HouseholdBasis,
+} from "./revenue/distributeRevenue";
 
 // --- operation 运营管理 (ASSET-OPS-1..2) ---
-export { checkOperationChange, checkOperationChangeInputSchema, operatingContractSchema, OPERATION_MODES, OWNERSHIP_KINDS } from "./operation/checkOperationChange";
-export type { CheckOperationChangeInput, CheckOperationChangeResult, OperationMode, OwnershipKind } from "./operation/checkOperationChange";
+export {
+  checkOperationChange,
+  checkOperationChangeInputSchema,
+  operatingContractSchema,
+  OPERATION_MODES,
+  OWNERSHIP_KINDS,
+} from "./operation/checkOperationChange";
+export type {
+  CheckOperationChangeInput,
+  CheckOperationChangeResult,
+  OperationMode,
+  OwnershipKind,
+} from "./operation/checkOperationChange";
 
 // --- maintenance 管护 (ASSET-CARE-1..3) ---
 export { resolveMaintainer, resolveMaintainerInputSchema } from "./maintenance/resolveMaintainer";
 export type { ResolveMaintainerInput, ResolveMaintainerResult } from "./maintenance/resolveMaintainer";
 export { splitMaintenanceCost, splitMaintenanceCostInputSchema } from "./maintenance/splitMaintenanceCost";
-export type { SplitMaintenanceCostInput, SplitMaintenanceCostResult, MaintenanceItemSplit } from "./maintenance/splitMaintenanceCost";
+export type {
+  SplitMaintenanceCostInput,
+  SplitMaintenanceCostResult,
+  MaintenanceItemSplit,
+} from "./maintenance/splitMaintenanceCost";
 
 // --- inventory 清查 (ASSET-INV-1) ---
 export { reconcileInventory, reconcileInventoryInputSchema } from "./inventory/reconcileInventory";
-export type { ReconcileInventoryInput, ReconcileInventoryResult, InventoryDiscrepancy, InventoryCheck } from "./inventory/reconcileInventory";
+export type {
+  ReconcileInventoryInput,
+  ReconcileInventoryResult,
+  InventoryDiscrepancy,
+  InventoryCheck,
+} from "./inventory/reconcileInventory";
 
 // --- disposal 处置 (ASSET-DISP-1..4) ---
 export { checkDisposal, checkDisposalInputSchema, DISPOSAL_GROUNDS, DISPOSAL_METHODS } from "./disposal/checkDisposal";
-export type { CheckDisposalInput, CheckDisposalResult, WriteOffEntry, DisposalGround, DisposalMethod } from "./disposal/checkDisposal";
-export { routeRevitalizationProceeds, routeRevitalizationProceedsInputSchema, REVITALIZATION_METHODS } from "./disposal/routeRevitalizationProceeds";
-export type { RouteRevitalizationProceedsInput, RouteRevitalizationProceedsResult, RevitalizationMethod } from "./disposal/routeRevitalizationProceeds";
+export type {
+  CheckDisposalInput,
+  CheckDisposalResult,
+  WriteOffEntry,
+  DisposalGround,
+  DisposalMethod,
+} from "./disposal/checkDisposal";
+export {
+  routeRevitalizationProceeds,
+  routeRevitalizationProceedsInputSchema,
+  REVITALIZATION_METHODS,
+} from "./disposal/routeRevitalizationProceeds";
+export type {
+  RouteRevitalizationProceedsInput,
+  RouteRevitalizationProceedsResult,
+  RevitalizationMethod,
+} from "./disposal/routeRevitalizationProceeds";
 
 // --- risk 风险预警 (ASSET-RISK-1) ---
 export { assessRisk, assessRiskInputSchema, ENTITY_KINDS } from "./risk/assessRisk";
@@ -99,9 +177,19 @@ export type { AssessRiskInput, AssessRiskResult, RiskCause, EntityKind } from ".
 
 // --- merger 资产移交 (ASSET-MERGE-1..2) ---
 export { planVillageMerger, planVillageMergerInputSchema, MERGER_MEASURES } from "./merger/planVillageMerger";
-export type { PlanVillageMergerInput, PlanVillageMergerResult, MergerVillageFigures, MergerMeasure } from "./merger/planVillageMerger";
+export type {
+  PlanVillageMergerInput,
+  PlanVillageMergerResult,
+  MergerVillageFigures,
+  MergerMeasure,
+} from "./merger/planVillageMerger";
 export { planFunctionalTransfer, planFunctionalTransferInputSchema } from "./merger/planFunctionalTransfer";
-export type { PlanFunctionalTransferInput, PlanFunctionalTransferResult, AssetTransferLine, TransferEntry } from "./merger/planFunctionalTransfer";
+export type {
+  PlanFunctionalTransferInput,
+  PlanFunctionalTransferResult,
+  AssetTransferLine,
+  TransferEntry,
+} from "./merger/planFunctionalTransfer";
 
 // --- revitalization 盘活 (ASSET-REVIT-1..3) ---
 export {

@@ -1,5 +1,12 @@
 import * as z from "zod";
-import { defineParameter, parameterSet, legalDateSchema, ratioSchema, type Parameter, type ParameterSet } from "@sannong/core";
+import {
+  defineParameter,
+  parameterSet,
+  legalDateSchema,
+  ratioSchema,
+  type Parameter,
+  type ParameterSet,
+} from "@sannong/core";
 
 const DOC_001 = "清河门区加强扶贫资金风险防控和扶贫资产监管工作实施方案";
 const DOC_003 = "盘活用好镇村公有资产工作方案（征求意见稿）";
@@ -21,7 +28,12 @@ export const minReserveRatio: Parameter<string> = defineParameter({
     {
       from: FROM_001,
       value: "0.1",
-      source: { document: DOC_001, article: "§三(十)3", verified: false, note: "The seed requires 留有余地、不分光分净 without a figure; 10% is sannong's placeholder." },
+      source: {
+        document: DOC_001,
+        article: "§三(十)3",
+        verified: false,
+        note: "The seed requires 留有余地、不分光分净 without a figure; 10% is sannong's placeholder.",
+      },
     },
   ],
 });
@@ -30,13 +42,21 @@ export const minReserveRatio: Parameter<string> = defineParameter({
 export const minPriorityShare: Parameter<string> = defineParameter({
   id: "assets.revenue.minPriorityShare",
   unit: "ratio",
-  label: { zh: "优先用途（建档立卡贫困人口、村集体经济）最低合计占比", en: "minimum combined share of the priority uses" },
+  label: {
+    zh: "优先用途（建档立卡贫困人口、村集体经济）最低合计占比",
+    en: "minimum combined share of the priority uses",
+  },
   schema: ratioString,
   values: [
     {
       from: FROM_001,
       value: "0.5",
-      source: { document: DOC_001, article: "§三(十)1", verified: false, note: "The seed says 优先用于 without a figure; reading 'first' as at least half of what is distributed is sannong's." },
+      source: {
+        document: DOC_001,
+        article: "§三(十)1",
+        verified: false,
+        note: "The seed says 优先用于 without a figure; reading 'first' as at least half of what is distributed is sannong's.",
+      },
     },
   ],
 });
@@ -50,7 +70,10 @@ export interface StableWorkTier {
 const tiersSchema = z
   .array(z.strictObject({ minMonths: z.number().int().min(0).max(12), factor: decimalString }))
   .min(1)
-  .refine((t) => t[0]?.minMonths === 0 && t.every((x, i) => i === 0 || x.minMonths > t[i - 1]!.minMonths), "tiers start at 0 months and increase");
+  .refine(
+    (t) => t[0]?.minMonths === 0 && t.every((x, i) => i === 0 || x.minMonths > t[i - 1]!.minMonths),
+    "tiers start at 0 months and increase",
+  );
 
 /** Tiered (阶梯式) incentive factors for stably lifted households by months worked in the year. ASSET-REV-4. */
 export const stableWorkTiers: Parameter<readonly StableWorkTier[]> = defineParameter({
@@ -67,7 +90,12 @@ export const stableWorkTiers: Parameter<readonly StableWorkTier[]> = defineParam
         { minMonths: 6, factor: "1.5" },
         { minMonths: 10, factor: "2" },
       ],
-      source: { document: DOC_001, article: "§三(十)2", verified: false, note: "The seed asks for 差别化、阶梯式奖补 that reward 长期务工、稳定务工 but gives no tiers; these are sannong's placeholders." },
+      source: {
+        document: DOC_001,
+        article: "§三(十)2",
+        verified: false,
+        note: "The seed asks for 差别化、阶梯式奖补 that reward 长期务工、稳定务工 but gives no tiers; these are sannong's placeholders.",
+      },
     },
   ],
 });
@@ -79,7 +107,9 @@ export interface NegativeListEntry {
   readonly en: string;
 }
 
-const negativeListSchema = z.array(z.strictObject({ code: z.string().min(1), zh: z.string().min(1), en: z.string().min(1) })).min(0);
+const negativeListSchema = z
+  .array(z.strictObject({ code: z.string().min(1), zh: z.string().min(1), en: z.string().min(1) }))
+  .min(0);
 
 /** The 资金管理负面清单 applied to maintenance paid from operating income. ASSET-CARE-2. */
 export const maintenanceNegativeList: Parameter<readonly NegativeListEntry[]> = defineParameter({
@@ -99,7 +129,12 @@ export const maintenanceNegativeList: Parameter<readonly NegativeListEntry[]> = 
         { code: "loss-coverage", zh: "弥补企业亏损", en: "covering an enterprise's losses" },
         { code: "hospitality", zh: "招待费用", en: "hospitality" },
       ],
-      source: { document: DOC_001, article: "§三(九)3", verified: false, note: "The seed refers to 资金管理负面清单 without listing it; these entries are sannong's reading of common fiscal poverty-fund negative lists." },
+      source: {
+        document: DOC_001,
+        article: "§三(九)3",
+        verified: false,
+        note: "The seed refers to 资金管理负面清单 without listing it; these entries are sannong's reading of common fiscal poverty-fund negative lists.",
+      },
     },
   ],
 });
@@ -117,7 +152,12 @@ export const depreciationStartRule: Parameter<DepreciationStartRule> = definePar
     {
       from: "1900-01-01",
       value: "next-month",
-      source: { document: "sannong default", article: "ASSET-DEP-1", verified: false, note: "001 §三(十一)1 requires depreciation but not the convention; 当月增加的固定资产当月不提折旧、从下月起计提 is the usual rule of Chinese (collective) accounting." },
+      source: {
+        document: "sannong default",
+        article: "ASSET-DEP-1",
+        verified: false,
+        note: "001 §三(十一)1 requires depreciation but not the convention; 当月增加的固定资产当月不提折旧、从下月起计提 is the usual rule of Chinese (collective) accounting.",
+      },
     },
   ],
 });
@@ -132,7 +172,12 @@ export const salvageRate: Parameter<string> = defineParameter({
     {
       from: "1900-01-01",
       value: "0.05",
-      source: { document: "sannong default", article: "ASSET-DEP-1", verified: false, note: "The seeds give no salvage rate; 5% is a common default of Chinese fixed-asset accounting." },
+      source: {
+        document: "sannong default",
+        article: "ASSET-DEP-1",
+        verified: false,
+        note: "The seeds give no salvage rate; 5% is a common default of Chinese fixed-asset accounting.",
+      },
     },
   ],
 });
@@ -161,13 +206,28 @@ export interface RiskModel {
 const riskModelSchema = z
   .strictObject({
     indicators: z
-      .array(z.strictObject({ id: z.string().min(1), stage: z.enum(["not-implemented", "implemented"]), weight: decimalString, zh: z.string().min(1), en: z.string().min(1) }))
+      .array(
+        z.strictObject({
+          id: z.string().min(1),
+          stage: z.enum(["not-implemented", "implemented"]),
+          weight: decimalString,
+          zh: z.string().min(1),
+          en: z.string().min(1),
+        }),
+      )
       .min(1),
     thresholds: z.strictObject({ lowAtLeast: decimalString, mediumAtLeast: decimalString }),
     lossMakingLevel: z.enum(["medium", "high"]),
   })
-  .refine((m) => Number(m.thresholds.mediumAtLeast) <= Number(m.thresholds.lowAtLeast) && Number(m.thresholds.lowAtLeast) <= 100, "0 ≤ mediumAtLeast ≤ lowAtLeast ≤ 100")
-  .refine((m) => new Set(m.indicators.map((i) => `${i.stage}/${i.id}`)).size === m.indicators.length, "indicator ids are unique per stage");
+  .refine(
+    (m) =>
+      Number(m.thresholds.mediumAtLeast) <= Number(m.thresholds.lowAtLeast) && Number(m.thresholds.lowAtLeast) <= 100,
+    "0 ≤ mediumAtLeast ≤ lowAtLeast ≤ 100",
+  )
+  .refine(
+    (m) => new Set(m.indicators.map((i) => `${i.stage}/${i.id}`)).size === m.indicators.length,
+    "indicator ids are unique per stage",
+  );
 
 /** Indicators, weights and thresholds of the risk assessment. ASSET-RISK-1. */
 export const riskModel: Parameter<RiskModel> = defineParameter({
@@ -182,18 +242,41 @@ export const riskModel: Parameter<RiskModel> = defineParameter({
         indicators: [
           { id: "production-scale", stage: "not-implemented", weight: "1", zh: "生产规模", en: "production scale" },
           { id: "sales-channels", stage: "not-implemented", weight: "1", zh: "销售渠道", en: "sales channels" },
-          { id: "poverty-reduction-capacity", stage: "not-implemented", weight: "1", zh: "带贫能力", en: "poverty-reduction capacity" },
-          { id: "policy-implementation", stage: "not-implemented", weight: "1", zh: "政策落实", en: "policy implementation" },
+          {
+            id: "poverty-reduction-capacity",
+            stage: "not-implemented",
+            weight: "1",
+            zh: "带贫能力",
+            en: "poverty-reduction capacity",
+          },
+          {
+            id: "policy-implementation",
+            stage: "not-implemented",
+            weight: "1",
+            zh: "政策落实",
+            en: "policy implementation",
+          },
           { id: "output-benefit", stage: "implemented", weight: "1", zh: "产出效益", en: "output and benefit" },
           { id: "operating-status", stage: "implemented", weight: "1", zh: "经营状况", en: "operating status" },
           { id: "sales-channels", stage: "implemented", weight: "1", zh: "销售渠道", en: "sales channels" },
-          { id: "poverty-reduction-capacity", stage: "implemented", weight: "1", zh: "带贫能力", en: "poverty-reduction capacity" },
+          {
+            id: "poverty-reduction-capacity",
+            stage: "implemented",
+            weight: "1",
+            zh: "带贫能力",
+            en: "poverty-reduction capacity",
+          },
           { id: "assistance-measures", stage: "implemented", weight: "1", zh: "帮扶措施", en: "assistance measures" },
         ],
         thresholds: { lowAtLeast: "80", mediumAtLeast: "60" },
         lossMakingLevel: "medium",
       },
-      source: { document: DOC_001, article: "§二(一)–(三)", verified: false, note: "The indicators are the seed's; equal weights, the 80/60 thresholds on a 0–100 score and raising loss-making projects to at least medium are sannong's placeholders." },
+      source: {
+        document: DOC_001,
+        article: "§二(一)–(三)",
+        verified: false,
+        note: "The indicators are the seed's; equal weights, the 80/60 thresholds on a 0–100 score and raising loss-making projects to at least medium are sannong's placeholders.",
+      },
     },
   ],
 });
@@ -208,7 +291,12 @@ export const mergerDifferenceThreshold: Parameter<string> = defineParameter({
     {
       from: FROM_003,
       value: "0.2",
-      source: { document: DOC_003, article: "§二(二)", verified: false, note: "The draft says 相差不大 / 差异较大 without a figure; (max − min) ÷ max ≤ 20% is sannong's placeholder." },
+      source: {
+        document: DOC_003,
+        article: "§二(二)",
+        verified: false,
+        note: "The draft says 相差不大 / 差异较大 without a figure; (max − min) ÷ max ≤ 20% is sannong's placeholder.",
+      },
     },
   ],
 });
@@ -236,12 +324,32 @@ export const revitalizationMilestones: Parameter<readonly Milestone[]> = defineP
     {
       from: FROM_003,
       value: [
-        { id: "inventory", due: "2021-03-31", zh: "资产清查（2021年3月底前）", en: "inventory (by the end of March 2021)" },
+        {
+          id: "inventory",
+          due: "2021-03-31",
+          zh: "资产清查（2021年3月底前）",
+          en: "inventory (by the end of March 2021)",
+        },
         { id: "transfer", due: "2021-05-31", zh: "资产移交（2021年5月底前）", en: "transfer (by the end of May 2021)" },
-        { id: "plans", due: "2021-06-30", zh: "制定盘活方案（2021年6月底前）", en: "revitalisation plans (by the end of June 2021)" },
-        { id: "revitalization", due: "2021-12-31", zh: "闲置资产盘活利用（2021年12月底前）", en: "revitalisation of idle assets (by the end of 2021)" },
+        {
+          id: "plans",
+          due: "2021-06-30",
+          zh: "制定盘活方案（2021年6月底前）",
+          en: "revitalisation plans (by the end of June 2021)",
+        },
+        {
+          id: "revitalization",
+          due: "2021-12-31",
+          zh: "闲置资产盘活利用（2021年12月底前）",
+          en: "revitalisation of idle assets (by the end of 2021)",
+        },
       ],
-      source: { document: DOC_003, article: "§二(一)–(五) 完成时限", verified: false, note: "Dates from the draft's 完成时限; 'by the end of the month' read as its last day." },
+      source: {
+        document: DOC_003,
+        article: "§二(一)–(五) 完成时限",
+        verified: false,
+        note: "Dates from the draft's 完成时限; 'by the end of the month' read as its last day.",
+      },
     },
   ],
 });
@@ -258,12 +366,21 @@ export const revitalizationDeadlineMonths: Parameter<DeadlineMonths> = definePar
   id: "assets.revitalization.deadlineMonths",
   unit: "months",
   label: { zh: "按难易程度的盘活时限（月）", en: "revitalisation period by difficulty (months)" },
-  schema: z.strictObject({ easy: z.number().int().min(1).max(120), medium: z.number().int().min(1).max(120), hard: z.number().int().min(1).max(120) }),
+  schema: z.strictObject({
+    easy: z.number().int().min(1).max(120),
+    medium: z.number().int().min(1).max(120),
+    hard: z.number().int().min(1).max(120),
+  }),
   values: [
     {
       from: FROM_003,
       value: { easy: 3, medium: 6, hard: 12 },
-      source: { document: DOC_003, article: "§二(三)", verified: false, note: "The draft asks for deadlines by difficulty without figures; 3/6/12 months are sannong's placeholders." },
+      source: {
+        document: DOC_003,
+        article: "§二(三)",
+        verified: false,
+        note: "The draft asks for deadlines by difficulty without figures; 3/6/12 months are sannong's placeholders.",
+      },
     },
   ],
 });

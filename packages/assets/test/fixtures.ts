@@ -32,7 +32,9 @@ import { expectSannongError } from "../../../test/helpers";
 
 /** Expects an INVALID_INPUT error for an unknown key `key` on the object at `path`. */
 export function expectUnknownKey(fn: () => unknown, key: string, path: readonly (string | number)[] = []): void {
-  const e = expectSannongError(fn, "INVALID_INPUT") as unknown as { issues: { code: string; en: string; zh: string; path: (string | number)[] }[] };
+  const e = expectSannongError(fn, "INVALID_INPUT") as unknown as {
+    issues: { code: string; en: string; zh: string; path: (string | number)[] }[];
+  };
   const issue = e.issues.find((i) => i.code === "unrecognized_keys" && i.en.includes(key));
   expect(issue, "expected an unrecognized_keys issue").toBeDefined();
   expect(issue!.path).toEqual(path);
@@ -40,7 +42,14 @@ export function expectUnknownKey(fn: () => unknown, key: string, path: readonly 
 
 /** A complete approval record of a revenue plan (REVENUE_PLAN_APPROVAL). */
 export const approvedPlan = [
-  { step: "democratic-decision", date: "2021-11-01", form: "representatives-meeting", attendees: 30, eligible: 40, votesFor: 25 },
+  {
+    step: "democratic-decision",
+    date: "2021-11-01",
+    form: "representatives-meeting",
+    attendees: 30,
+    eligible: 40,
+    votesFor: 25,
+  },
   { step: "owner-proposal", date: "2021-11-02" },
   { step: "supervisor-review", date: "2021-11-10" },
   { step: "district-approval", date: "2021-11-20" },

@@ -15,8 +15,14 @@ function files(dir: string): string[] {
 }
 
 describe("rule coverage", () => {
-  const tests = files(src).filter((f) => f.endsWith(".test.ts")).map((f) => readFileSync(f, "utf8")).join("\n");
-  const code = files(src).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => readFileSync(f, "utf8")).join("\n");
+  const tests = files(src)
+    .filter((f) => f.endsWith(".test.ts"))
+    .map((f) => readFileSync(f, "utf8"))
+    .join("\n");
+  const code = files(src)
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .map((f) => readFileSync(f, "utf8"))
+    .join("\n");
 
   it("ASSET-REG-1: every rule in RULES is named by a test title and cited in TSDoc", () => {
     for (const id of Object.keys(RULES)) {
@@ -25,8 +31,11 @@ describe("rule coverage", () => {
     }
   });
 
-  it.runIf(statSync(spec, { throwIfNoEntry: false }) !== undefined)("ASSET-REG-2: RULES lists exactly the ASSET-* rules of the spec", () => {
-    const ids = [...new Set(readFileSync(spec, "utf8").match(/ASSET-[A-Z]+-\d+/g) ?? [])].sort();
-    expect(Object.keys(RULES).sort()).toEqual(ids);
-  });
+  it.runIf(statSync(spec, { throwIfNoEntry: false }) !== undefined)(
+    "ASSET-REG-2: RULES lists exactly the ASSET-* rules of the spec",
+    () => {
+      const ids = [...new Set(readFileSync(spec, "utf8").match(/ASSET-[A-Z]+-\d+/g) ?? [])].sort();
+      expect(Object.keys(RULES).sort()).toEqual(ids);
+    },
+  );
 });

@@ -12,7 +12,8 @@ declare const __SANNONG_CLI_VERSION__: string | undefined;
 function version(): string {
   if (typeof __SANNONG_CLI_VERSION__ === "string") return __SANNONG_CLI_VERSION__;
   try {
-    return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+    return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string })
+      .version;
   } catch {
     return "0.0.0";
   }
@@ -38,7 +39,9 @@ try {
   code = main(process.argv.slice(2), io);
 } catch (e) {
   const msg = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`错误 [INTERNAL_ERROR] sannong 内部出错，请报告：${msg}\nerror [INTERNAL_ERROR] an internal error in sannong, please report it: ${msg}\n`);
+  process.stderr.write(
+    `错误 [INTERNAL_ERROR] sannong 内部出错，请报告：${msg}\nerror [INTERNAL_ERROR] an internal error in sannong, please report it: ${msg}\n`,
+  );
   if (process.env["SANNONG_DEBUG"] && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   code = 3;
 }

@@ -49,8 +49,16 @@ export function ensureBuilt(): void {
   }
   try {
     if (fresh()) return;
-    const tsup = join(dirname(createRequire(join(repoRoot, "package.json")).resolve("tsup/package.json")), "dist", "cli-default.js");
-    const r = spawnSync(process.execPath, [tsup], { cwd: cliDir, env: { ...process.env, SANNONG_CLI_BIN_ONLY: "1" }, encoding: "utf8" });
+    const tsup = join(
+      dirname(createRequire(join(repoRoot, "package.json")).resolve("tsup/package.json")),
+      "dist",
+      "cli-default.js",
+    );
+    const r = spawnSync(process.execPath, [tsup], {
+      cwd: cliDir,
+      env: { ...process.env, SANNONG_CLI_BIN_ONLY: "1" },
+      encoding: "utf8",
+    });
     if (r.status !== 0) throw new Error(`building the sannong command failed:\n${r.stdout}\n${r.stderr}`);
   } finally {
     rmSync(lock, { recursive: true, force: true });
@@ -58,12 +66,22 @@ export function ensureBuilt(): void {
 }
 
 /** Runs the built command (no TTY, so no progress) and returns its exit code and output. */
-export function sannong(args: readonly string[], options: { cwd?: string } = {}): { code: number | null; stdout: string; stderr: string } {
-  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [binPath, ...args], { cwd: options.cwd ?? repoRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+export function sannong(
+  args: readonly string[],
+  options: { cwd?: string } = {},
+): { code: number | null; stdout: string; stderr: string } {
+  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [binPath, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** True when the text shows a JavaScript stack trace. */
 export function hasStackTrace(text: string): boolean {
-  return /^\s+at .+(\(.+:\d+:\d+\)|:\d+:\d+)$/m.test(text) || /\b(TypeError|ReferenceError|SyntaxError|RangeError)\b/.test(text);
+  return (
+    /^\s+at .+(\(.+:\d+:\d+\)|:\d+:\d+)$/m.test(text) ||
+    /\b(TypeError|ReferenceError|SyntaxError|RangeError)\b/.test(text)
+  );
 }

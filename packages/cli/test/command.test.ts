@@ -33,7 +33,12 @@ function expectBadInput(r: ReturnType<typeof sannong>, ...needles: string[]): vo
 describe("the built sannong command: bad input is exit code 2 with one clear message", () => {
   it("CLI-RUN-1: a missing file (zh by default, en with --lang en)", () => {
     expectBadInput(sannong(["run", join(dir, "nope.yaml")]), "FILE_NOT_FOUND", "nope.yaml", "找不到文件");
-    expectBadInput(sannong(["run", join(dir, "nope.yaml"), "--lang", "en"]), "FILE_NOT_FOUND", "nope.yaml", "no such file");
+    expectBadInput(
+      sannong(["run", join(dir, "nope.yaml"), "--lang", "en"]),
+      "FILE_NOT_FOUND",
+      "nope.yaml",
+      "no such file",
+    );
   });
 
   it("CLI-TEST-1: a missing file or directory in sannong test", () => {
@@ -58,11 +63,20 @@ describe("the built sannong command: bad input is exit code 2 with one clear mes
     const p = file("type.yaml", "computation: core.allocate\ninput:\n  total: '100.00'\n  weights: 'heavy'\n");
     expectBadInput(sannong(["run", p]), "INVALID_INPUT", `${p}:4:12`, "input.weights");
     const q = file("money.yaml", "computation: core.allocate\ninput:\n  total: '100.005'\n  weights: [1]\n");
-    expectBadInput(sannong(["run", q, "--lang", "en"]), "INVALID_INPUT", `${q}:3:10`, "input.total", "more than two decimals");
+    expectBadInput(
+      sannong(["run", q, "--lang", "en"]),
+      "INVALID_INPUT",
+      `${q}:3:10`,
+      "input.total",
+      "more than two decimals",
+    );
   });
 
   it("CLI-SCEN-1: an unknown key points at the key and suggests the right one", () => {
-    const p = file("key.yaml", "computation: core.allocate\ninput:\n  total: '100.00'\n  weights: [1]\n  optoins: {}\n");
+    const p = file(
+      "key.yaml",
+      "computation: core.allocate\ninput:\n  total: '100.00'\n  weights: [1]\n  optoins: {}\n",
+    );
     expectBadInput(sannong(["run", p]), "INVALID_INPUT", `${p}:5:3`, "optoins", "“options”");
     const q = file("topkey.yaml", `${ALLOCATE}expect: ['100.00']\n`);
     expectBadInput(sannong(["test", q, "--lang", "en"]), "INVALID_SCENARIO", `${q}:5:1`, 'did you mean "expected"');
@@ -74,7 +88,10 @@ describe("the built sannong command: bad input is exit code 2 with one clear mes
   });
 
   it("CLI-RUN-1: a refusal by the rule is exit 2 and points at the refused field", () => {
-    const p = file("refused.yaml", "computation: core.allocate\ninput:\n  total: '100.00'\n  weights: [1, 1]\n  options:\n    caps: ['10.00', '10.00']\n");
+    const p = file(
+      "refused.yaml",
+      "computation: core.allocate\ninput:\n  total: '100.00'\n  weights: [1, 1]\n  options:\n    caps: ['10.00', '10.00']\n",
+    );
     expectBadInput(sannong(["run", p]), "INFEASIBLE_CAPS", `${p}:6:5`, "规则拒绝");
   });
 
@@ -114,7 +131,11 @@ describe("the built sannong command: results", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { output: unknown; status: string; computation: string }[];
     expect(out).toHaveLength(1);
-    expect(out[0]).toMatchObject({ computation: "core.allocate", status: "computed", output: ["33.34", "33.33", "33.33"] });
+    expect(out[0]).toMatchObject({
+      computation: "core.allocate",
+      status: "computed",
+      output: ["33.34", "33.33", "33.33"],
+    });
   });
 
   it("CLI-TEST-1: sannong test examples/ passes, one line per case and the closing summary", () => {

@@ -23,7 +23,8 @@ describe("examples/", () => {
   });
 
   it("CLI-DEMO-1: the demo touches every package that has a registered computation", () => {
-    const packagesOf = (ids: Iterable<string>): string[] => [...new Set([...ids].map((id) => id.split(".")[0]!))].sort();
+    const packagesOf = (ids: Iterable<string>): string[] =>
+      [...new Set([...ids].map((id) => id.split(".")[0]!))].sort();
     const demo = EMBEDDED_EXAMPLES.flatMap((e) => [...e.text.matchAll(/^\s*computation:\s*(\S+)/gm)].map((m) => m[1]!));
     expect(packagesOf(demo)).toEqual(packagesOf(builtInRegistry.ids()));
   });

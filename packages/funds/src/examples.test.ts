@@ -37,7 +37,12 @@ describe("TSDoc examples", () => {
       ],
     });
     expect(r.allocations.map((a) => String(a.amount))).toEqual(["372235.29", "326000.00", "301764.71"]);
-    expect(asJson(r.allocations[0]!.byFactor)).toEqual({ population: "144000.00", lowIncome: "60000.00", area: "60000.00", evaluation: "108235.29" });
+    expect(asJson(r.allocations[0]!.byFactor)).toEqual({
+      population: "144000.00",
+      lowIncome: "60000.00",
+      area: "60000.00",
+      evaluation: "108235.29",
+    });
   });
 
   it("FUNDS-PROJECT-1: allocateByProjects example", () => {
@@ -66,7 +71,13 @@ describe("TSDoc examples", () => {
       budget: "1000000.00",
       factorRatio: "0.6",
       unused: "to-other",
-      factor: { factors: [{ id: "migrants", weight: 1 }], recipients: [{ id: "A", values: { migrants: 300 } }, { id: "B", values: { migrants: 100 } }] },
+      factor: {
+        factors: [{ id: "migrants", weight: 1 }],
+        recipients: [
+          { id: "A", values: { migrants: 300 } },
+          { id: "B", values: { migrants: 100 } },
+        ],
+      },
       project: { projects: [{ id: "冷库", requested: "300000.00", scores: [90] }] },
     });
     expect(String(r.split.factor)).toBe("600000.00");
@@ -77,14 +88,27 @@ describe("TSDoc examples", () => {
   it("FUNDS-REPOOL-1: repoolUnclaimed example", () => {
     const r = repoolUnclaimed({
       deadline: "2024-09-30",
-      allocations: [{ id: "A", amount: "300000.00" }, { id: "B", amount: "200000.00" }, { id: "C", amount: "100000.00" }],
-      applications: [{ unit: "A", date: "2024-09-15" }, { unit: "B", date: "2024-08-01" }, { unit: "C", date: "2024-10-08" }],
+      allocations: [
+        { id: "A", amount: "300000.00" },
+        { id: "B", amount: "200000.00" },
+        { id: "C", amount: "100000.00" },
+      ],
+      applications: [
+        { unit: "A", date: "2024-09-15" },
+        { unit: "B", date: "2024-08-01" },
+        { unit: "C", date: "2024-10-08" },
+      ],
     });
     expect(r.units.map((u) => String(u.final))).toEqual(["360000.00", "240000.00", "0.00"]);
   });
 
   it("FUNDS-CYCLE-1: spreadOverYears example", () => {
-    const r = spreadOverYears({ total: "1000000.00", startYear: 2024, years: 3, spent: [{ year: 2024, amount: "200000.00" }] });
+    const r = spreadOverYears({
+      total: "1000000.00",
+      startYear: 2024,
+      years: 3,
+      spent: [{ year: 2024, amount: "200000.00" }],
+    });
     expect(r.years.map((y) => String(y.planned))).toEqual(["333333.34", "333333.33", "333333.33"]);
     expect(String(r.years[0]!.aheadOfPlan)).toBe("-133333.34");
     expect(String(r.years[2]!.remaining)).toBe("800000.00");
@@ -96,18 +120,35 @@ describe("TSDoc examples", () => {
       date: "2024-03-01",
       advanceRatio: "0.3",
       progressPaymentRatio: "0.8",
-      milestones: [{ id: "主体完成一半", progress: "0.5" }, { id: "主体完工", progress: "1" }],
+      milestones: [
+        { id: "主体完成一半", progress: "0.5" },
+        { id: "主体完工", progress: "1" },
+      ],
       retention: { ratio: "0.03", until: "2026-06-30" },
     });
-    expect(plan.tranches.map((t) => [t.kind, String(t.amount)])).toEqual([["advance", "150000.00"], ["progress", "50000.00"], ["progress", "200000.00"], ["settlement", "85000.00"], ["retention", "15000.00"]]);
+    expect(plan.tranches.map((t) => [t.kind, String(t.amount)])).toEqual([
+      ["advance", "150000.00"],
+      ["progress", "50000.00"],
+      ["progress", "200000.00"],
+      ["settlement", "85000.00"],
+      ["retention", "15000.00"],
+    ]);
     const s = settleDisbursement({
       approved: "500000.00",
       acceptedCost: "480000.00",
       date: "2025-06-30",
-      paid: [{ date: "2024-03-10", amount: "150000.00" }, { date: "2024-09-01", amount: "250000.00" }],
+      paid: [
+        { date: "2024-03-10", amount: "150000.00" },
+        { date: "2024-09-01", amount: "250000.00" },
+      ],
       retention: { ratio: "0.03", until: "2027-06-30" },
     });
-    expect([String(s.final), String(s.payNow), String(s.retentionHeld), String(s.recovery)]).toEqual(["480000.00", "65600.00", "14400.00", "0.00"]);
+    expect([String(s.final), String(s.payNow), String(s.retentionHeld), String(s.recovery)]).toEqual([
+      "480000.00",
+      "65600.00",
+      "14400.00",
+      "0.00",
+    ]);
   });
 
   it("FUNDS-POOL-2: projectFundPool example", () => {
@@ -148,10 +189,19 @@ describe("TSDoc examples", () => {
   it("FUNDS-MONITOR-1: spendingProgress example", () => {
     const r = spendingProgress({
       asOf: "2024-07-01",
-      projects: [{ id: "产业路", budget: "1000000.00" }, { id: "冷库", budget: "400000.00" }],
-      payments: [{ project: "产业路", date: "2024-05-20", amount: "500000.00" }, { project: "冷库", date: "2024-06-30", amount: "100000.00" }],
+      projects: [
+        { id: "产业路", budget: "1000000.00" },
+        { id: "冷库", budget: "400000.00" },
+      ],
+      payments: [
+        { project: "产业路", date: "2024-05-20", amount: "500000.00" },
+        { project: "冷库", date: "2024-06-30", amount: "100000.00" },
+      ],
     });
-    expect(r.projects.map((p) => [p.id, p.progress, p.required, p.warning?.code ?? null])).toEqual([["产业路", "0.5000", "0.4000", null], ["冷库", "0.2500", "0.4000", "BELOW_THRESHOLD"]]);
+    expect(r.projects.map((p) => [p.id, p.progress, p.required, p.warning?.code ?? null])).toEqual([
+      ["产业路", "0.5000", "0.4000", null],
+      ["冷库", "0.2500", "0.4000", "BELOW_THRESHOLD"],
+    ]);
   });
 
   it("FUNDS-FACTOR-2: parameters — every one cited, dated and unverified; the set can be overlaid", () => {
@@ -163,14 +213,27 @@ describe("TSDoc examples", () => {
         expect(v.source.note?.length ?? 0).toBeGreaterThan(0);
       }
     }
-    const local = overlay(fundsParameterSet, { "funds.factor.groupRatios": { value: { base: "0.6", performance: "0.4" } } });
+    const local = overlay(fundsParameterSet, {
+      "funds.factor.groupRatios": { value: { base: "0.6", performance: "0.4" } },
+    });
     expect(local.overridden[0]!.id).toBe("funds.factor.groupRatios");
-    expectSannongError(() => overlay(fundsParameterSet, { "funds.factor.groupRatios": { value: { base: "1.7" } } }), "INVALID_INPUT");
+    expectSannongError(
+      () => overlay(fundsParameterSet, { "funds.factor.groupRatios": { value: { base: "1.7" } } }),
+      "INVALID_INPUT",
+    );
   });
 
   it("FUNDS-FACTOR-1: errors example — a policy error with code, path, details and both messages", () => {
     const e = expectSannongError(
-      () => allocateByFactors({ total: "100.00", factors: [{ id: "a", weight: "0.5" }, { id: "b", weight: "0.4" }], recipients: [{ id: "X", values: { a: 1, b: 1 } }] }),
+      () =>
+        allocateByFactors({
+          total: "100.00",
+          factors: [
+            { id: "a", weight: "0.5" },
+            { id: "b", weight: "0.4" },
+          ],
+          recipients: [{ id: "X", values: { a: 1, b: 1 } }],
+        }),
       "WEIGHTS_NOT_ONE",
       ["factors"],
     );

@@ -12,7 +12,13 @@ const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 function decimalText(min: string, max: string): z.ZodType<string> {
   return z.string().superRefine((v, ctx) => {
     if (!DECIMAL_TEXT.test(v) || new Decimal(v).lt(min) || new Decimal(v).gt(max)) {
-      addIssue(ctx, `应为 ${min} 到 ${max} 之间的十进制字符串：${v}`, `expected a decimal string between ${min} and ${max}: ${v}`, [], "out_of_range");
+      addIssue(
+        ctx,
+        `应为 ${min} 到 ${max} 之间的十进制字符串：${v}`,
+        `expected a decimal string between ${min} and ${max}: ${v}`,
+        [],
+        "out_of_range",
+      );
     }
   });
 }
@@ -71,7 +77,12 @@ export const combinedFactorRatioParameter: Parameter<string> = defineParameter({
     {
       from: "2016-10-18",
       value: "0.5",
-      source: { document: QUZHOU, article: "§二(三)1", verified: false, note: "The seed allows 因素法与项目法相结合 without a ratio; an even split is an assumed default." },
+      source: {
+        document: QUZHOU,
+        article: "§二(三)1",
+        verified: false,
+        note: "The seed allows 因素法与项目法相结合 without a ratio; an even split is an assumed default.",
+      },
     },
   ],
 });
@@ -82,7 +93,18 @@ export const cycleMinYearsParameter: Parameter<number> = defineParameter({
   unit: "years",
   label: { zh: "资金计划统筹最短年限", en: "shortest multi-year plan" },
   schema: z.number().int().min(1).max(50),
-  values: [{ from: "2016-10-18", value: 3, source: { document: QUZHOU, article: "§二(三)1", verified: false, note: "3—5年内移民资金计划可统筹安排 (stated in the seed; not yet checked by a person)." } }],
+  values: [
+    {
+      from: "2016-10-18",
+      value: 3,
+      source: {
+        document: QUZHOU,
+        article: "§二(三)1",
+        verified: false,
+        note: "3—5年内移民资金计划可统筹安排 (stated in the seed; not yet checked by a person).",
+      },
+    },
+  ],
 });
 
 /** Longest multi-year fund plan (years). */
@@ -91,7 +113,18 @@ export const cycleMaxYearsParameter: Parameter<number> = defineParameter({
   unit: "years",
   label: { zh: "资金计划统筹最长年限", en: "longest multi-year plan" },
   schema: z.number().int().min(1).max(50),
-  values: [{ from: "2016-10-18", value: 5, source: { document: QUZHOU, article: "§二(三)1", verified: false, note: "3—5年内移民资金计划可统筹安排 (stated in the seed; not yet checked by a person)." } }],
+  values: [
+    {
+      from: "2016-10-18",
+      value: 5,
+      source: {
+        document: QUZHOU,
+        article: "§二(三)1",
+        verified: false,
+        note: "3—5年内移民资金计划可统筹安排 (stated in the seed; not yet checked by a person).",
+      },
+    },
+  ],
 });
 
 /** Share of the approved amount paid in advance (预拨比例). */
@@ -204,7 +237,12 @@ export const poolReserveMonthsParameter: Parameter<number> = defineParameter({
     {
       from: "2021-12-04",
       value: 12,
-      source: { document: FENGTAI, article: "§四（区财政局…明确补偿资金返还路径）", verified: false, note: "The seed asks for a 补偿资金返还路径 without details; keeping the next 12 months of outflows before repaying is an assumed default." },
+      source: {
+        document: FENGTAI,
+        article: "§四（区财政局…明确补偿资金返还路径）",
+        verified: false,
+        note: "The seed asks for a 补偿资金返还路径 without details; keeping the next 12 months of outflows before repaying is an assumed default.",
+      },
     },
   ],
 });
@@ -219,7 +257,12 @@ export const poolRepaymentShareParameter: Parameter<string> = defineParameter({
     {
       from: "2021-12-04",
       value: "1",
-      source: { document: FENGTAI, article: "§四", verified: false, note: "Assumed default: the whole surplus above the reserve repays outstanding compensation." },
+      source: {
+        document: FENGTAI,
+        article: "§四",
+        verified: false,
+        note: "Assumed default: the whole surplus above the reserve repays outstanding compensation.",
+      },
     },
   ],
 });
@@ -234,7 +277,12 @@ export const poolRepaymentMonthParameter: Parameter<number> = defineParameter({
     {
       from: "2021-12-04",
       value: 12,
-      source: { document: FENGTAI, article: "§三3", verified: false, note: "Remittances are due by the end of November (每期最后一年11月底前); repaying in December, after them, is an assumed default." },
+      source: {
+        document: FENGTAI,
+        article: "§三3",
+        verified: false,
+        note: "Remittances are due by the end of November (每期最后一年11月底前); repaying in December, after them, is an assumed default.",
+      },
     },
   ],
 });
@@ -249,7 +297,12 @@ export const transferGraceDaysParameter: Parameter<number> = defineParameter({
     {
       from: "2019-08-09",
       value: 0,
-      source: { document: TAIZHOU, article: "§二(三)", verified: false, note: "The seed says 按月划转、按季到位 without a due day; a transfer is taken as due on the last day of its month or quarter." },
+      source: {
+        document: TAIZHOU,
+        article: "§二(三)",
+        verified: false,
+        note: "The seed says 按月划转、按季到位 without a due day; a transfer is taken as due on the last day of its month or quarter.",
+      },
     },
   ],
 });
@@ -264,7 +317,12 @@ export const monitorMinProgressParameter: Parameter<string> = defineParameter({
     {
       from: "2020-09-14",
       value: "0.5",
-      source: { document: QINGHEMEN, article: "§二(四)2", verified: false, note: "The seed asks for 动态监控预警 without a threshold; 50% is an assumed default." },
+      source: {
+        document: QINGHEMEN,
+        article: "§二(四)2",
+        verified: false,
+        note: "The seed asks for 动态监控预警 without a threshold; 50% is an assumed default.",
+      },
     },
   ],
 });
@@ -279,7 +337,12 @@ export const monitorScheduleRatioParameter: Parameter<string> = defineParameter(
     {
       from: "2020-09-14",
       value: "0.8",
-      source: { document: QINGHEMEN, article: "§二(四)2", verified: false, note: "The seed asks for 动态监控预警 without a threshold; warning below 80% of 序时进度 is an assumed default." },
+      source: {
+        document: QINGHEMEN,
+        article: "§二(四)2",
+        verified: false,
+        note: "The seed asks for 动态监控预警 without a threshold; warning below 80% of 序时进度 is an assumed default.",
+      },
     },
   ],
 });

@@ -15,11 +15,16 @@ it("FUNDS-FACTOR-1: every README example shows what the code returns (one per he
   const { source, checks } = doctestModule(markdown);
   const failures: string[] = [];
   let ran = 0;
-  (globalThis as unknown as { __docCheck: unknown }).__docCheck = (line: number, actual: () => unknown, expected: string): void => {
+  (globalThis as unknown as { __docCheck: unknown }).__docCheck = (
+    line: number,
+    actual: () => unknown,
+    expected: string,
+  ): void => {
     ran++;
     const value: unknown = JSON.parse(JSON.stringify(actual()) ?? "null");
     const want: unknown = new Function(`return (${expected});`)();
-    if (JSON.stringify(value) !== JSON.stringify(want)) failures.push(`README.md:${line}: expected ${JSON.stringify(want)}, got ${JSON.stringify(value)}`);
+    if (JSON.stringify(value) !== JSON.stringify(want))
+      failures.push(`README.md:${line}: expected ${JSON.stringify(want)}, got ${JSON.stringify(value)}`);
   };
   const dir = join(here, "..", ".tmp");
   mkdirSync(dir, { recursive: true });

@@ -25,11 +25,19 @@ export type { InsuranceOptions } from "./internal/options";
 export { isOverAgeConverted, isOverAgeConvertedInputSchema } from "./overage/isOverAgeConverted";
 export type { IsOverAgeConvertedInput, IsOverAgeConvertedResult } from "./overage/isOverAgeConverted";
 export { buildRemittanceSchedule, buildRemittanceScheduleInputSchema } from "./overage/buildRemittanceSchedule";
-export type { BuildRemittanceScheduleInput, BuildRemittanceScheduleResult, Remittance } from "./overage/buildRemittanceSchedule";
+export type {
+  BuildRemittanceScheduleInput,
+  BuildRemittanceScheduleResult,
+  Remittance,
+} from "./overage/buildRemittanceSchedule";
 export { remittancesAsOutflows, remittancesAsOutflowsInputSchema } from "./overage/remittancesAsOutflows";
 export type { RemittancesAsOutflowsInput, PoolOutflow } from "./overage/remittancesAsOutflows";
 export { transitionPayments, transitionPaymentsInputSchema } from "./overage/transitionPayments";
-export type { TransitionPaymentsInput, TransitionPaymentsResult, TransitionPayment } from "./overage/transitionPayments";
+export type {
+  TransitionPaymentsInput,
+  TransitionPaymentsResult,
+  TransitionPayment,
+} from "./overage/transitionPayments";
 
 // --- land-based quota 以地定量 (INS-QUOTA-*) ---
 export { computeLandQuota, computeLandQuotaInputSchema } from "./quota/computeLandQuota";
@@ -37,14 +45,29 @@ export type { ComputeLandQuotaInput, ComputeLandQuotaResult } from "./quota/comp
 export type { LandFigureInput } from "./internal/land";
 export type { InsuranceWarning } from "./internal/warning";
 export { checkQuotaEligibility, checkQuotaEligibilityInputSchema } from "./quota/checkQuotaEligibility";
-export type { CheckQuotaEligibilityInput, CheckQuotaEligibilityResult, EligibilityGate, GateResult } from "./quota/checkQuotaEligibility";
+export type {
+  CheckQuotaEligibilityInput,
+  CheckQuotaEligibilityResult,
+  EligibilityGate,
+  GateResult,
+} from "./quota/checkQuotaEligibility";
 
 // --- person–land correspondence 人地对应 (INS-MATCH-*) ---
 export { allocateQuotaToHouseholds, allocateQuotaToHouseholdsInputSchema } from "./matching/allocateQuotaToHouseholds";
-export type { AllocateQuotaToHouseholdsInput, AllocateQuotaToHouseholdsResult, HouseholdPlaces, RejectedChoice } from "./matching/allocateQuotaToHouseholds";
+export type {
+  AllocateQuotaToHouseholdsInput,
+  AllocateQuotaToHouseholdsResult,
+  HouseholdPlaces,
+  RejectedChoice,
+} from "./matching/allocateQuotaToHouseholds";
 export type { IneligibilityReason, Member } from "./internal/member";
 export { reassignSurplus, reassignSurplusInputSchema } from "./matching/reassignSurplus";
-export type { ReassignSurplusInput, ReassignSurplusResult, SurplusAssignment, ExcludedCandidate } from "./matching/reassignSurplus";
+export type {
+  ReassignSurplusInput,
+  ReassignSurplusResult,
+  SurplusAssignment,
+  ExcludedCandidate,
+} from "./matching/reassignSurplus";
 
 // --- validity 即征即保 (INS-VALID-1) ---
 export { placeStatus, placeStatusInputSchema } from "./validity/placeStatus";
@@ -52,6 +75,10 @@ export type { PlaceStatusInput, PlaceStatusResult, PlaceStatus, PlaceState } fro
 
 // --- fund transfers (INS-TRANSFER-1) ---
 export { buildTransferSchedule, buildTransferScheduleInputSchema } from "./transfer/buildTransferSchedule";
-export type { BuildTransferScheduleInput, BuildTransferScheduleResult, TransferDue } from "./transfer/buildTransferSchedule";
+export type {
+  BuildTransferScheduleInput,
+  BuildTransferScheduleResult,
+  TransferDue,
+} from "./transfer/buildTransferSchedule";
 export { transfersAsDue, transfersAsDueInputSchema } from "./transfer/transfersAsDue";
 export type { TransfersAsDueInput, DueItem } from "./transfer/transfersAsDue";

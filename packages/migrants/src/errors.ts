@@ -9,8 +9,10 @@ const show = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify
  */
 export const MIGRANTS_ERRORS = {
   STANDARD_NOT_SET: {
-    zh: (d: { id: string; label: string }) => `标准“${d.label}”（${d.id}）尚未制定（文件规定另行制定）；请在输入中给出金额，或以 overlay 设置本地标准`,
-    en: (d: { id: string; label: string }) => `the standard "${d.label}" (${d.id}) is not set (the seed leaves it to a later standard); pass the amount in the input or overlay the local standard`,
+    zh: (d: { id: string; label: string }) =>
+      `标准“${d.label}”（${d.id}）尚未制定（文件规定另行制定）；请在输入中给出金额，或以 overlay 设置本地标准`,
+    en: (d: { id: string; label: string }) =>
+      `the standard "${d.label}" (${d.id}) is not set (the seed leaves it to a later standard); pass the amount in the input or overlay the local standard`,
   },
   INVALID_PARAMETER: {
     zh: (d: { id: string; reason: string }) => `参数 ${d.id} 的取值不可用：${d.reason}`,
@@ -18,19 +20,24 @@ export const MIGRANTS_ERRORS = {
   },
   REGISTER_UNKNOWN_ENTRY: {
     zh: (d: { id: string; date: string }) => `${d.date}：档案 ${d.id} 尚未建档或已销号，不能变更`,
-    en: (d: { id: string; date: string }) => `${d.date}: record ${d.id} is not on the register (never entered or already exited)`,
+    en: (d: { id: string; date: string }) =>
+      `${d.date}: record ${d.id} is not on the register (never entered or already exited)`,
   },
   REGISTER_DUPLICATE_ENTRY: {
     zh: (d: { id: string; date: string }) => `${d.date}：档案 ${d.id} 已在册，不能重复建档`,
     en: (d: { id: string; date: string }) => `${d.date}: record ${d.id} is already on the register`,
   },
   APPLICATION_WINDOW_CLOSED: {
-    zh: (d: { date: string; from: string; to: string }) => `${d.date} 不在储备项目集中申报期内；下一申报期为 ${d.from} 至 ${d.to}`,
-    en: (d: { date: string; from: string; to: string }) => `${d.date} is outside the reserve application windows; the next window is ${d.from} to ${d.to}`,
+    zh: (d: { date: string; from: string; to: string }) =>
+      `${d.date} 不在储备项目集中申报期内；下一申报期为 ${d.from} 至 ${d.to}`,
+    en: (d: { date: string; from: string; to: string }) =>
+      `${d.date} is outside the reserve application windows; the next window is ${d.from} to ${d.to}`,
   },
   RATE_BELOW_MINIMUM: {
-    zh: (d: { rate: string; minimum: string }) => `抽样比例 ${d.rate} 低于最低比例 ${d.minimum}（不低于总移民户数的5%）`,
-    en: (d: { rate: string; minimum: string }) => `the sampling rate ${d.rate} is below the minimum ${d.minimum} (at least 5% of all migrant households)`,
+    zh: (d: { rate: string; minimum: string }) =>
+      `抽样比例 ${d.rate} 低于最低比例 ${d.minimum}（不低于总移民户数的5%）`,
+    en: (d: { rate: string; minimum: string }) =>
+      `the sampling rate ${d.rate} is below the minimum ${d.minimum} (at least 5% of all migrant households)`,
   },
   NOTHING_TO_SHARE_BY: {
     zh: (d: { basis: string }) => `所有对象的${d.basis}均为零，无法按其分配`,
@@ -53,7 +60,11 @@ export const MIGRANTS_ERRORS = {
 /** A policy-error code of @sannong/migrants. */
 export type MigrantsErrorCode = keyof typeof MIGRANTS_ERRORS;
 
-type Fail = <C extends MigrantsErrorCode>(code: C, details: Parameters<(typeof MIGRANTS_ERRORS)[C]["zh"]>[0], path?: ErrorPath) => never;
+type Fail = <C extends MigrantsErrorCode>(
+  code: C,
+  details: Parameters<(typeof MIGRANTS_ERRORS)[C]["zh"]>[0],
+  path?: ErrorPath,
+) => never;
 
 /**
  * Throws the typed migrants policy error `code` (see {@link MIGRANTS_ERRORS}).

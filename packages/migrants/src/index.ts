@@ -24,8 +24,20 @@ export {
   exitReasonSchema,
 } from "./register/schemas";
 export type { MigrantHousehold, WeakMigrantVillage, RegisterChange, RegisterChangeInput } from "./register/schemas";
-export { registerAsOf, registerAsOfInputSchema, registerHistory, registerHistoryInputSchema } from "./register/register";
-export type { RegisterAsOfInput, RegisterAsOfResult, RegisterExit, RegisterHistoryInput, RegisterHistoryResult, RegisterVersion } from "./register/register";
+export {
+  registerAsOf,
+  registerAsOfInputSchema,
+  registerHistory,
+  registerHistoryInputSchema,
+} from "./register/register";
+export type {
+  RegisterAsOfInput,
+  RegisterAsOfResult,
+  RegisterExit,
+  RegisterHistoryInput,
+  RegisterHistoryResult,
+  RegisterVersion,
+} from "./register/register";
 
 // --- 扶持对象精准: aid (MIG-AID-1, MIG-AID-2) ---
 export {
@@ -40,7 +52,14 @@ export {
 } from "./aid/aidRules";
 export type { AidRule, AidCondition, AidFacts, AidFactPath, HardshipCause } from "./aid/aidRules";
 export { checkAidEligibility, checkAidEligibilityInputSchema } from "./aid/checkAidEligibility";
-export type { CheckAidEligibilityInput, CheckAidEligibilityResult, EligibleAid, IneligibleAid, UndeterminedAid, EvaluatedCondition } from "./aid/checkAidEligibility";
+export type {
+  CheckAidEligibilityInput,
+  CheckAidEligibilityResult,
+  EligibleAid,
+  IneligibleAid,
+  UndeterminedAid,
+  EvaluatedCondition,
+} from "./aid/checkAidEligibility";
 export { stackSubsidies, stackSubsidiesInputSchema, stackSchemeSchema, subsidyLayerSchema } from "./aid/stackSubsidies";
 export type { StackSubsidiesInput, StackSubsidiesResult, StackScheme, StackedLayer } from "./aid/stackSubsidies";
 
@@ -51,12 +70,28 @@ export {
   checkReserveApplication,
   checkReserveApplicationInputSchema,
 } from "./projects/projectReserveCalendar";
-export type { ProjectReserveCalendarResult, CheckReserveApplicationInput, CheckReserveApplicationResult } from "./projects/projectReserveCalendar";
-export { selectReserveProjects, selectReserveProjectsInputSchema, reserveEntrySchema } from "./projects/selectReserveProjects";
-export type { SelectReserveProjectsInput, SelectReserveProjectsResult, ReserveEntry } from "./projects/selectReserveProjects";
+export type {
+  ProjectReserveCalendarResult,
+  CheckReserveApplicationInput,
+  CheckReserveApplicationResult,
+} from "./projects/projectReserveCalendar";
+export {
+  selectReserveProjects,
+  selectReserveProjectsInputSchema,
+  reserveEntrySchema,
+} from "./projects/selectReserveProjects";
+export type {
+  SelectReserveProjectsInput,
+  SelectReserveProjectsResult,
+  ReserveEntry,
+} from "./projects/selectReserveProjects";
 
 // --- 资金使用精准: money (MIG-FUND-1, MIG-FUND-2, MIG-FUND-3) ---
-export { allocateMigrantFunds, allocateMigrantFundsInputSchema, MIGRANT_FACTOR_GROUPS } from "./fund/allocateMigrantFunds";
+export {
+  allocateMigrantFunds,
+  allocateMigrantFundsInputSchema,
+  MIGRANT_FACTOR_GROUPS,
+} from "./fund/allocateMigrantFunds";
 export type { AllocateMigrantFundsInput, AllocateMigrantFundsResult } from "./fund/allocateMigrantFunds";
 export {
   repoolMigrantFunds,
@@ -71,8 +106,17 @@ export type {
   PlanTownshipEntrepreneurshipFundsResult,
 } from "./fund/repoolMigrantFunds";
 export { loanInterestSubsidy, loanInterestSubsidyInputSchema, subsidisedLoanSchema } from "./fund/loanInterestSubsidy";
-export type { LoanInterestSubsidyInput, LoanInterestSubsidyResult, LoanSubsidyLine, HouseholdLoanSubsidy } from "./fund/loanInterestSubsidy";
-export { awardInsteadOfSubsidy, awardInsteadOfSubsidyInputSchema, awardProjectKindSchema } from "./fund/awardInsteadOfSubsidy";
+export type {
+  LoanInterestSubsidyInput,
+  LoanInterestSubsidyResult,
+  LoanSubsidyLine,
+  HouseholdLoanSubsidy,
+} from "./fund/loanInterestSubsidy";
+export {
+  awardInsteadOfSubsidy,
+  awardInsteadOfSubsidyInputSchema,
+  awardProjectKindSchema,
+} from "./fund/awardInsteadOfSubsidy";
 export type { AwardInsteadOfSubsidyInput, AwardInsteadOfSubsidyResult } from "./fund/awardInsteadOfSubsidy";
 
 // --- 扶持成效精准: shares and dividends (MIG-SHARE-1..3) ---
@@ -84,14 +128,25 @@ export {
   shareHouseholdSchema,
   apportionMethodSchema,
 } from "./shares/quantifyShares";
-export type { QuantifySharesInput, QuantifySharesResult, ShareBasis, ShareHolding, ShareTie } from "./shares/quantifyShares";
+export type {
+  QuantifySharesInput,
+  QuantifySharesResult,
+  ShareBasis,
+  ShareHolding,
+  ShareTie,
+} from "./shares/quantifyShares";
 export {
   distributeDividends,
   distributeDividendsInputSchema,
   dividendHolderSchema,
   dividendModeSchema,
 } from "./shares/distributeDividends";
-export type { DistributeDividendsInput, DistributeDividendsResult, DividendMode, DividendPayout } from "./shares/distributeDividends";
+export type {
+  DistributeDividendsInput,
+  DistributeDividendsResult,
+  DividendMode,
+  DividendPayout,
+} from "./shares/distributeDividends";
 export {
   distributeByPaidContribution,
   distributeByPaidContributionInputSchema,
@@ -99,15 +154,33 @@ export {
   contributionSchema,
   participantKindSchema,
 } from "./shares/distributeByPaidContribution";
-export type { DistributeByPaidContributionInput, DistributeByPaidContributionResult, PaidContributionPayout, ParticipantKind } from "./shares/distributeByPaidContribution";
+export type {
+  DistributeByPaidContributionInput,
+  DistributeByPaidContributionResult,
+  PaidContributionPayout,
+  ParticipantKind,
+} from "./shares/distributeByPaidContribution";
 
 // --- 扶持成效精准: the yearly survey (MIG-SURVEY-1) ---
-export { drawSurveySample, drawSurveySampleInputSchema, surveyHouseholdSchema, surveySeedSchema } from "./survey/drawSurveySample";
+export {
+  drawSurveySample,
+  drawSurveySampleInputSchema,
+  surveyHouseholdSchema,
+  surveySeedSchema,
+} from "./survey/drawSurveySample";
 export type { DrawSurveySampleInput, DrawSurveySampleResult, SurveyStratumSample } from "./survey/drawSurveySample";
 
 // --- 扶持成效精准: performance evaluation (MIG-EVAL-1) ---
-export { evaluatePerformance, evaluatePerformanceInputSchema, performanceIndicatorSchema } from "./evaluation/evaluatePerformance";
-export type { EvaluatePerformanceInput, EvaluatePerformanceResult, PullingDownIndicator } from "./evaluation/evaluatePerformance";
+export {
+  evaluatePerformance,
+  evaluatePerformanceInputSchema,
+  performanceIndicatorSchema,
+} from "./evaluation/evaluatePerformance";
+export type {
+  EvaluatePerformanceInput,
+  EvaluatePerformanceResult,
+  PullingDownIndicator,
+} from "./evaluation/evaluatePerformance";
 
 // --- 监管: quarterly reports and audits (MIG-AUDIT-1) ---
 export {
@@ -119,8 +192,20 @@ export {
   filedReportSchema,
   internalAuditSchema,
 } from "./audit/quarterlyReport";
-export type { QuarterlyReportInput, QuarterlyReportResult, QuarterlyReportKind, FundUseLine, ProjectProgressLine, OverdueReport } from "./audit/quarterlyReport";
+export type {
+  QuarterlyReportInput,
+  QuarterlyReportResult,
+  QuarterlyReportKind,
+  FundUseLine,
+  ProjectProgressLine,
+  OverdueReport,
+} from "./audit/quarterlyReport";
 
 // --- targets (MIG-TARGET-1) ---
-export { targetProgress, targetProgressInputSchema, achievementSchema, targetDefinitionSchema } from "./targets/targetProgress";
+export {
+  targetProgress,
+  targetProgressInputSchema,
+  achievementSchema,
+  targetDefinitionSchema,
+} from "./targets/targetProgress";
 export type { TargetProgressInput, TargetProgressResult, TargetProgressLine } from "./targets/targetProgress";

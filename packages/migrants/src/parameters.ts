@@ -1,5 +1,12 @@
 import * as z from "zod";
-import { addIssue, defineParameter, parameterSet, type Parameter, type ParameterSet, type ParameterSource } from "@sannong/core";
+import {
+  addIssue,
+  defineParameter,
+  parameterSet,
+  type Parameter,
+  type ParameterSet,
+  type ParameterSource,
+} from "@sannong/core";
 import { fundsParameters } from "@sannong/funds";
 import { SEED_004 } from "./rules";
 
@@ -12,7 +19,8 @@ function src(article: string, note: string): ParameterSource {
   return { document: DOC, article, verified: false, note };
 }
 
-const LEFT_OPEN = "文中所涉具体奖补标准，由市级移民管理机构会同相关部门另行制定 — the seed sets no amount; the default is null (standard not set) and a caller must overlay its local standard or pass the amount in the input.";
+const LEFT_OPEN =
+  "文中所涉具体奖补标准，由市级移民管理机构会同相关部门另行制定 — the seed sets no amount; the default is null (standard not set) and a caller must overlay its local standard or pass the amount in the input.";
 
 const decimalString = z.string().regex(/^\d+(\.\d+)?$/);
 const moneyString = z.string().regex(/^\d+(\.\d{1,2})?$/);
@@ -41,7 +49,10 @@ export const seniorSecondaryAidAmount = defineParameter<string | null>({
 export const collegeAidAmount = defineParameter<string | null>({
   id: "migrants.aid.education.college.amount",
   unit: "元/人·年",
-  label: { zh: "困难移民子女全日制普通高校本专科（含高职）教育资助标准", en: "education aid, full-time college or university (incl. higher vocational), per student per year" },
+  label: {
+    zh: "困难移民子女全日制普通高校本专科（含高职）教育资助标准",
+    en: "education aid, full-time college or university (incl. higher vocational), per student per year",
+  },
   values: [{ from: SEED_004_IN_FORCE, value: null, source: src("§二(一)2；末段", LEFT_OPEN) }],
   schema: optionalMoney,
 });
@@ -50,7 +61,10 @@ export const collegeAidAmount = defineParameter<string | null>({
 export const medicalContributionAidAmount = defineParameter<string | null>({
   id: "migrants.aid.medicalInsurance.amount",
   unit: "元/人·年",
-  label: { zh: "特殊贫困移民城乡居民医保个人缴费补助标准", en: "help with the resident medical-insurance personal contribution, per person per year" },
+  label: {
+    zh: "特殊贫困移民城乡居民医保个人缴费补助标准",
+    en: "help with the resident medical-insurance personal contribution, per person per year",
+  },
   values: [{ from: SEED_004_IN_FORCE, value: null, source: src("§二(一)2；末段", LEFT_OPEN) }],
   schema: optionalMoney,
 });
@@ -64,7 +78,10 @@ export const publicWelfarePostMaxAge = defineParameter<number>({
     {
       from: SEED_004_IN_FORCE,
       value: 65,
-      source: src("§二(一)2", "The seed only says 适当放宽年龄. Assumed default: 60 (a common upper age for 公益性岗位) relaxed by 5 years; overlay the local standard."),
+      source: src(
+        "§二(一)2",
+        "The seed only says 适当放宽年龄. Assumed default: 60 (a common upper age for 公益性岗位) relaxed by 5 years; overlay the local standard.",
+      ),
     },
   ],
   schema: z.number().int().min(16).max(120),
@@ -75,7 +92,16 @@ export const dangerRelocationTopUp = defineParameter<string | null>({
   id: "migrants.aid.stack.dangerRelocation.topUp",
   unit: "元/户",
   label: { zh: "移民避险解困建（购）房叠加补助", en: "migrant top-up on the relocation housing subsidy" },
-  values: [{ from: SEED_004_IN_FORCE, value: null, source: src("§二(一)3", "具体数额由各县(市、区)确定 — no default; overlay the county's amount or pass it in the input.") }],
+  values: [
+    {
+      from: SEED_004_IN_FORCE,
+      value: null,
+      source: src(
+        "§二(一)3",
+        "具体数额由各县(市、区)确定 — no default; overlay the county's amount or pass it in the input.",
+      ),
+    },
+  ],
   schema: optionalMoney,
 });
 
@@ -93,7 +119,13 @@ export const applicationMonths = defineParameter<readonly number[]>({
   id: "migrants.projects.applicationMonths",
   unit: "月",
   label: { zh: "储备项目集中申报入库月份", en: "months in which reserve applications are accepted" },
-  values: [{ from: SEED_004_IN_FORCE, value: [3, 9], source: src("§二(二)1", "Transcribed from the seed: 3月份和9月份; a whole calendar month each.") }],
+  values: [
+    {
+      from: SEED_004_IN_FORCE,
+      value: [3, 9],
+      source: src("§二(二)1", "Transcribed from the seed: 3月份和9月份; a whole calendar month each."),
+    },
+  ],
   schema: z.array(month).min(1).max(12),
 });
 
@@ -102,7 +134,13 @@ export const reserveUpdateMonths = defineParameter<readonly number[]>({
   id: "migrants.projects.updateMonths",
   unit: "月",
   label: { zh: "储备项目库信息更新月份", en: "months in which the project reserve is updated" },
-  values: [{ from: SEED_004_IN_FORCE, value: [4, 10], source: src("§二(二)1", "Transcribed from the seed: 4月份和10月份; a whole calendar month each.") }],
+  values: [
+    {
+      from: SEED_004_IN_FORCE,
+      value: [4, 10],
+      source: src("§二(二)1", "Transcribed from the seed: 4月份和10月份; a whole calendar month each."),
+    },
+  ],
   schema: z.array(month).min(1).max(12),
 });
 
@@ -115,7 +153,10 @@ export const loanDayCountBasis = defineParameter<360 | 365>({
     {
       from: SEED_004_IN_FORCE,
       value: 360,
-      source: src("§二(三)2", "The seed does not say. Assumed default 360: Chinese bank loans quote a daily rate as the annual rate ÷ 360; overlay 365 if the local 贴息办法 says so."),
+      source: src(
+        "§二(三)2",
+        "The seed does not say. Assumed default 360: Chinese bank loans quote a daily rate as the annual rate ÷ 360; overlay 365 if the local 贴息办法 says so.",
+      ),
     },
   ],
   schema: z.union([z.literal(360), z.literal(365)]),
@@ -135,31 +176,48 @@ export const loanSubsidyCapPerHousehold = defineParameter<string | null>({
   id: "migrants.fund.loanSubsidy.capPerHousehold",
   unit: "元/户",
   label: { zh: "创业致富贷款贴息每户上限", en: "cap of the loan interest subsidy per household" },
-  values: [{ from: SEED_004_IN_FORCE, value: null, source: src("§二(三)2", "The seed declares no cap; null means no cap until a local standard is overlaid.") }],
+  values: [
+    {
+      from: SEED_004_IN_FORCE,
+      value: null,
+      source: src("§二(三)2", "The seed declares no cap; null means no cap until a local standard is overlaid."),
+    },
+  ],
   schema: optionalMoney,
 });
 
 /** The apportionment method that turns a basis into whole shares. */
-export const shareApportionMethod = defineParameter<"hamilton" | "jefferson" | "webster" | "adams" | "huntington-hill">({
-  id: "migrants.shares.apportionMethod",
-  unit: "method",
-  label: { zh: "折股量化取整方法", en: "apportionment method of share quantification" },
-  values: [
-    {
-      from: SEED_004_IN_FORCE,
-      value: "hamilton",
-      source: src("§二(五)1", "The seed does not say how to round shares. Assumed default: largest remainder (Hamilton), the method core uses for money."),
-    },
-  ],
-  schema: z.enum(["hamilton", "jefferson", "webster", "adams", "huntington-hill"]),
-});
+export const shareApportionMethod = defineParameter<"hamilton" | "jefferson" | "webster" | "adams" | "huntington-hill">(
+  {
+    id: "migrants.shares.apportionMethod",
+    unit: "method",
+    label: { zh: "折股量化取整方法", en: "apportionment method of share quantification" },
+    values: [
+      {
+        from: SEED_004_IN_FORCE,
+        value: "hamilton",
+        source: src(
+          "§二(五)1",
+          "The seed does not say how to round shares. Assumed default: largest remainder (Hamilton), the method core uses for money.",
+        ),
+      },
+    ],
+    schema: z.enum(["hamilton", "jefferson", "webster", "adams", "huntington-hill"]),
+  },
+);
 
 /** Minimum sampling rate of the yearly living-conditions survey (不低于总移民户数的5%). */
 export const surveyMinRate = defineParameter<string>({
   id: "migrants.survey.minRate",
   unit: "ratio",
   label: { zh: "移民生产生活状况抽样调查最低比例", en: "minimum sampling rate of the yearly survey" },
-  values: [{ from: SEED_004_IN_FORCE, value: "0.05", source: src("§二(五)2", "Transcribed from the seed: 不低于总移民户数的5%.") }],
+  values: [
+    {
+      from: SEED_004_IN_FORCE,
+      value: "0.05",
+      source: src("§二(五)2", "Transcribed from the seed: 不低于总移民户数的5%."),
+    },
+  ],
   schema: decimalString,
 });
 
@@ -193,7 +251,9 @@ export const evaluationGradeBands = defineParameter<readonly GradeBand[]>({
     },
   ],
   schema: z
-    .array(z.strictObject({ grade: z.string().min(1), zh: z.string().min(1), en: z.string().min(1), min: decimalString }))
+    .array(
+      z.strictObject({ grade: z.string().min(1), zh: z.string().min(1), en: z.string().min(1), min: decimalString }),
+    )
     .min(1),
 });
 
@@ -206,7 +266,10 @@ export const quarterlyReportDueDays = defineParameter<number>({
     {
       from: SEED_004_IN_FORCE,
       value: 10,
-      source: src("§二(四)3", "The seed sets up 季报制度 without a deadline. Assumed default: within 10 days after the quarter ends (季后10日内); overlay the local rule."),
+      source: src(
+        "§二(四)3",
+        "The seed sets up 季报制度 without a deadline. Assumed default: within 10 days after the quarter ends (季后10日内); overlay the local rule.",
+      ),
     },
   ],
   schema: z.number().int().min(0).max(366),
@@ -222,7 +285,10 @@ export interface TargetDefinition {
 }
 
 /** The 2020 targets of seed §一 and their deadline. */
-export const migrantTargets = defineParameter<{ readonly deadline: string; readonly targets: readonly TargetDefinition[] }>({
+export const migrantTargets = defineParameter<{
+  readonly deadline: string;
+  readonly targets: readonly TargetDefinition[];
+}>({
   id: "migrants.targets.2020",
   unit: "个",
   label: { zh: "2020年移民建设目标", en: "targets for 2020" },
@@ -232,18 +298,35 @@ export const migrantTargets = defineParameter<{ readonly deadline: string; reado
       value: {
         deadline: "2020-12-31",
         targets: [
-          { id: "beautiful-home-villages", zh: "市级“美丽家园”移民特色精品村", en: "city-level “beautiful home” migrant villages", required: 30 },
+          {
+            id: "beautiful-home-villages",
+            zh: "市级“美丽家园”移民特色精品村",
+            en: "city-level “beautiful home” migrant villages",
+            required: 30,
+          },
           { id: "culture-centres", zh: "县级移民文化中心", en: "county migrant culture centres", required: 6 },
           { id: "training-centres", zh: "移民培训中心", en: "migrant training centres", required: 6 },
           { id: "tourism-towns", zh: "移民旅游风情小镇", en: "migrant tourism towns", required: 12 },
         ],
       },
-      source: src("§一", "Transcribed from the seed: 到2020年…至少建成30个以上…6个…6个…12个; the deadline is read as the end of 2020."),
+      source: src(
+        "§一",
+        "Transcribed from the seed: 到2020年…至少建成30个以上…6个…6个…12个; the deadline is read as the end of 2020.",
+      ),
     },
   ],
   schema: z.strictObject({
     deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    targets: z.array(z.strictObject({ id: z.string().min(1), zh: z.string().min(1), en: z.string().min(1), required: z.number().int().min(0) })).min(1),
+    targets: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1),
+          zh: z.string().min(1),
+          en: z.string().min(1),
+          required: z.number().int().min(0),
+        }),
+      )
+      .min(1),
   }),
 });
 
@@ -301,7 +384,12 @@ export interface MigrantsOptions {
 }
 
 function isParameterSet(v: unknown): v is ParameterSet {
-  return typeof v === "object" && v !== null && (v as { parameters?: unknown }).parameters instanceof Map && Array.isArray((v as { overridden?: unknown }).overridden);
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    (v as { parameters?: unknown }).parameters instanceof Map &&
+    Array.isArray((v as { overridden?: unknown }).overridden)
+  );
 }
 
 /** zod schema of {@link MigrantsOptions} (strict; `parameters` must be a core ParameterSet). */
@@ -309,7 +397,14 @@ export const migrantsOptionsSchema = z.strictObject({
   parameters: z
     .unknown()
     .superRefine((v, ctx) => {
-      if (!isParameterSet(v)) addIssue(ctx, "parameters 应为 core 的参数集（parameterSet / overlay 的结果）", "parameters must be a core ParameterSet (from parameterSet or overlay)", [], "invalid_parameter_set");
+      if (!isParameterSet(v))
+        addIssue(
+          ctx,
+          "parameters 应为 core 的参数集（parameterSet / overlay 的结果）",
+          "parameters must be a core ParameterSet (from parameterSet or overlay)",
+          [],
+          "invalid_parameter_set",
+        );
     })
     .optional(),
 });

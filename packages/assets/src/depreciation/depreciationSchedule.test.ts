@@ -27,16 +27,32 @@ describe("depreciationSchedule", () => {
   });
 
   it("ASSET-DEP-1: same-month start; the odd 分 go to the earliest months", () => {
-    const s = depreciationSchedule({ cost: "100.00", salvageRate: "0", lifeMonths: 3, start: "2021-05-31", startRule: "same-month" });
-    expect(s.rows.map((r) => [r.month, String(r.amount)])).toEqual([["2021-05", "33.34"], ["2021-06", "33.33"], ["2021-07", "33.33"]]);
+    const s = depreciationSchedule({
+      cost: "100.00",
+      salvageRate: "0",
+      lifeMonths: 3,
+      start: "2021-05-31",
+      startRule: "same-month",
+    });
+    expect(s.rows.map((r) => [r.month, String(r.amount)])).toEqual([
+      ["2021-05", "33.34"],
+      ["2021-06", "33.33"],
+      ["2021-07", "33.33"],
+    ]);
   });
 
   it("ASSET-DEP-1: defaults come from the parameters (5% salvage, next month) and are traced", () => {
     const s = depreciationSchedule({ cost: "120000.00", lifeMonths: 120, start: "2020-01-15" });
     expect(s.startRule).toBe("next-month");
     expect(s.salvageRate).toBe("0.05");
-    expect(s.trace.parameters?.map((p) => [p.id, p.verified])).toEqual([["assets.depreciation.salvageRate", false], ["assets.depreciation.startRule", false]]);
-    const local = overlay(assetsParameterSet, { "assets.depreciation.startRule": { value: "same-month" }, "assets.depreciation.salvageRate": { value: "0.03" } });
+    expect(s.trace.parameters?.map((p) => [p.id, p.verified])).toEqual([
+      ["assets.depreciation.salvageRate", false],
+      ["assets.depreciation.startRule", false],
+    ]);
+    const local = overlay(assetsParameterSet, {
+      "assets.depreciation.startRule": { value: "same-month" },
+      "assets.depreciation.salvageRate": { value: "0.03" },
+    });
     const t = depreciationSchedule({ cost: "120000.00", lifeMonths: 120, start: "2020-01-15" }, { parameters: local });
     expect(t.firstMonth).toBe("2020-01");
     expect(String(t.salvage)).toBe("3600.00");
@@ -44,7 +60,13 @@ describe("depreciationSchedule", () => {
   });
 
   it("ASSET-DEP-1: double-declining balance, last two years straight-line", () => {
-    const s = depreciationSchedule({ cost: "100000.00", salvageRate: "0.05", lifeMonths: 60, start: "2020-12-01", method: "double-declining" });
+    const s = depreciationSchedule({
+      cost: "100000.00",
+      salvageRate: "0.05",
+      lifeMonths: 60,
+      start: "2020-12-01",
+      method: "double-declining",
+    });
     const years = [0, 1, 2, 3, 4].map((y) => String(sum(s.rows.slice(y * 12, y * 12 + 12).map((r) => r.amount))));
     expect(years).toEqual(["40000.00", "24000.00", "14400.00", "8300.00", "8300.00"]);
     expect(String(s.rows[0]!.amount)).toBe("3333.34");
@@ -58,12 +80,21 @@ describe("depreciationSchedule", () => {
       lifeMonths: 4,
       start: "2022-01-10",
       method: "units-of-output" as const,
-      output: { expectedTotal: "3", byMonth: [{ month: "2022-02", units: "1" }, { month: "2022-04", units: "1" }] },
+      output: {
+        expectedTotal: "3",
+        byMonth: [
+          { month: "2022-02", units: "1" },
+          { month: "2022-04", units: "1" },
+        ],
+      },
     };
     const s = depreciationSchedule(input);
     expect(s.rows.map((r) => String(r.amount))).toEqual(["3333.33", "0.00", "3333.34", "0.00"]);
     expect(String(s.undepreciated)).toBe("3333.33");
-    const full = depreciationSchedule({ ...input, output: { ...input.output, byMonth: [...input.output.byMonth, { month: "2022-05", units: "1" }] } });
+    const full = depreciationSchedule({
+      ...input,
+      output: { ...input.output, byMonth: [...input.output.byMonth, { month: "2022-05", units: "1" }] },
+    });
     // booked months do not change when later output is recorded
     expect(full.rows.slice(0, 3).map((r) => String(r.amount))).toEqual(["3333.33", "0.00", "3333.34"]);
     expect(String(sum(full.rows.map((r) => r.amount)))).toBe("10000.00");
@@ -80,7 +111,14 @@ describe("depreciationSchedule", () => {
         fc.constantFrom("next-month", "same-month"),
         (fen, pct, years, method, startRule) => {
           const lifeMonths = method === "double-declining" ? years * 12 : years * 7;
-          const s = depreciationSchedule({ cost: (fen / 100).toFixed(2), salvageRate: (pct / 100).toFixed(2), lifeMonths, start: "2019-03-31", method: method as "straight-line", startRule: startRule as "next-month" });
+          const s = depreciationSchedule({
+            cost: (fen / 100).toFixed(2),
+            salvageRate: (pct / 100).toFixed(2),
+            lifeMonths,
+            start: "2019-03-31",
+            method: method as "straight-line",
+            startRule: startRule as "next-month",
+          });
           expect(sum(s.rows.map((r) => r.amount)).fen).toBe(s.depreciable.fen);
           expect(s.rows.every((r) => r.amount.fen >= 0n && r.netValue.fen >= s.salvage.fen)).toBe(true);
           expect(s.rows.at(-1)!.netValue.fen).toBe(s.salvage.fen);
@@ -105,17 +143,48 @@ describe("depreciationSchedule", () => {
     ["double-declining over part years", { method: "double-declining", lifeMonths: 30 }, ["lifeMonths"]],
     ["units of output without output", { method: "units-of-output" }, ["output"]],
     ["output with straight-line", { output: { expectedTotal: "1", byMonth: [] } }, ["output"]],
-    ["output above the expected total", { method: "units-of-output", output: { expectedTotal: "1", byMonth: [{ month: "2020-03", units: "2" }] } }, ["output", "byMonth"]],
-    ["output dated before the start", { method: "units-of-output", output: { expectedTotal: "1", byMonth: [{ month: "2019-12", units: "1" }] } }, ["output", "byMonth", 0, "month"]],
-    ["output after the life", { method: "units-of-output", output: { expectedTotal: "1", byMonth: [{ month: "2031-01", units: "1" }] } }, ["output", "byMonth", 0, "month"]],
-    ["a duplicate output month", { method: "units-of-output", output: { expectedTotal: "2", byMonth: [{ month: "2020-03", units: "1" }, { month: "2020-03", units: "1" }] } }, ["output", "byMonth", 1, "month"]],
+    [
+      "output above the expected total",
+      { method: "units-of-output", output: { expectedTotal: "1", byMonth: [{ month: "2020-03", units: "2" }] } },
+      ["output", "byMonth"],
+    ],
+    [
+      "output dated before the start",
+      { method: "units-of-output", output: { expectedTotal: "1", byMonth: [{ month: "2019-12", units: "1" }] } },
+      ["output", "byMonth", 0, "month"],
+    ],
+    [
+      "output after the life",
+      { method: "units-of-output", output: { expectedTotal: "1", byMonth: [{ month: "2031-01", units: "1" }] } },
+      ["output", "byMonth", 0, "month"],
+    ],
+    [
+      "a duplicate output month",
+      {
+        method: "units-of-output",
+        output: {
+          expectedTotal: "2",
+          byMonth: [
+            { month: "2020-03", units: "1" },
+            { month: "2020-03", units: "1" },
+          ],
+        },
+      },
+      ["output", "byMonth", 1, "month"],
+    ],
   ])("ASSET-DEP-1: rejects %s", (_n, over, path) => {
-    expectSannongError(() => depreciationSchedule({ ...example, ...(over as object) } as never), "INVALID_INPUT", path as (string | number)[]);
+    expectSannongError(
+      () => depreciationSchedule({ ...example, ...(over as object) } as never),
+      "INVALID_INPUT",
+      path as (string | number)[],
+    );
   });
 
   it("ASSET-DEP-1: rejects unknown keys and bad options", () => {
     expectUnknownKey(() => depreciationSchedule({ ...example, life: 10 } as never), "life");
-    expectSannongError(() => depreciationSchedule(example, { parameters: {} } as never), "INVALID_INPUT", ["parameters"]);
+    expectSannongError(() => depreciationSchedule(example, { parameters: {} } as never), "INVALID_INPUT", [
+      "parameters",
+    ]);
   });
 });
 
@@ -147,10 +216,27 @@ describe("netValueAt", () => {
         (fen, salvageRate, years, method, startRule, offset, monthEnd) => {
           const lifeMonths = years * 12;
           const start = "2018-11-20";
-          const base = { cost: (fen / 100).toFixed(2), salvageRate, lifeMonths, start, method: method as "straight-line", startRule: startRule as "next-month" };
+          const base = {
+            cost: (fen / 100).toFixed(2),
+            salvageRate,
+            lifeMonths,
+            start,
+            method: method as "straight-line",
+            startRule: startRule as "next-month",
+          };
           const input =
             method === "units-of-output"
-              ? { ...base, output: { expectedTotal: String(lifeMonths * 3), byMonth: [{ month: "2019-01", units: "2.5" }, { month: "2019-06", units: "7" }, { month: "2020-02", units: "4" }] } }
+              ? {
+                  ...base,
+                  output: {
+                    expectedTotal: String(lifeMonths * 3),
+                    byMonth: [
+                      { month: "2019-01", units: "2.5" },
+                      { month: "2019-06", units: "7" },
+                      { month: "2020-02", units: "4" },
+                    ],
+                  },
+                }
               : base;
           const s = depreciationSchedule(input);
           const idx = 2018 * 12 + 10 + offset;
@@ -160,7 +246,9 @@ describe("netValueAt", () => {
           const date = `${y}-${String(m).padStart(2, "0")}-${monthEnd ? last : Math.min(15, last - 1)}`;
           if (date < start) return;
           const r = netValueAt(input, date);
-          const ended = s.rows.filter((row) => `${row.month}-31` <= date || (monthEnd && row.month === date.slice(0, 7)));
+          const ended = s.rows.filter(
+            (row) => `${row.month}-31` <= date || (monthEnd && row.month === date.slice(0, 7)),
+          );
           const expected = ended.length ? ended.at(-1)!.netValue : s.cost;
           expect(r.netValue.fen).toBe(expected.fen);
           expect(r.monthsDepreciated).toBe(ended.length);
@@ -172,13 +260,19 @@ describe("netValueAt", () => {
 
   it("ASSET-DEP-1: the fast path and the schema path agree (Money or number cost, numeric rate)", () => {
     const a = netValueAt({ cost: "1234.50", salvageRate: "0.05", lifeMonths: 24, start: "2021-01-01" }, "2021-12-31");
-    const b = netValueAt({ cost: money("1234.5"), salvageRate: 0.05, lifeMonths: 24, start: "2021-01-01" }, "2021-12-31");
-    const c = netValueAt({ cost: " 1234.50", salvageRate: "0.050", lifeMonths: 24, start: "2021-01-01" } as never, "2021-12-31");
+    const b = netValueAt(
+      { cost: money("1234.5"), salvageRate: 0.05, lifeMonths: 24, start: "2021-01-01" },
+      "2021-12-31",
+    );
+    const c = netValueAt(
+      { cost: " 1234.50", salvageRate: "0.050", lifeMonths: 24, start: "2021-01-01" } as never,
+      "2021-12-31",
+    );
     expect(String(a.netValue)).toBe(String(b.netValue));
     expect(String(a.netValue)).toBe(String(c.netValue));
   });
 
-  it("ASSET-DEP-1: a malformed valuation date is INVALID_INPUT at path [\"date\"], like netValuesAt's", () => {
+  it('ASSET-DEP-1: a malformed valuation date is INVALID_INPUT at path ["date"], like netValuesAt\'s', () => {
     for (const bad of ["2020-02-30", "2020-13-01", 20200101, null, undefined]) {
       expectSannongError(() => netValueAt(example, bad as never), "INVALID_INPUT", ["date"]);
     }
@@ -200,7 +294,14 @@ describe("netValuesAt", () => {
     example,
     { cost: "1000.00", salvageRate: "0", lifeMonths: 10, start: "2020-01-01", startRule: "same-month" as const },
     { cost: money("5000"), lifeMonths: 36, start: "2019-06-30", method: "double-declining" as const },
-    { cost: "300", salvageRate: 0.1, lifeMonths: 3, start: "2020-01-01", method: "units-of-output" as const, output: { expectedTotal: "3", byMonth: [{ month: "2020-02", units: "1" }] } },
+    {
+      cost: "300",
+      salvageRate: 0.1,
+      lifeMonths: 3,
+      start: "2020-01-01",
+      method: "units-of-output" as const,
+      output: { expectedTotal: "3", byMonth: [{ month: "2020-02", units: "1" }] },
+    },
   ];
 
   it("ASSET-DEP-1: bulk net values equal netValueAt asset by asset, with their total", () => {
@@ -208,12 +309,23 @@ describe("netValuesAt", () => {
     expect(r.netValues.map(String)).toEqual(assets.map((a) => String(netValueAt(a, "2020-12-31").netValue)));
     expect(r.netValues.map(String).slice(0, 2)).toEqual(["109550.00", "0.00"]);
     expect(String(r.total)).toBe(String(sum(r.netValues)));
-    expect(r.trace.parameters?.map((p) => p.id)).toEqual(["assets.depreciation.salvageRate", "assets.depreciation.startRule"]);
+    expect(r.trace.parameters?.map((p) => p.id)).toEqual([
+      "assets.depreciation.salvageRate",
+      "assets.depreciation.startRule",
+    ]);
   });
 
   it("ASSET-DEP-1: bulk rejects a bad asset with its index, and dates out of order", () => {
-    expectSannongError(() => netValuesAt({ assets: [example, { ...example, lifeMonths: -3 }], date: "2021-01-01" }), "INVALID_INPUT", ["assets", 1, "lifeMonths"]);
-    expectSannongError(() => netValuesAt({ assets: [example], date: "2019-12-31" }), "DATE_BEFORE_START", ["assets", 0, "start"]);
+    expectSannongError(
+      () => netValuesAt({ assets: [example, { ...example, lifeMonths: -3 }], date: "2021-01-01" }),
+      "INVALID_INPUT",
+      ["assets", 1, "lifeMonths"],
+    );
+    expectSannongError(() => netValuesAt({ assets: [example], date: "2019-12-31" }), "DATE_BEFORE_START", [
+      "assets",
+      0,
+      "start",
+    ]);
     expectSannongError(() => netValuesAt({ assets: [example], date: "2021-02-30" }), "INVALID_INPUT", ["date"]);
     expectUnknownKey(() => netValuesAt({ assets: [], date: "2021-01-01", when: 1 } as never), "when");
     expect(String(netValuesAt({ assets: [], date: "2021-01-01" }).total)).toBe("0.00");

@@ -1,4 +1,12 @@
-import { allocate, moneyFromFen, parseInput, traceStep, ValidationError, type Money, type TraceNode } from "@sannong/core";
+import {
+  allocate,
+  moneyFromFen,
+  parseInput,
+  traceStep,
+  ValidationError,
+  type Money,
+  type TraceNode,
+} from "@sannong/core";
 import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import { finding } from "../internal/findings";
@@ -107,14 +115,23 @@ export function defaultUses(defaults: Defaults) {
  * ```
  * @remarks Implements ASSET-DEP-1 (001 §三(十一)1; 003 §二(一)).
  */
-export function depreciationSchedule(input: DepreciationScheduleInput, options?: AssetsOptions): DepreciationScheduleResult {
+export function depreciationSchedule(
+  input: DepreciationScheduleInput,
+  options?: AssetsOptions,
+): DepreciationScheduleResult {
   const d = parseInput(depreciationScheduleInputSchema, input, "depreciationSchedule");
   const set = paramsOf(options, "depreciationSchedule");
   const { a, defaults, salvageRate } = normalise(d, set);
   const outside = unitsOutsideLife(d, a);
   if (outside.length) {
     const i = outside[0]!;
-    const f = finding("out_of_range", "ASSET-DEP-1", `工作量月份 ${d.output!.byMonth[i]!.month} 不在折旧期间 ${yearMonthOf(a.first)}–${yearMonthOf(a.first + a.life - 1)} 内`, `output month ${d.output!.byMonth[i]!.month} is outside the depreciation months ${yearMonthOf(a.first)}–${yearMonthOf(a.first + a.life - 1)}`, ["output", "byMonth", i, "month"]);
+    const f = finding(
+      "out_of_range",
+      "ASSET-DEP-1",
+      `工作量月份 ${d.output!.byMonth[i]!.month} 不在折旧期间 ${yearMonthOf(a.first)}–${yearMonthOf(a.first + a.life - 1)} 内`,
+      `output month ${d.output!.byMonth[i]!.month} is outside the depreciation months ${yearMonthOf(a.first)}–${yearMonthOf(a.first + a.life - 1)}`,
+      ["output", "byMonth", i, "month"],
+    );
     throw new ValidationError([{ code: f.code, path: f.path, zh: f.zh, en: f.en }], "depreciationSchedule");
   }
   const amounts = monthlyAmounts(a);
@@ -123,7 +140,12 @@ export function depreciationSchedule(input: DepreciationScheduleInput, options?:
   for (let k = 0; k < amounts.length; k++) {
     const amt = amounts[k]!;
     acc += amt;
-    rows[k] = Object.freeze({ month: yearMonthOf(a.first + k), amount: moneyFromFen(amt), accumulated: moneyFromFen(acc), netValue: moneyFromFen(a.costFen - acc) });
+    rows[k] = Object.freeze({
+      month: yearMonthOf(a.first + k),
+      amount: moneyFromFen(amt),
+      accumulated: moneyFromFen(acc),
+      netValue: moneyFromFen(a.costFen - acc),
+    });
   }
   const D = a.costFen - a.salvageFen;
   const cost = moneyFromFen(a.costFen);
@@ -132,7 +154,11 @@ export function depreciationSchedule(input: DepreciationScheduleInput, options?:
   const undepreciated = moneyFromFen(D - acc);
   const firstMonth = yearMonthOf(a.first);
   const lastMonth = yearMonthOf(a.first + a.life - 1);
-  const methodLabel = { "straight-line": "年限平均法", "units-of-output": "工作量法", "double-declining": "双倍余额递减法" }[a.method];
+  const methodLabel = {
+    "straight-line": "年限平均法",
+    "units-of-output": "工作量法",
+    "double-declining": "双倍余额递减法",
+  }[a.method];
   return Object.freeze({
     method: a.method,
     startRule: a.startRule,
@@ -147,7 +173,16 @@ export function depreciationSchedule(input: DepreciationScheduleInput, options?:
     trace: traceStep(RULES["ASSET-DEP-1"], {
       inputs: { cost, salvageRate, lifeMonths: a.life, start: d.start, method: a.method, startRule: a.startRule },
       parameters: defaultUses(defaults),
-      output: { salvage, depreciable, firstMonth, lastMonth, months: rows.length, firstAmount: rows[0]?.amount ?? null, total: moneyFromFen(acc), undepreciated },
+      output: {
+        salvage,
+        depreciable,
+        firstMonth,
+        lastMonth,
+        months: rows.length,
+        firstAmount: rows[0]?.amount ?? null,
+        total: moneyFromFen(acc),
+        undepreciated,
+      },
       note: {
         zh: `${methodLabel}；残值 = 原值 × 残值率（四舍五入到分）；各月折旧合计恰为原值 − 残值${a.method === "units-of-output" ? "（工作量法：达到预计总工作量时）" : ""}；起始月：${a.startRule === "next-month" ? "次月" : "当月"}`,
         en: `${a.method}; salvage = cost × rate (half-up to the fen); the months add up exactly to cost − salvage${a.method === "units-of-output" ? " (units of output: once the expected total is reached)" : ""}; starts ${a.startRule === "next-month" ? "the next month" : "the same month"}`,

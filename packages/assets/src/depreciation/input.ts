@@ -39,7 +39,9 @@ export const MAX_LIFE_MONTHS = 1200;
  */
 export const depreciationInputSchema = z
   .strictObject({
-    cost: nonNegativeMoneySchema.refine((m) => (m as Money).fen < MAX_COST_FEN, { message: "cost must be below 10^13 元" }),
+    cost: nonNegativeMoneySchema.refine((m) => (m as Money).fen < MAX_COST_FEN, {
+      message: "cost must be below 10^13 元",
+    }),
     salvageRate: ratioSchema.optional(),
     lifeMonths: z.number().int().min(1).max(MAX_LIFE_MONTHS),
     start: legalDateSchema,
@@ -48,32 +50,72 @@ export const depreciationInputSchema = z
     output: z
       .strictObject({
         expectedTotal: positiveDecimalSchema,
-        byMonth: z.array(z.strictObject({ month: yearMonthSchema, units: nonNegativeDecimalSchema })).max(MAX_LIFE_MONTHS),
+        byMonth: z
+          .array(z.strictObject({ month: yearMonthSchema, units: nonNegativeDecimalSchema }))
+          .max(MAX_LIFE_MONTHS),
       })
       .optional(),
   })
   .superRefine((d, ctx) => {
     const method = d.method ?? "straight-line";
     if (method === "units-of-output" && d.output === undefined) {
-      addIssue(ctx, "工作量法须提供预计总工作量和各月实际工作量（output）", "the units-of-output method needs output (expected total and units by month)", ["output"], "required");
+      addIssue(
+        ctx,
+        "工作量法须提供预计总工作量和各月实际工作量（output）",
+        "the units-of-output method needs output (expected total and units by month)",
+        ["output"],
+        "required",
+      );
     }
     if (method !== "units-of-output" && d.output !== undefined) {
-      addIssue(ctx, "只有工作量法使用 output", "output applies only to the units-of-output method", ["output"], "not_applicable");
+      addIssue(
+        ctx,
+        "只有工作量法使用 output",
+        "output applies only to the units-of-output method",
+        ["output"],
+        "not_applicable",
+      );
     }
     if (method === "double-declining" && d.lifeMonths % 12 !== 0) {
-      addIssue(ctx, `双倍余额递减法按整年计算，使用月数 ${d.lifeMonths} 不是 12 的倍数`, `double-declining works in whole years: ${d.lifeMonths} months is not a multiple of 12`, ["lifeMonths"], "whole_years");
+      addIssue(
+        ctx,
+        `双倍余额递减法按整年计算，使用月数 ${d.lifeMonths} 不是 12 的倍数`,
+        `double-declining works in whole years: ${d.lifeMonths} months is not a multiple of 12`,
+        ["lifeMonths"],
+        "whole_years",
+      );
     }
     if (d.output) {
       const seen = new Set<string>();
       let total = d.output.expectedTotal.mul(0);
       d.output.byMonth.forEach((m, i) => {
-        if (seen.has(m.month)) addIssue(ctx, `月份 ${m.month} 重复`, `month ${m.month} appears twice`, ["output", "byMonth", i, "month"], "duplicate_id");
+        if (seen.has(m.month))
+          addIssue(
+            ctx,
+            `月份 ${m.month} 重复`,
+            `month ${m.month} appears twice`,
+            ["output", "byMonth", i, "month"],
+            "duplicate_id",
+          );
         seen.add(m.month);
         total = total.plus(m.units);
-        if (m.month < d.start.slice(0, 7)) addIssue(ctx, `工作量月份 ${m.month} 早于入账日期 ${d.start}`, `output month ${m.month} is before the start date ${d.start}`, ["output", "byMonth", i, "month"], "dates_out_of_order");
+        if (m.month < d.start.slice(0, 7))
+          addIssue(
+            ctx,
+            `工作量月份 ${m.month} 早于入账日期 ${d.start}`,
+            `output month ${m.month} is before the start date ${d.start}`,
+            ["output", "byMonth", i, "month"],
+            "dates_out_of_order",
+          );
       });
       if (total.gt(d.output.expectedTotal)) {
-        addIssue(ctx, `各月工作量合计 ${total.toFixed()} 超过预计总工作量 ${d.output.expectedTotal.toFixed()}`, `the recorded output ${total.toFixed()} exceeds the expected total ${d.output.expectedTotal.toFixed()}`, ["output", "byMonth"], "out_of_range");
+        addIssue(
+          ctx,
+          `各月工作量合计 ${total.toFixed()} 超过预计总工作量 ${d.output.expectedTotal.toFixed()}`,
+          `the recorded output ${total.toFixed()} exceeds the expected total ${d.output.expectedTotal.toFixed()}`,
+          ["output", "byMonth"],
+          "out_of_range",
+        );
       }
     }
   });
@@ -113,7 +155,10 @@ function resolve(set: ParameterSet): Resolved {
   if (set === lastResolvedSet && lastResolved) return lastResolved;
   let r = resolved.get(set);
   if (!r) {
-    r = { salvage: intervals<string>(set, PARAM.salvageRate), startRule: intervals<DepreciationStartRule>(set, PARAM.startRule) };
+    r = {
+      salvage: intervals<string>(set, PARAM.salvageRate),
+      startRule: intervals<DepreciationStartRule>(set, PARAM.startRule),
+    };
     resolved.set(set, r);
   }
   lastResolvedSet = set;
@@ -143,7 +188,10 @@ export function startRuleDefaultAt(set: ParameterSet, date: string): ParameterUs
 }
 
 /** Default salvage rate and start rule in force on a date. @internal */
-export function defaultsAt(set: ParameterSet, date: LegalDate): { salvage: ParameterUse<string>; startRule: ParameterUse<DepreciationStartRule> } {
+export function defaultsAt(
+  set: ParameterSet,
+  date: LegalDate,
+): { salvage: ParameterUse<string>; startRule: ParameterUse<DepreciationStartRule> } {
   return { salvage: salvageDefaultAt(set, date), startRule: startRuleDefaultAt(set, date) };
 }
 
@@ -175,7 +223,15 @@ export function normalise(d: Parsed, set: ParameterSet): { a: Normalised; defaul
     }
     units = { perMonth, total: toInt(d.output.expectedTotal) };
   }
-  const a: Normalised = { costFen, salvageFen: salvageOf(costFen, num, den), life: d.lifeMonths, first, method, startRule, ...(units ? { units } : {}) };
+  const a: Normalised = {
+    costFen,
+    salvageFen: salvageOf(costFen, num, den),
+    life: d.lifeMonths,
+    first,
+    method,
+    startRule,
+    ...(units ? { units } : {}),
+  };
   const defaults: Defaults = {
     ...(d.salvageRate === undefined ? { salvage: def!.salvage } : {}),
     ...(d.startRule === undefined ? { startRule: def!.startRule } : {}),
@@ -229,20 +285,34 @@ function quickFen(s: string): number {
 /** True for an existing date `YYYY-MM-DD` in 1900–2199, without allocating. @internal */
 export function quickDate(v: unknown): v is string {
   if (typeof v !== "string" || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
-  const y0 = digit(v.charCodeAt(0)), y1 = digit(v.charCodeAt(1)), y2 = digit(v.charCodeAt(2)), y3 = digit(v.charCodeAt(3));
-  const m0 = digit(v.charCodeAt(5)), m1 = digit(v.charCodeAt(6)), d0 = digit(v.charCodeAt(8)), d1 = digit(v.charCodeAt(9));
+  const y0 = digit(v.charCodeAt(0)),
+    y1 = digit(v.charCodeAt(1)),
+    y2 = digit(v.charCodeAt(2)),
+    y3 = digit(v.charCodeAt(3));
+  const m0 = digit(v.charCodeAt(5)),
+    m1 = digit(v.charCodeAt(6)),
+    d0 = digit(v.charCodeAt(8)),
+    d1 = digit(v.charCodeAt(9));
   if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false;
   const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const mo = m0 * 10 + m1;
   const d = d0 * 10 + d1;
   if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
-  const dim = mo === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  const dim =
+    mo === 2
+      ? (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+        ? 29
+        : 28
+      : mo === 4 || mo === 6 || mo === 9 || mo === 11
+        ? 30
+        : 31;
   return d <= dim;
 }
 
 /** Month index of a valid date (year × 12 + month − 1), without allocating. @internal */
 export function quickMonthIndex(v: string): number {
-  const y = (v.charCodeAt(0) - 48) * 1000 + (v.charCodeAt(1) - 48) * 100 + (v.charCodeAt(2) - 48) * 10 + (v.charCodeAt(3) - 48);
+  const y =
+    (v.charCodeAt(0) - 48) * 1000 + (v.charCodeAt(1) - 48) * 100 + (v.charCodeAt(2) - 48) * 10 + (v.charCodeAt(3) - 48);
   return y * 12 + (v.charCodeAt(5) - 48) * 10 + (v.charCodeAt(6) - 48) - 1;
 }
 
@@ -270,7 +340,13 @@ export interface MutableNormalised {
 
 /** A fresh scratch record for {@link quickInto}. @internal */
 export function scratch(): Quick & { a: MutableNormalised } {
-  return { a: { costFen: 0, salvageFen: 0, life: 1, first: 0, method: "straight-line", startRule: "next-month" }, start: "", salvageRate: "", usedSalvageDefault: false, usedStartRuleDefault: false };
+  return {
+    a: { costFen: 0, salvageFen: 0, life: 1, first: 0, method: "straight-line", startRule: "next-month" },
+    start: "",
+    salvageRate: "",
+    usedSalvageDefault: false,
+    usedStartRuleDefault: false,
+  };
 }
 
 /**

@@ -1,12 +1,31 @@
 import * as z from "zod";
-import { legalDateSchema, moneyFromFen, parseInput, traceParameter, ValidationError, type LegalDate, type Money, type ParameterSet, type TraceNode } from "@sannong/core";
+import {
+  legalDateSchema,
+  moneyFromFen,
+  parseInput,
+  traceParameter,
+  ValidationError,
+  type LegalDate,
+  type Money,
+  type ParameterSet,
+  type TraceNode,
+} from "@sannong/core";
 import { fail } from "../errors";
 import { RULES } from "../rules";
 import { assetsParameterSet } from "../parameters";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import { isMonthEnd, monthIndex, yearMonthOf } from "../internal/months";
 import { accumulatedAfter, type Normalised } from "./engine";
-import { defaultsAt, depreciationInputSchema, normalise, quickDate, quickNormalise, unitsOutsideLife, type Defaults, type DepreciationInput } from "./input";
+import {
+  defaultsAt,
+  depreciationInputSchema,
+  normalise,
+  quickDate,
+  quickNormalise,
+  unitsOutsideLife,
+  type Defaults,
+  type DepreciationInput,
+} from "./input";
 
 /** zod schema of {@link netValueAt}'s first argument (the same as the schedule's input). */
 export const netValueAtInputSchema = depreciationInputSchema;
@@ -47,11 +66,17 @@ export function monthsEndedAt(a: Normalised, endedIndex: number): number {
   return k < 0 ? 0 : k > a.life ? a.life : k;
 }
 
-function resolve(input: unknown, set: ParameterSet): { a: Normalised; defaults: Defaults; start: string; salvageRate: string } {
+function resolve(
+  input: unknown,
+  set: ParameterSet,
+): { a: Normalised; defaults: Defaults; start: string; salvageRate: string } {
   const quick = quickNormalise(input, set);
   if (quick) {
     const def = quick.usedSalvageDefault || quick.usedStartRuleDefault ? defaultsAt(set, quick.start) : undefined;
-    const defaults: Defaults = { ...(quick.usedSalvageDefault ? { salvage: def!.salvage } : {}), ...(quick.usedStartRuleDefault ? { startRule: def!.startRule } : {}) };
+    const defaults: Defaults = {
+      ...(quick.usedSalvageDefault ? { salvage: def!.salvage } : {}),
+      ...(quick.usedStartRuleDefault ? { startRule: def!.startRule } : {}),
+    };
     return { a: quick.a, defaults, start: quick.start, salvageRate: quick.salvageRate };
   }
   const d = parseInput(netValueAtInputSchema, input, "netValueAt");
@@ -60,7 +85,14 @@ function resolve(input: unknown, set: ParameterSet): { a: Normalised; defaults: 
   if (outside.length) {
     const i = outside[0]!;
     throw new ValidationError(
-      [{ code: "out_of_range", path: ["output", "byMonth", i, "month"], zh: `工作量月份 ${d.output!.byMonth[i]!.month} 不在折旧期间内`, en: `output month ${d.output!.byMonth[i]!.month} is outside the depreciation months` }],
+      [
+        {
+          code: "out_of_range",
+          path: ["output", "byMonth", i, "month"],
+          zh: `工作量月份 ${d.output!.byMonth[i]!.month} 不在折旧期间内`,
+          en: `output month ${d.output!.byMonth[i]!.month} is outside the depreciation months`,
+        },
+      ],
       "netValueAt",
     );
   }

@@ -1,11 +1,30 @@
 import * as z from "zod";
-import { legalDateSchema, moneyFromFen, parseInput, traceStep, ValidationError, type LegalDate, type Money, type ParameterUse, type TraceNode } from "@sannong/core";
+import {
+  legalDateSchema,
+  moneyFromFen,
+  parseInput,
+  traceStep,
+  ValidationError,
+  type LegalDate,
+  type Money,
+  type ParameterUse,
+  type TraceNode,
+} from "@sannong/core";
 import { fail } from "../errors";
 import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import type { ReadonlyInput } from "../internal/types";
 import { accumulatedAfter, type Normalised } from "./engine";
-import { salvageDefaultAt, startRuleDefaultAt, depreciationInputSchema, normalise, quickDate, quickInto, scratch, unitsOutsideLife } from "./input";
+import {
+  salvageDefaultAt,
+  startRuleDefaultAt,
+  depreciationInputSchema,
+  normalise,
+  quickDate,
+  quickInto,
+  scratch,
+  unitsOutsideLife,
+} from "./input";
 import { monthsEndedAt } from "./netValueAt";
 import { isMonthEnd, monthIndex } from "../internal/months";
 
@@ -16,7 +35,10 @@ function dedupe(uses: ReadonlySet<ParameterUse>): ParameterUse[] {
 }
 
 /** zod schema of {@link netValuesAt}'s input: `{ assets, date }`. */
-export const netValuesAtInputSchema = z.strictObject({ assets: z.array(depreciationInputSchema).max(10_000_000), date: legalDateSchema });
+export const netValuesAtInputSchema = z.strictObject({
+  assets: z.array(depreciationInputSchema).max(10_000_000),
+  date: legalDateSchema,
+});
 
 /** Input of {@link netValuesAt}. */
 export type NetValuesAtInput = ReadonlyInput<z.input<typeof netValuesAtInputSchema>>;
@@ -62,7 +84,11 @@ export function netValuesAt(input: NetValuesAtInput, options?: AssetsOptions): N
   const set = paramsOf(options, "netValuesAt");
   const o = input as unknown as { assets?: unknown; date?: unknown };
   const shapeOk =
-    typeof input === "object" && input !== null && Array.isArray(o.assets) && quickDate(o.date) && Object.keys(input).length === 2;
+    typeof input === "object" &&
+    input !== null &&
+    Array.isArray(o.assets) &&
+    quickDate(o.date) &&
+    Object.keys(input).length === 2;
   if (!shapeOk) parseInput(netValuesAtInputSchema, input, "netValuesAt");
   const assets = o.assets as readonly unknown[];
   const date = o.date as string;
@@ -101,7 +127,17 @@ export function netValuesAt(input: NetValuesAtInput, options?: AssetsOptions): N
       const outside = unitsOutsideLife(d, nm.a);
       if (outside.length) {
         const j = outside[0]!;
-        throw new ValidationError([{ code: "out_of_range", path: ["assets", i, "output", "byMonth", j, "month"], zh: "工作量月份不在折旧期间内", en: "an output month is outside the depreciation months" }], "netValuesAt");
+        throw new ValidationError(
+          [
+            {
+              code: "out_of_range",
+              path: ["assets", i, "output", "byMonth", j, "month"],
+              zh: "工作量月份不在折旧期间内",
+              en: "an output month is outside the depreciation months",
+            },
+          ],
+          "netValuesAt",
+        );
       }
       a = nm.a;
       start = d.start;
@@ -134,7 +170,10 @@ export function netValuesAt(input: NetValuesAtInput, options?: AssetsOptions): N
       inputs: { assets: n, date },
       parameters: dedupe(seen),
       output: { total: totalMoney, accumulated: accMoney },
-      note: { zh: "逐项按闭式公式计算截至该日已结束折旧月份的累计折旧与净值", en: "each asset valued in closed form over the depreciation months ended by the date" },
+      note: {
+        zh: "逐项按闭式公式计算截至该日已结束折旧月份的累计折旧与净值",
+        en: "each asset valued in closed form over the depreciation months ended by the date",
+      },
     }),
   });
 }

@@ -20,7 +20,13 @@ import { checkChain, describeGaps } from "../internal/procedure";
 import type { ReadonlyInput } from "../internal/types";
 
 /** Grounds for disposal (处置情形); `other` is refused. */
-export const DISPOSAL_GROUNDS = ["natural-disaster", "development-planning", "unusable", "end-of-life", "other"] as const;
+export const DISPOSAL_GROUNDS = [
+  "natural-disaster",
+  "development-planning",
+  "unusable",
+  "end-of-life",
+  "other",
+] as const;
 /** A ground for disposal (处置情形). */
 export type DisposalGround = (typeof DISPOSAL_GROUNDS)[number];
 /** Methods of disposal (处置方式): 拍卖、转让、报废. */
@@ -32,12 +38,25 @@ const text = z.string().trim().min(1).max(500);
 
 /** zod schema of {@link checkDisposal}'s input. */
 export const checkDisposalInputSchema = z.strictObject({
-  asset: z.strictObject({ id: idSchema, name: text.optional(), originalValue: nonNegativeMoneySchema, netValue: nonNegativeMoneySchema }),
+  asset: z.strictObject({
+    id: idSchema,
+    name: text.optional(),
+    originalValue: nonNegativeMoneySchema,
+    netValue: nonNegativeMoneySchema,
+  }),
   ground: z.enum(DISPOSAL_GROUNDS),
   groundNote: text.optional(),
   method: z.enum(DISPOSAL_METHODS),
   /** The valuation (资产评估) by a qualified independent third party. */
-  valuation: z.strictObject({ appraiser: text, qualified: z.boolean(), independent: z.boolean(), value: nonNegativeMoneySchema, date: legalDateSchema }).optional(),
+  valuation: z
+    .strictObject({
+      appraiser: text,
+      qualified: z.boolean(),
+      independent: z.boolean(),
+      value: nonNegativeMoneySchema,
+      date: legalDateSchema,
+    })
+    .optional(),
   /** Dated records of the procedure ASSET_DISPOSAL (valuation, township approval, district filing, website publication, disposal). */
   events: z.array(procedureEventSchema).max(1000),
   /** What the disposal brought in (处置收入). */
@@ -72,7 +91,12 @@ export interface CheckDisposalResult {
   /** Not blocking, but to be looked at (e.g. proceeds below the valuation). */
   readonly warnings: readonly AssetFinding[];
   /** Where the proceeds go: the district treasury, under budget management. */
-  readonly proceeds: { readonly amount: Money; readonly destination: "district-treasury"; readonly budgetManaged: true; readonly rule: "ASSET-DISP-3" } | null;
+  readonly proceeds: {
+    readonly amount: Money;
+    readonly destination: "district-treasury";
+    readonly budgetManaged: true;
+    readonly rule: "ASSET-DISP-3";
+  } | null;
   /** The write-off entry, once allowed and done (the `disposal` step recorded). */
   readonly writeOff: WriteOffEntry | null;
   readonly trace: TraceNode;
@@ -116,11 +140,14 @@ export interface CheckDisposalResult {
 export function checkDisposal(input: CheckDisposalInput, options?: AssetsOptions): CheckDisposalResult {
   const d = parseInput(checkDisposalInputSchema, input, "checkDisposal");
   const set = paramsOf(options, "checkDisposal");
-  if (d.ground === "other") fail("DISPOSAL_GROUND_NOT_ALLOWED", { assetId: d.asset.id, ground: d.groundNote ?? "other" }, ["ground"]);
+  if (d.ground === "other")
+    fail("DISPOSAL_GROUND_NOT_ALLOWED", { assetId: d.asset.id, ground: d.groundNote ?? "other" }, ["ground"]);
   if (!d.valuation) fail("DISPOSAL_WITHOUT_VALUATION", { assetId: d.asset.id }, ["valuation"]);
   const v = d.valuation!;
   if (!v.qualified || !v.independent) {
-    const missing = [!v.qualified ? "具有相关资质 / qualified" : "", !v.independent ? "独立第三方 / independent" : ""].filter(Boolean).join("; ");
+    const missing = [!v.qualified ? "具有相关资质 / qualified" : "", !v.independent ? "独立第三方 / independent" : ""]
+      .filter(Boolean)
+      .join("; ");
     fail("VALUATION_NOT_QUALIFIED", { assetId: d.asset.id, appraiser: v.appraiser, missing }, ["valuation"]);
   }
   const approval = checkChain(ASSET_DISPOSAL, d.events, set);
@@ -128,17 +155,40 @@ export function checkDisposal(input: CheckDisposalInput, options?: AssetsOptions
   const warnings: AssetFinding[] = [];
   if (!approval.complete) {
     const gaps = describeGaps(ASSET_DISPOSAL, approval);
-    violations.push(finding("PROCEDURE_INCOMPLETE", "ASSET-DISP-2", `处置程序未完成：${gaps.zh}`, `the disposal procedure is incomplete: ${gaps.en}`, ["events"]));
+    violations.push(
+      finding(
+        "PROCEDURE_INCOMPLETE",
+        "ASSET-DISP-2",
+        `处置程序未完成：${gaps.zh}`,
+        `the disposal procedure is incomplete: ${gaps.en}`,
+        ["events"],
+      ),
+    );
   }
   const valuationValue = v.value as Money;
   const proceeds = d.proceeds as Money | undefined;
   if (proceeds && d.method !== "scrap" && proceeds.fen < valuationValue.fen) {
-    warnings.push(finding("PROCEEDS_BELOW_VALUATION", "ASSET-DISP-2", `处置收入 ${String(proceeds)} 元低于评估价值 ${String(valuationValue)} 元，须防止扶贫资产流失`, `the proceeds ${String(proceeds)} 元 are below the valuation ${String(valuationValue)} 元: guard against loss of the asset`, ["proceeds"]));
+    warnings.push(
+      finding(
+        "PROCEEDS_BELOW_VALUATION",
+        "ASSET-DISP-2",
+        `处置收入 ${String(proceeds)} 元低于评估价值 ${String(valuationValue)} 元，须防止扶贫资产流失`,
+        `the proceeds ${String(proceeds)} 元 are below the valuation ${String(valuationValue)} 元: guard against loss of the asset`,
+        ["proceeds"],
+      ),
+    );
   }
   const allowed = violations.length === 0;
   const disposalStep = approval.steps.find((s) => s.step === "disposal");
   const done = allowed && disposalStep?.status === "done";
-  const proceedsRoute = proceeds ? Object.freeze({ amount: proceeds, destination: "district-treasury" as const, budgetManaged: true as const, rule: "ASSET-DISP-3" as const }) : null;
+  const proceedsRoute = proceeds
+    ? Object.freeze({
+        amount: proceeds,
+        destination: "district-treasury" as const,
+        budgetManaged: true as const,
+        rule: "ASSET-DISP-3" as const,
+      })
+    : null;
   const writeOff: WriteOffEntry | null = done
     ? Object.freeze({
         assetId: d.asset.id,
@@ -162,15 +212,27 @@ export function checkDisposal(input: CheckDisposalInput, options?: AssetsOptions
     proceeds: proceedsRoute,
     writeOff,
     trace: traceStep(RULES["ASSET-DISP-2"], {
-      inputs: { asset: d.asset.id, ground: d.ground, method: d.method, valuation: valuationValue, appraiser: v.appraiser },
+      inputs: {
+        asset: d.asset.id,
+        ground: d.ground,
+        method: d.method,
+        valuation: valuationValue,
+        appraiser: v.appraiser,
+      },
       output: { allowed, violations: violations.map((x) => x.code), warnings: warnings.map((x) => x.code) },
       children: [
-        traceStep(RULES["ASSET-DISP-1"], { inputs: { ground: d.ground, method: d.method }, output: "allowed ground and method" }),
+        traceStep(RULES["ASSET-DISP-1"], {
+          inputs: { ground: d.ground, method: d.method },
+          output: "allowed ground and method",
+        }),
         approval.trace,
         traceStep(RULES["ASSET-DISP-3"], {
           inputs: { proceeds: proceeds ?? null },
           output: { destination: proceeds ? "district-treasury" : null, writeOff: writeOff ? writeOff.date : null },
-          note: { zh: "处置收入上缴区财政，纳入预算管理；办理资产核销并登记核销台账", en: "proceeds to the district treasury under budget management; write-off entered in the write-off ledger" },
+          note: {
+            zh: "处置收入上缴区财政，纳入预算管理；办理资产核销并登记核销台账",
+            en: "proceeds to the district treasury under budget management; write-off entered in the write-off ledger",
+          },
         }),
       ],
     }),

@@ -15,7 +15,13 @@ const base: CheckDisposalInput = {
   asset: { id: "A-9", name: "旧烘干设备", originalValue: "80000.00", netValue: "4000.00" },
   ground: "end-of-life",
   method: "auction",
-  valuation: { appraiser: "某资产评估有限公司", qualified: true, independent: true, value: "5000.00", date: "2023-03-01" },
+  valuation: {
+    appraiser: "某资产评估有限公司",
+    qualified: true,
+    independent: true,
+    value: "5000.00",
+    date: "2023-03-01",
+  },
   events,
   proceeds: "5200.00",
 };
@@ -33,7 +39,14 @@ describe("checkDisposal", () => {
     const r = checkDisposal(base);
     expect(r.proceeds).toMatchObject({ destination: "district-treasury", budgetManaged: true, rule: "ASSET-DISP-3" });
     expect(String(r.proceeds?.amount)).toBe("5200.00");
-    expect(r.writeOff).toMatchObject({ assetId: "A-9", date: "2023-04-01", method: "auction", ground: "end-of-life", appraiser: "某资产评估有限公司", rule: "ASSET-DISP-3" });
+    expect(r.writeOff).toMatchObject({
+      assetId: "A-9",
+      date: "2023-04-01",
+      method: "auction",
+      ground: "end-of-life",
+      appraiser: "某资产评估有限公司",
+      rule: "ASSET-DISP-3",
+    });
     expect(String(r.writeOff?.gainOrLoss)).toBe("1200.00");
   });
 
@@ -43,7 +56,10 @@ describe("checkDisposal", () => {
     expect(r.approval.missing).toEqual(["valuation-publication"]);
     expect(r.violations[0]).toMatchObject({ code: "PROCEDURE_INCOMPLETE", rule: "ASSET-DISP-2" });
     expect(r.writeOff).toBeNull();
-    const early = checkDisposal({ ...base, events: events.map((e) => (e.step === "disposal" ? { ...e, date: "2023-03-12" } : e)) });
+    const early = checkDisposal({
+      ...base,
+      events: events.map((e) => (e.step === "disposal" ? { ...e, date: "2023-03-12" } : e)),
+    });
     expect(early.allowed).toBe(false);
     expect(early.approval.outOfOrder[0]?.step).toBe("disposal");
   });
@@ -51,13 +67,22 @@ describe("checkDisposal", () => {
   it("ASSET-DISP-2: disposal without a valuation is refused; so is an unqualified or dependent appraiser", () => {
     const { valuation: _v, ...none } = base;
     expectSannongError(() => checkDisposal(none), "DISPOSAL_WITHOUT_VALUATION", ["valuation"]);
-    const e = expectSannongError(() => checkDisposal({ ...base, valuation: { ...base.valuation!, independent: false } }), "VALUATION_NOT_QUALIFIED", ["valuation"]);
+    const e = expectSannongError(
+      () => checkDisposal({ ...base, valuation: { ...base.valuation!, independent: false } }),
+      "VALUATION_NOT_QUALIFIED",
+      ["valuation"],
+    );
     expect(e.zh).toContain("独立第三方");
   });
 
   it("ASSET-DISP-1: only the four grounds; auction, transfer or scrap", () => {
-    for (const ground of ["natural-disaster", "development-planning", "unusable", "end-of-life"] as const) expect(checkDisposal({ ...base, ground }).allowed).toBe(true);
-    expectSannongError(() => checkDisposal({ ...base, ground: "other", groundNote: "村委会想卖" }), "DISPOSAL_GROUND_NOT_ALLOWED", ["ground"]);
+    for (const ground of ["natural-disaster", "development-planning", "unusable", "end-of-life"] as const)
+      expect(checkDisposal({ ...base, ground }).allowed).toBe(true);
+    expectSannongError(
+      () => checkDisposal({ ...base, ground: "other", groundNote: "村委会想卖" }),
+      "DISPOSAL_GROUND_NOT_ALLOWED",
+      ["ground"],
+    );
     expectSannongError(() => checkDisposal({ ...base, method: "gift" } as never), "INVALID_INPUT", ["method"]);
   });
 
@@ -71,20 +96,52 @@ describe("checkDisposal", () => {
   it("ASSET-DISP-1: rejects malformed input", () => {
     expectUnknownKey(() => checkDisposal({ ...base, price: "1" } as never), "price");
     expectSannongError(() => checkDisposal({ ...base, proceeds: "-5" }), "INVALID_INPUT", ["proceeds"]);
-    expectSannongError(() => checkDisposal({ ...base, valuation: { ...base.valuation!, date: "2023-02-29" } }), "INVALID_INPUT", ["valuation", "date"]);
+    expectSannongError(
+      () => checkDisposal({ ...base, valuation: { ...base.valuation!, date: "2023-02-29" } }),
+      "INVALID_INPUT",
+      ["valuation", "date"],
+    );
   });
 });
 
 describe("routeRevitalizationProceeds", () => {
   it("ASSET-DISP-4: revitalisation proceeds go to the district treasury for other poverty projects", () => {
-    const r = routeRevitalizationProceeds({ assetId: "A-3", condition: "loss-making", method: "principal-recovery", proceeds: "30000.00", date: "2022-05-01" });
+    const r = routeRevitalizationProceeds({
+      assetId: "A-3",
+      condition: "loss-making",
+      method: "principal-recovery",
+      proceeds: "30000.00",
+      date: "2022-05-01",
+    });
     expect(r).toMatchObject({ destination: "district-treasury", use: "other-poverty-projects", rule: "ASSET-DISP-4" });
     expect(String(r.amount)).toBe("30000.00");
     expect(r.trace.note?.zh).toContain("收回本金");
   });
 
   it("ASSET-DISP-4: rejects bad input", () => {
-    expectSannongError(() => routeRevitalizationProceeds({ assetId: "A-3", condition: "loss-making", method: "sale", proceeds: "1", date: "2022-05-01" } as never), "INVALID_INPUT", ["method"]);
-    expectUnknownKey(() => routeRevitalizationProceeds({ assetId: "A-3", condition: "idle", method: "restructuring", proceeds: "1", date: "2022-05-01", to: "x" } as never), "to");
+    expectSannongError(
+      () =>
+        routeRevitalizationProceeds({
+          assetId: "A-3",
+          condition: "loss-making",
+          method: "sale",
+          proceeds: "1",
+          date: "2022-05-01",
+        } as never),
+      "INVALID_INPUT",
+      ["method"],
+    );
+    expectUnknownKey(
+      () =>
+        routeRevitalizationProceeds({
+          assetId: "A-3",
+          condition: "idle",
+          method: "restructuring",
+          proceeds: "1",
+          date: "2022-05-01",
+          to: "x",
+        } as never),
+      "to",
+    );
   });
 });

@@ -1,11 +1,25 @@
 import * as z from "zod";
-import { idSchema, legalDateSchema, nonNegativeMoneySchema, parseInput, traceStep, type Money, type TraceNode } from "@sannong/core";
+import {
+  idSchema,
+  legalDateSchema,
+  nonNegativeMoneySchema,
+  parseInput,
+  traceStep,
+  type Money,
+  type TraceNode,
+} from "@sannong/core";
 import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import type { ReadonlyInput } from "../internal/types";
 
 /** Ways of revitalising an idle or loss-making asset: 股份合作、业务托管、合作经营、改制重组、收回本金. */
-export const REVITALIZATION_METHODS = ["share-cooperation", "business-entrustment", "cooperative-operation", "restructuring", "principal-recovery"] as const;
+export const REVITALIZATION_METHODS = [
+  "share-cooperation",
+  "business-entrustment",
+  "cooperative-operation",
+  "restructuring",
+  "principal-recovery",
+] as const;
 /** A way of revitalising an idle or loss-making asset (盘活方式). */
 export type RevitalizationMethod = (typeof REVITALIZATION_METHODS)[number];
 
@@ -39,7 +53,7 @@ const METHOD_ZH: Record<RevitalizationMethod, string> = {
   "share-cooperation": "股份合作",
   "business-entrustment": "业务托管",
   "cooperative-operation": "合作经营",
-  "restructuring": "改制重组",
+  restructuring: "改制重组",
   "principal-recovery": "收回本金",
 };
 
@@ -59,7 +73,10 @@ const METHOD_ZH: Record<RevitalizationMethod, string> = {
  * ```
  * @remarks Implements ASSET-DISP-4 (001 §三(十一)3).
  */
-export function routeRevitalizationProceeds(input: RouteRevitalizationProceedsInput, options?: AssetsOptions): RouteRevitalizationProceedsResult {
+export function routeRevitalizationProceeds(
+  input: RouteRevitalizationProceedsInput,
+  options?: AssetsOptions,
+): RouteRevitalizationProceedsResult {
   const d = parseInput(routeRevitalizationProceedsInputSchema, input, "routeRevitalizationProceeds");
   paramsOf(options, "routeRevitalizationProceeds");
   const amount = d.proceeds as Money;
@@ -74,7 +91,10 @@ export function routeRevitalizationProceeds(input: RouteRevitalizationProceedsIn
     trace: traceStep(RULES["ASSET-DISP-4"], {
       inputs: { assetId: d.assetId, condition: d.condition, method: d.method, proceeds: amount },
       output: { destination: "district-treasury", use: "other-poverty-projects" },
-      note: { zh: `通过${METHOD_ZH[d.method]}盘活所得上缴区财政，按程序统筹用于其他扶贫项目`, en: `proceeds of ${d.method} go to the district treasury, for other poverty-alleviation projects` },
+      note: {
+        zh: `通过${METHOD_ZH[d.method]}盘活所得上缴区财政，按程序统筹用于其他扶贫项目`,
+        en: `proceeds of ${d.method} go to the district treasury, for other poverty-alleviation projects`,
+      },
     }),
   });
 }

@@ -14,9 +14,16 @@ export interface AssetsOptions {
 const optionsSchema = z
   .strictObject({
     parameters: z
-      .custom<ParameterSet>((v) => typeof v === "object" && v !== null && (v as { parameters?: unknown }).parameters instanceof Map && Array.isArray((v as { overridden?: unknown }).overridden), {
-        message: "expected a ParameterSet (build one with parameterSet or overlay)",
-      })
+      .custom<ParameterSet>(
+        (v) =>
+          typeof v === "object" &&
+          v !== null &&
+          (v as { parameters?: unknown }).parameters instanceof Map &&
+          Array.isArray((v as { overridden?: unknown }).overridden),
+        {
+          message: "expected a ParameterSet (build one with parameterSet or overlay)",
+        },
+      )
       .optional(),
   })
   .optional();

@@ -60,17 +60,29 @@ export function resolveMaintainer(input: ResolveMaintainerInput, options?: Asset
   let reason: Label;
   if (d.kind === "single-village") {
     maintainer = d.beneficiary;
-    reason = { zh: "收益权与管护权相结合：由收益权人管护", en: "the maintainer follows the beneficiary (收益权与管护权相结合)" };
+    reason = {
+      zh: "收益权与管护权相结合：由收益权人管护",
+      en: "the maintainer follows the beneficiary (收益权与管护权相结合)",
+    };
   } else if (d.kind === "cross-township") {
     maintainer = d.locatedInTownship;
     reason = maintainer
-      ? { zh: "跨镇实施的项目由项目实施所在镇负责管护，区扶贫办备案", en: "a cross-township project is maintained by the township where it stands, filed with the district office" }
+      ? {
+          zh: "跨镇实施的项目由项目实施所在镇负责管护，区扶贫办备案",
+          en: "a cross-township project is maintained by the township where it stands, filed with the district office",
+        }
       : { zh: "跨镇项目须注明实施所在镇", en: "a cross-township project needs the township where it stands" };
   } else {
     maintainer = d.designatedBody;
     reason = maintainer
-      ? { zh: "跨村实施的项目由镇明确日常管护主体，区扶贫办备案", en: "a cross-village project is maintained by the body the township names, filed with the district office" }
-      : { zh: "镇尚未明确跨村项目的日常管护主体", en: "the township has not yet named the maintainer of the cross-village project" };
+      ? {
+          zh: "跨村实施的项目由镇明确日常管护主体，区扶贫办备案",
+          en: "a cross-village project is maintained by the body the township names, filed with the district office",
+        }
+      : {
+          zh: "镇尚未明确跨村项目的日常管护主体",
+          en: "the township has not yet named the maintainer of the cross-village project",
+        };
   }
   const required = d.kind !== "single-village";
   const filing = Object.freeze({ required, done: required ? d.filedWithDistrict === true : false });
@@ -81,6 +93,10 @@ export function resolveMaintainer(input: ResolveMaintainerInput, options?: Asset
     filing,
     reason: Object.freeze(reason),
     rule: "ASSET-CARE-1" as const,
-    trace: traceStep(RULES["ASSET-CARE-1"], { inputs: { kind: d.kind, beneficiary: d.beneficiary }, output: { status, maintainer: maintainer ?? null, filing }, note: reason }),
+    trace: traceStep(RULES["ASSET-CARE-1"], {
+      inputs: { kind: d.kind, beneficiary: d.beneficiary },
+      output: { status, maintainer: maintainer ?? null, filing },
+      note: reason,
+    }),
   });
 }

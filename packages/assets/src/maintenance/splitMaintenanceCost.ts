@@ -1,5 +1,17 @@
 import * as z from "zod";
-import { addIssue, allocate, idSchema, legalDateSchema, moneyFromFen, nonNegativeMoneySchema, paramAt, parseInput, traceStep, type Money, type TraceNode } from "@sannong/core";
+import {
+  addIssue,
+  allocate,
+  idSchema,
+  legalDateSchema,
+  moneyFromFen,
+  nonNegativeMoneySchema,
+  paramAt,
+  parseInput,
+  traceStep,
+  type Money,
+  type TraceNode,
+} from "@sannong/core";
 import { RULES } from "../rules";
 import { PARAM, type NegativeListEntry } from "../parameters";
 import { paramsOf, type AssetsOptions } from "../internal/options";
@@ -18,14 +30,21 @@ export const splitMaintenanceCostInputSchema = z
     /** The asset's operating income available (经营收入). */
     operatingIncome: nonNegativeMoneySchema,
     /** The actual maintenance costs, each with its use code (checked against the negative list). */
-    items: z.array(z.strictObject({ id: idSchema, description: text, use: idSchema, amount: nonNegativeMoneySchema })).min(1).max(100_000),
+    items: z
+      .array(z.strictObject({ id: idSchema, description: text, use: idSchema, amount: nonNegativeMoneySchema }))
+      .min(1)
+      .max(100_000),
     /** Any mortgage or guarantee on the asset found in the books (抵押、担保). */
-    encumbrances: z.array(z.strictObject({ id: idSchema, kind: z.enum(["mortgage", "guarantee"]), description: text })).max(1000).optional(),
+    encumbrances: z
+      .array(z.strictObject({ id: idSchema, kind: z.enum(["mortgage", "guarantee"]), description: text }))
+      .max(1000)
+      .optional(),
   })
   .superRefine((d, ctx) => {
     const seen = new Set<string>();
     d.items.forEach((i, k) => {
-      if (seen.has(i.id)) addIssue(ctx, `费用项目标识 “${i.id}” 重复`, `duplicate item id "${i.id}"`, ["items", k, "id"], "duplicate_id");
+      if (seen.has(i.id))
+        addIssue(ctx, `费用项目标识 “${i.id}” 重复`, `duplicate item id "${i.id}"`, ["items", k, "id"], "duplicate_id");
       seen.add(i.id);
     });
   });
@@ -87,7 +106,10 @@ export interface SplitMaintenanceCostResult {
  * ```
  * @remarks Implements ASSET-CARE-2, ASSET-CARE-3 (001 §三(九)1, 3; §三(十一)2).
  */
-export function splitMaintenanceCost(input: SplitMaintenanceCostInput, options?: AssetsOptions): SplitMaintenanceCostResult {
+export function splitMaintenanceCost(
+  input: SplitMaintenanceCostInput,
+  options?: AssetsOptions,
+): SplitMaintenanceCostResult {
   const d = parseInput(splitMaintenanceCostInputSchema, input, "splitMaintenanceCost");
   const set = paramsOf(options, "splitMaintenanceCost");
   const neg = paramAt<readonly NegativeListEntry[]>(set, PARAM.negativeList, d.asOf);
@@ -113,9 +135,18 @@ export function splitMaintenanceCost(input: SplitMaintenanceCostInput, options?:
     if (caps.every((c) => c === 0n)) return caps.map(() => 0n);
     return allocate(moneyFromFen(total), weights, { caps: caps.map((c) => moneyFromFen(c)) }).map((m) => m.fen);
   };
-  const townshipNeg = spread(tNeg, negItems.map((i) => i.amount.fen));
-  const townshipOk = spread(tOk, okItems.map((i) => i.amount.fen));
-  const incomeOk = spread(fromIncome, okItems.map((i, k) => i.amount.fen - townshipOk[k]!));
+  const townshipNeg = spread(
+    tNeg,
+    negItems.map((i) => i.amount.fen),
+  );
+  const townshipOk = spread(
+    tOk,
+    okItems.map((i) => i.amount.fen),
+  );
+  const incomeOk = spread(
+    fromIncome,
+    okItems.map((i, k) => i.amount.fen - townshipOk[k]!),
+  );
   const byId = new Map<string, { township: bigint; income: bigint }>();
   negItems.forEach((i, k) => byId.set(i.id, { township: townshipNeg[k]!, income: 0n }));
   okItems.forEach((i, k) => byId.set(i.id, { township: townshipOk[k]!, income: incomeOk[k]! }));
@@ -135,12 +166,28 @@ export function splitMaintenanceCost(input: SplitMaintenanceCostInput, options?:
   d.items.forEach((i, k) => {
     const e = negCodes.get(i.use);
     if (e && lines[k]!.unfunded.fen > 0n) {
-      violations.push(finding("NEGATIVE_LIST_UNFUNDED", "ASSET-CARE-2", `${i.description}属于负面清单（${e.zh}），不得从经营收入列支，镇级财政未能覆盖 ${String(lines[k]!.unfunded)} 元`, `${i.description} is on the negative list (${e.en}): it may not be paid from operating income, and township finance leaves ${String(lines[k]!.unfunded)} 元 of it unpaid`, ["items", k, "use"]));
+      violations.push(
+        finding(
+          "NEGATIVE_LIST_UNFUNDED",
+          "ASSET-CARE-2",
+          `${i.description}属于负面清单（${e.zh}），不得从经营收入列支，镇级财政未能覆盖 ${String(lines[k]!.unfunded)} 元`,
+          `${i.description} is on the negative list (${e.en}): it may not be paid from operating income, and township finance leaves ${String(lines[k]!.unfunded)} 元 of it unpaid`,
+          ["items", k, "use"],
+        ),
+      );
     }
   });
   (d.encumbrances ?? []).forEach((e, k) => {
     const what = e.kind === "mortgage" ? { zh: "抵押", en: "mortgage" } : { zh: "担保", en: "guarantee" };
-    violations.push(finding("COLLATERAL_FORBIDDEN", "ASSET-CARE-3", `严禁以扶贫资产${what.zh}融资或为债务作抵押担保：${e.description}`, `using the asset as a ${what.en} is forbidden: ${e.description}`, ["encumbrances", k]));
+    violations.push(
+      finding(
+        "COLLATERAL_FORBIDDEN",
+        "ASSET-CARE-3",
+        `严禁以扶贫资产${what.zh}融资或为债务作抵押担保：${e.description}`,
+        `using the asset as a ${what.en} is forbidden: ${e.description}`,
+        ["encumbrances", k],
+      ),
+    );
   });
   const total = moneyFromFen(negTotal + okTotal);
   const township = moneyFromFen(tNeg + tOk);
@@ -159,8 +206,18 @@ export function splitMaintenanceCost(input: SplitMaintenanceCostInput, options?:
       inputs: { townshipBudget: d.townshipBudget, operatingIncome: d.operatingIncome, items: items.length },
       parameters: [neg],
       output: { total, township, fromIncome: fromIncomeM, unfunded, incomeLeft },
-      note: { zh: "镇级财政先行统筹（优先负面清单项目），不足部分从经营收入据实列支（负面清单项目除外）", en: "township finance first (negative-list items first); the shortfall from operating income at actual cost (never negative-list items)" },
-      children: (d.encumbrances ?? []).length ? [traceStep(RULES["ASSET-CARE-3"], { inputs: { encumbrances: (d.encumbrances ?? []).length }, output: "violation" })] : [],
+      note: {
+        zh: "镇级财政先行统筹（优先负面清单项目），不足部分从经营收入据实列支（负面清单项目除外）",
+        en: "township finance first (negative-list items first); the shortfall from operating income at actual cost (never negative-list items)",
+      },
+      children: (d.encumbrances ?? []).length
+        ? [
+            traceStep(RULES["ASSET-CARE-3"], {
+              inputs: { encumbrances: (d.encumbrances ?? []).length },
+              output: "violation",
+            }),
+          ]
+        : [],
     }),
   });
 }

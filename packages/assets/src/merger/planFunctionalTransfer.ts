@@ -5,14 +5,18 @@ import { paramsOf, type AssetsOptions } from "../internal/options";
 import type { ReadonlyInput } from "../internal/types";
 
 const text = z.string().trim().min(1).max(200);
-const move = <K extends string>(key: K) => z.strictObject({ [key]: text, from: text, to: text } as Record<K | "from" | "to", typeof text>);
+const move = <K extends string>(key: K) =>
+  z.strictObject({ [key]: text, from: text, to: text } as Record<K | "from" | "to", typeof text>);
 
 /** zod schema of {@link planFunctionalTransfer}'s input. */
 export const planFunctionalTransferInputSchema = z
   .strictObject({
     date: legalDateSchema,
     /** Township state assets, with the unit that holds them and the function or person they serve. */
-    assets: z.array(z.strictObject({ id: idSchema, holder: text, function: text.optional(), person: text.optional() })).min(1).max(100_000),
+    assets: z
+      .array(z.strictObject({ id: idSchema, holder: text, function: text.optional(), person: text.optional() }))
+      .min(1)
+      .max(100_000),
     /** Functions moved between units by the reform (职能划转). */
     functionMoves: z.array(move("function")).max(10_000),
     /** Staff moved between units (人员划转). */
@@ -21,22 +25,51 @@ export const planFunctionalTransferInputSchema = z
   .superRefine((d, ctx) => {
     const ids = new Set<string>();
     d.assets.forEach((a, i) => {
-      if (ids.has(a.id)) addIssue(ctx, `资产标识 “${a.id}” 重复`, `duplicate asset id "${a.id}"`, ["assets", i, "id"], "duplicate_id");
+      if (ids.has(a.id))
+        addIssue(ctx, `资产标识 “${a.id}” 重复`, `duplicate asset id "${a.id}"`, ["assets", i, "id"], "duplicate_id");
       ids.add(a.id);
     });
     const seen = new Set<string>();
     d.functionMoves.forEach((m, i) => {
       const k = `${m.function}\u0000${m.from}`;
-      if (seen.has(k)) addIssue(ctx, `职能 “${m.function}” 自 ${m.from} 划出的记录重复`, `function "${m.function}" moves out of ${m.from} twice`, ["functionMoves", i], "duplicate_id");
+      if (seen.has(k))
+        addIssue(
+          ctx,
+          `职能 “${m.function}” 自 ${m.from} 划出的记录重复`,
+          `function "${m.function}" moves out of ${m.from} twice`,
+          ["functionMoves", i],
+          "duplicate_id",
+        );
       seen.add(k);
-      if (m.from === m.to) addIssue(ctx, "划出方与接收方相同", "the transferor and the recipient are the same", ["functionMoves", i, "to"], "same_unit");
+      if (m.from === m.to)
+        addIssue(
+          ctx,
+          "划出方与接收方相同",
+          "the transferor and the recipient are the same",
+          ["functionMoves", i, "to"],
+          "same_unit",
+        );
     });
     const seenP = new Set<string>();
     d.personMoves.forEach((m, i) => {
       const k = `${m.person}\u0000${m.from}`;
-      if (seenP.has(k)) addIssue(ctx, `人员 “${m.person}” 自 ${m.from} 划出的记录重复`, `person "${m.person}" moves out of ${m.from} twice`, ["personMoves", i], "duplicate_id");
+      if (seenP.has(k))
+        addIssue(
+          ctx,
+          `人员 “${m.person}” 自 ${m.from} 划出的记录重复`,
+          `person "${m.person}" moves out of ${m.from} twice`,
+          ["personMoves", i],
+          "duplicate_id",
+        );
       seenP.add(k);
-      if (m.from === m.to) addIssue(ctx, "划出方与接收方相同", "the transferor and the recipient are the same", ["personMoves", i, "to"], "same_unit");
+      if (m.from === m.to)
+        addIssue(
+          ctx,
+          "划出方与接收方相同",
+          "the transferor and the recipient are the same",
+          ["personMoves", i, "to"],
+          "same_unit",
+        );
     });
   });
 
@@ -98,7 +131,10 @@ export interface PlanFunctionalTransferResult {
  * ```
  * @remarks Implements ASSET-MERGE-2 (003 §二(二)).
  */
-export function planFunctionalTransfer(input: PlanFunctionalTransferInput, options?: AssetsOptions): PlanFunctionalTransferResult {
+export function planFunctionalTransfer(
+  input: PlanFunctionalTransferInput,
+  options?: AssetsOptions,
+): PlanFunctionalTransferResult {
   const d = parseInput(planFunctionalTransferInputSchema, input, "planFunctionalTransfer");
   paramsOf(options, "planFunctionalTransfer");
   const fn = new Map(d.functionMoves.map((m) => [`${m.function}\u0000${m.from}`, m.to] as const));
@@ -112,12 +148,21 @@ export function planFunctionalTransfer(input: PlanFunctionalTransferInput, optio
         status: "conflict" as const,
         from: a.holder,
         entries: Object.freeze([]),
-        reason: { zh: `职能划入 ${byFunction}，人员划入 ${byPerson}，去向不一致，须另行确定`, en: `its function goes to ${byFunction} but its person to ${byPerson}: to be decided` },
+        reason: {
+          zh: `职能划入 ${byFunction}，人员划入 ${byPerson}，去向不一致，须另行确定`,
+          en: `its function goes to ${byFunction} but its person to ${byPerson}: to be decided`,
+        },
       });
     }
     const to = byFunction ?? byPerson;
     if (to === undefined) {
-      return Object.freeze({ assetId: a.id, status: "stay" as const, from: a.holder, entries: Object.freeze([]), reason: { zh: "所服务的职能和人员均未划转", en: "neither its function nor its person moves" } });
+      return Object.freeze({
+        assetId: a.id,
+        status: "stay" as const,
+        from: a.holder,
+        entries: Object.freeze([]),
+        reason: { zh: "所服务的职能和人员均未划转", en: "neither its function nor its person moves" },
+      });
     }
     const follows = byFunction !== undefined ? ("function" as const) : ("person" as const);
     return Object.freeze({
@@ -130,7 +175,10 @@ export function planFunctionalTransfer(input: PlanFunctionalTransferInput, optio
         Object.freeze({ side: "transferor" as const, unit: a.holder, action: "transfer-out" as const, date: d.date }),
         Object.freeze({ side: "recipient" as const, unit: to, action: "transfer-in" as const, date: d.date }),
       ]),
-      reason: follows === "function" ? { zh: `资产随职能“${a.function}”划转`, en: `follows its function "${a.function}"` } : { zh: `资产随人员“${a.person}”划转`, en: `follows its person "${a.person}"` },
+      reason:
+        follows === "function"
+          ? { zh: `资产随职能“${a.function}”划转`, en: `follows its function "${a.function}"` }
+          : { zh: `资产随人员“${a.person}”划转`, en: `follows its person "${a.person}"` },
     });
   });
   const counts = Object.freeze({
@@ -142,6 +190,14 @@ export function planFunctionalTransfer(input: PlanFunctionalTransferInput, optio
     lines: Object.freeze(lines),
     counts,
     rule: "ASSET-MERGE-2" as const,
-    trace: traceStep(RULES["ASSET-MERGE-2"], { inputs: { date: d.date, assets: d.assets.length, functionMoves: d.functionMoves.length, personMoves: d.personMoves.length }, output: counts }),
+    trace: traceStep(RULES["ASSET-MERGE-2"], {
+      inputs: {
+        date: d.date,
+        assets: d.assets.length,
+        functionMoves: d.functionMoves.length,
+        personMoves: d.personMoves.length,
+      },
+      output: counts,
+    }),
   });
 }

@@ -1,5 +1,21 @@
 import * as z from "zod";
-import { addIssue, formatFraction, fraction, fractionFromDecimal, idSchema, legalDateSchema, moneyFromFen, nonNegativeMoneySchema, paramAt, parseInput, traceStep, type Fraction, type Label, type Money, type TraceNode } from "@sannong/core";
+import {
+  addIssue,
+  formatFraction,
+  fraction,
+  fractionFromDecimal,
+  idSchema,
+  legalDateSchema,
+  moneyFromFen,
+  nonNegativeMoneySchema,
+  paramAt,
+  parseInput,
+  traceStep,
+  type Fraction,
+  type Label,
+  type Money,
+  type TraceNode,
+} from "@sannong/core";
 import { RULES } from "../rules";
 import { PARAM } from "../parameters";
 import { paramsOf, type AssetsOptions } from "../internal/options";
@@ -15,7 +31,15 @@ export const planVillageMergerInputSchema = z
   .strictObject({
     asOf: legalDateSchema,
     villages: z
-      .array(z.strictObject({ id: idSchema, name: z.string().trim().min(1).max(200).optional(), assets: nonNegativeMoneySchema, debts: nonNegativeMoneySchema, members: z.number().int().min(1).max(10_000_000) }))
+      .array(
+        z.strictObject({
+          id: idSchema,
+          name: z.string().trim().min(1).max(200).optional(),
+          assets: nonNegativeMoneySchema,
+          debts: nonNegativeMoneySchema,
+          members: z.number().int().min(1).max(10_000_000),
+        }),
+      )
       .min(2)
       .max(100),
     /** Default `net-assets-per-member` (集体净资产 ÷ 成员数). */
@@ -24,7 +48,8 @@ export const planVillageMergerInputSchema = z
   .superRefine((d, ctx) => {
     const seen = new Set<string>();
     d.villages.forEach((v, i) => {
-      if (seen.has(v.id)) addIssue(ctx, `村标识 “${v.id}” 重复`, `duplicate village id "${v.id}"`, ["villages", i, "id"], "duplicate_id");
+      if (seen.has(v.id))
+        addIssue(ctx, `村标识 “${v.id}” 重复`, `duplicate village id "${v.id}"`, ["villages", i, "id"], "duplicate_id");
       seen.add(v.id);
     });
   });
@@ -141,7 +166,10 @@ export function planVillageMerger(input: PlanVillageMergerInput, options?: Asset
       reason = { zh: "各村均无债务，债务状况无差异", en: "no village has debts: no difference" };
     } else {
       mode = "classified";
-      reason = { zh: "最高的人均数不为正，无法按比例比较，须先明确归属再分类划入", en: "the highest per-member figure is not positive, so no ratio can be formed: clarify ownership, then allocate by category" };
+      reason = {
+        zh: "最高的人均数不为正，无法按比例比较，须先明确归属再分类划入",
+        en: "the highest per-member figure is not positive, so no ratio can be formed: clarify ownership, then allocate by category",
+      };
     }
   } else {
     // (max − min) / max
@@ -149,25 +177,45 @@ export function planVillageMerger(input: PlanVillageMergerInput, options?: Asset
     difference = fraction(difference.num * max.den, difference.den * max.num);
     if (cmp(difference, threshold) <= 0) {
       mode = "direct";
-      reason = { zh: `差异率 ${show(difference, 4)} 不超过阈值 ${thresholdUse.value}，资产和债权债务状况相差不大`, en: `the difference ${show(difference, 4)} is within the threshold ${thresholdUse.value}: the villages differ little` };
+      reason = {
+        zh: `差异率 ${show(difference, 4)} 不超过阈值 ${thresholdUse.value}，资产和债权债务状况相差不大`,
+        en: `the difference ${show(difference, 4)} is within the threshold ${thresholdUse.value}: the villages differ little`,
+      };
     } else {
       mode = "classified";
-      reason = { zh: `差异率 ${show(difference, 4)} 超过阈值 ${thresholdUse.value}，资产和债权债务状况差异较大`, en: `the difference ${show(difference, 4)} exceeds the threshold ${thresholdUse.value}: the villages differ widely` };
+      reason = {
+        zh: `差异率 ${show(difference, 4)} 超过阈值 ${thresholdUse.value}，资产和债权债务状况差异较大`,
+        en: `the difference ${show(difference, 4)} exceeds the threshold ${thresholdUse.value}: the villages differ widely`,
+      };
     }
   }
   const steps: Label[] =
     mode === "direct"
       ? [
           { zh: "直接移交", en: "transfer directly" },
-          { zh: "纳入合并村集体经济组织统一承接、维护、管理和经营", en: "manage together in the merged village's collective economic organisation" },
+          {
+            zh: "纳入合并村集体经济组织统一承接、维护、管理和经营",
+            en: "manage together in the merged village's collective economic organisation",
+          },
         ]
       : [
           { zh: "明确资产和债权债务归属", en: "clarify the ownership of assets and debts" },
           { zh: "分类划入合并村", en: "allocate by category into the merged village" },
-          { zh: "原村成员的经营性资产和债务单独建账、独立核算", en: "keep separate accounts for the original members' operating assets and debts" },
+          {
+            zh: "原村成员的经营性资产和债务单独建账、独立核算",
+            en: "keep separate accounts for the original members' operating assets and debts",
+          },
         ];
   const villages = rows.map((r) =>
-    Object.freeze({ id: r.v.id, assets: r.assets, debts: r.debts, netAssets: moneyFromFen(r.net), members: r.v.members, perMember: show(r.per, 2), perMemberExact: formatFraction(r.per) }),
+    Object.freeze({
+      id: r.v.id,
+      assets: r.assets,
+      debts: r.debts,
+      netAssets: moneyFromFen(r.net),
+      members: r.v.members,
+      perMember: show(r.per, 2),
+      perMemberExact: formatFraction(r.per),
+    }),
   );
   const figures = Object.freeze({
     measure,

@@ -59,7 +59,13 @@ export const checkOperationChangeInputSchema = z
   })
   .superRefine((d, ctx) => {
     if (d.proposed.operator === undefined && d.proposed.mode === undefined) {
-      addIssue(ctx, "变更内容为空：须提出新的经营者或经营方式", "the proposal is empty: give a new operator or mode", ["proposed"], "required");
+      addIssue(
+        ctx,
+        "变更内容为空：须提出新的经营者或经营方式",
+        "the proposal is empty: give a new operator or mode",
+        ["proposed"],
+        "required",
+      );
     }
   });
 
@@ -107,7 +113,10 @@ export interface CheckOperationChangeResult {
  * ```
  * @remarks Implements ASSET-OPS-1, ASSET-OPS-2 (001 §三(八)).
  */
-export function checkOperationChange(input: CheckOperationChangeInput, options?: AssetsOptions): CheckOperationChangeResult {
+export function checkOperationChange(
+  input: CheckOperationChangeInput,
+  options?: AssetsOptions,
+): CheckOperationChangeResult {
   const d = parseInput(checkOperationChangeInputSchema, input, "checkOperationChange");
   const set = paramsOf(options, "checkOperationChange");
   const changes = {
@@ -117,17 +126,40 @@ export function checkOperationChange(input: CheckOperationChangeInput, options?:
   const violations: AssetFinding[] = [];
   const consent = d.ownerConsent?.given === true;
   if ((changes.operator || changes.mode) && !consent) {
-    violations.push(finding("OWNER_CONSENT_MISSING", "ASSET-OPS-1", "经营者或经营方式变更未经扶贫资产所有权人同意，不得擅自变更", "the operator or mode changes without the owner's consent, which makes the change invalid", ["ownerConsent"]));
+    violations.push(
+      finding(
+        "OWNER_CONSENT_MISSING",
+        "ASSET-OPS-1",
+        "经营者或经营方式变更未经扶贫资产所有权人同意，不得擅自变更",
+        "the operator or mode changes without the owner's consent, which makes the change invalid",
+        ["ownerConsent"],
+      ),
+    );
   }
   const procedure = d.asset.ownership === "village" ? ASSET_OPERATION_CHANGE_VILLAGE : ASSET_OPERATION_CHANGE_JOINT;
   const approval = checkChain(procedure, d.events, set);
   if (!approval.complete) {
     const gaps = describeGaps(procedure, approval);
-    violations.push(finding("PROCEDURE_INCOMPLETE", "ASSET-OPS-2", `经营方式变动程序未完成（${procedure.label.zh}）：${gaps.zh}`, `the change procedure is incomplete (${procedure.label.en}): ${gaps.en}`, ["events"]));
+    violations.push(
+      finding(
+        "PROCEDURE_INCOMPLETE",
+        "ASSET-OPS-2",
+        `经营方式变动程序未完成（${procedure.label.zh}）：${gaps.zh}`,
+        `the change procedure is incomplete (${procedure.label.en}): ${gaps.en}`,
+        ["events"],
+      ),
+    );
   }
-  const note: Label = d.asset.ownership === "village"
-    ? { zh: "归村集体所有：村集体民主决策后报镇审核备案", en: "village-owned: democratic decision, then township review and filing" }
-    : { zh: "跨镇跨村或村级联建：村集体民主决策后报镇审核、区扶贫办备案", en: "cross-township, cross-village or joint: democratic decision, township review, district filing" };
+  const note: Label =
+    d.asset.ownership === "village"
+      ? {
+          zh: "归村集体所有：村集体民主决策后报镇审核备案",
+          en: "village-owned: democratic decision, then township review and filing",
+        }
+      : {
+          zh: "跨镇跨村或村级联建：村集体民主决策后报镇审核、区扶贫办备案",
+          en: "cross-township, cross-village or joint: democratic decision, township review, district filing",
+        };
   return Object.freeze({
     changes: Object.freeze(changes),
     procedure: procedure.id,
@@ -136,11 +168,19 @@ export function checkOperationChange(input: CheckOperationChangeInput, options?:
     violations: Object.freeze(violations),
     valid: violations.length === 0,
     trace: traceStep(RULES["ASSET-OPS-2"], {
-      inputs: { asset: d.asset.id, ownership: d.asset.ownership, from: `${d.contract.operator} / ${d.contract.mode}`, to: `${d.proposed.operator ?? d.contract.operator} / ${d.proposed.mode ?? d.contract.mode}` },
+      inputs: {
+        asset: d.asset.id,
+        ownership: d.asset.ownership,
+        from: `${d.contract.operator} / ${d.contract.mode}`,
+        to: `${d.proposed.operator ?? d.contract.operator} / ${d.proposed.mode ?? d.contract.mode}`,
+      },
       output: { valid: violations.length === 0, violations: violations.map((v) => v.code) },
       note,
       children: [
-        traceStep(RULES["ASSET-OPS-1"], { inputs: { changes, ownerConsent: consent }, output: consent || !(changes.operator || changes.mode) }),
+        traceStep(RULES["ASSET-OPS-1"], {
+          inputs: { changes, ownerConsent: consent },
+          output: consent || !(changes.operator || changes.mode),
+        }),
         approval.trace,
       ],
     }),

@@ -1,5 +1,17 @@
 import * as z from "zod";
-import { addIssue, formatFraction, fraction, fractionSchema, nonNegativeMoneySchema, parseInput, traceStep, type Fraction, type Label, type Money, type TraceNode } from "@sannong/core";
+import {
+  addIssue,
+  formatFraction,
+  fraction,
+  fractionSchema,
+  nonNegativeMoneySchema,
+  parseInput,
+  traceStep,
+  type Fraction,
+  type Label,
+  type Money,
+  type TraceNode,
+} from "@sannong/core";
 import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import { percentOf, sumFractions } from "../internal/shares";
@@ -9,7 +21,14 @@ const text = z.string().trim().min(1).max(200);
 
 /** zod schema of a share: a fraction `"3/5"` or decimal `"0.6"`, between 0 and 1. */
 export const shareSchema = fractionSchema.superRefine((f, ctx) => {
-  if (f.num < 0n || f.num > f.den) addIssue(ctx, `比例必须在 0 到 1 之间，实际为 ${formatFraction(f)}`, `a share must be between 0 and 1, got ${formatFraction(f)}`, [], "out_of_range");
+  if (f.num < 0n || f.num > f.den)
+    addIssue(
+      ctx,
+      `比例必须在 0 到 1 之间，实际为 ${formatFraction(f)}`,
+      `a share must be between 0 and 1, got ${formatFraction(f)}`,
+      [],
+      "out_of_range",
+    );
 });
 
 /**
@@ -24,15 +43,33 @@ export const resolveOwnershipInputSchema = z
     village: text.optional(),
     /** Reservoir-migrant projects only: fixed assets or operating assets (ASSET-OWN-4). */
     assetClass: z.enum(["fixed", "operating"]).optional(),
-    contributions: z.array(z.strictObject({ owner: text, amount: nonNegativeMoneySchema })).max(10_000).optional(),
-    agreement: z.array(z.strictObject({ owner: text, share: shareSchema })).max(10_000).optional(),
+    contributions: z
+      .array(z.strictObject({ owner: text, amount: nonNegativeMoneySchema }))
+      .max(10_000)
+      .optional(),
+    agreement: z
+      .array(z.strictObject({ owner: text, share: shareSchema }))
+      .max(10_000)
+      .optional(),
   })
   .superRefine((d, ctx) => {
     if (d.kind === "reservoir-migrant" && d.assetClass === undefined) {
-      addIssue(ctx, "水库移民项目须注明资产类别（固定资产或经营性资产）", "a reservoir-migrant project needs assetClass (fixed or operating)", ["assetClass"], "required");
+      addIssue(
+        ctx,
+        "水库移民项目须注明资产类别（固定资产或经营性资产）",
+        "a reservoir-migrant project needs assetClass (fixed or operating)",
+        ["assetClass"],
+        "required",
+      );
     }
     if (d.kind !== "reservoir-migrant" && d.assetClass !== undefined) {
-      addIssue(ctx, "只有水库移民项目才注明资产类别", "assetClass applies only to reservoir-migrant projects", ["assetClass"], "not_applicable");
+      addIssue(
+        ctx,
+        "只有水库移民项目才注明资产类别",
+        "assetClass applies only to reservoir-migrant projects",
+        ["assetClass"],
+        "not_applicable",
+      );
     }
   });
 
@@ -79,25 +116,48 @@ function undetermined(reason: Label, inputs: Record<string, unknown>): ResolveOw
     reason: Object.freeze(reason),
     decidedBy: OWNERSHIP_DECIDED_BY,
     rule: "ASSET-OWN-3" as const,
-    trace: traceStep(RULES["ASSET-OWN-3"], { inputs, output: "undetermined", note: { zh: `${reason.zh}；由区脱贫攻坚领导小组按规定确定产权归属`, en: `${reason.en}; to be decided by the district leading group (区脱贫攻坚领导小组)` } }),
+    trace: traceStep(RULES["ASSET-OWN-3"], {
+      inputs,
+      output: "undetermined",
+      note: {
+        zh: `${reason.zh}；由区脱贫攻坚领导小组按规定确定产权归属`,
+        en: `${reason.en}; to be decided by the district leading group (区脱贫攻坚领导小组)`,
+      },
+    }),
   });
 }
 
 function owners(list: readonly { owner: string; share: Fraction }[]): OwnerShare[] {
-  return list.map((o) => Object.freeze({ owner: o.owner, share: formatFraction(o.share), percent: percentOf(o.share) }));
+  return list.map((o) =>
+    Object.freeze({ owner: o.owner, share: formatFraction(o.share), percent: percentOf(o.share) }),
+  );
 }
 
-function fromAgreement(d: Data): { ok: true; list: { owner: string; share: Fraction }[] } | { ok: false; reason: Label } {
+function fromAgreement(
+  d: Data,
+): { ok: true; list: { owner: string; share: Fraction }[] } | { ok: false; reason: Label } {
   const seen = new Set<string>();
   for (const a of d.agreement!) {
     if (seen.has(a.owner)) {
-      return { ok: false, reason: { zh: `事先约定中 ${a.owner} 出现多次，约定相互矛盾`, en: `the agreement names ${a.owner} more than once: it contradicts itself` } };
+      return {
+        ok: false,
+        reason: {
+          zh: `事先约定中 ${a.owner} 出现多次，约定相互矛盾`,
+          en: `the agreement names ${a.owner} more than once: it contradicts itself`,
+        },
+      };
     }
     seen.add(a.owner);
   }
   const total = sumFractions(d.agreement!.map((a) => a.share));
   if (total.num !== total.den) {
-    return { ok: false, reason: { zh: `事先约定的比例合计为 ${formatFraction(total)}，不等于 1`, en: `the agreed shares add up to ${formatFraction(total)}, not 1` } };
+    return {
+      ok: false,
+      reason: {
+        zh: `事先约定的比例合计为 ${formatFraction(total)}，不等于 1`,
+        en: `the agreed shares add up to ${formatFraction(total)}, not 1`,
+      },
+    };
   }
   return { ok: true, list: d.agreement!.filter((a) => a.share.num > 0n) };
 }
@@ -158,7 +218,10 @@ export function resolveOwnership(input: ResolveOwnershipInput, options?: AssetsO
     }
     const note: Label | undefined =
       d.kind === "reservoir-migrant"
-        ? { zh: "移民资金形成的经营性资产归移民村集体所有，可折股量化给移民户（见 MIG-SHARE-1）", en: "operating assets formed with migrant funds belong to the migrant village collective and may be quantified as shares to migrant households (see MIG-SHARE-1)" }
+        ? {
+            zh: "移民资金形成的经营性资产归移民村集体所有，可折股量化给移民户（见 MIG-SHARE-1）",
+            en: "operating assets formed with migrant funds belong to the migrant village collective and may be quantified as shares to migrant households (see MIG-SHARE-1)",
+          }
         : undefined;
     const list = owners([{ owner: d.village, share: fraction(1n, 1n) }]);
     return Object.freeze({
@@ -175,7 +238,10 @@ export function resolveOwnership(input: ResolveOwnershipInput, options?: AssetsO
     const a = fromAgreement(d);
     if (!a.ok) return undetermined(a.reason, inputs);
     const list = owners(a.list);
-    const note: Label = { zh: "按事先约定确定所有权比例（约定优先于投入比例）", en: "shares fixed by the prior agreement (it wins over the contributions)" };
+    const note: Label = {
+      zh: "按事先约定确定所有权比例（约定优先于投入比例）",
+      en: "shares fixed by the prior agreement (it wins over the contributions)",
+    };
     return Object.freeze({
       status: "determined" as const,
       owners: Object.freeze(list),
@@ -202,6 +268,10 @@ export function resolveOwnership(input: ResolveOwnershipInput, options?: AssetsO
     basis: "contributions" as const,
     rule: rule.id as "ASSET-OWN-2" | "ASSET-OWN-4",
     note,
-    trace: traceStep(rule, { inputs: { ...inputs, amounts: (d.contributions ?? []).map((c) => `${c.owner}: ${String(c.amount)}`) }, output: shares, note }),
+    trace: traceStep(rule, {
+      inputs: { ...inputs, amounts: (d.contributions ?? []).map((c) => `${c.owner}: ${String(c.amount)}`) },
+      output: shares,
+      note,
+    }),
   });
 }

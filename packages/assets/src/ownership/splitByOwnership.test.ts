@@ -7,7 +7,14 @@ import { splitByOwnership } from "./splitByOwnership";
 
 describe("splitByOwnership", () => {
   it("ASSET-OWN-2: income of a 60/30/10 project is split by the shares", () => {
-    const r = resolveOwnership({ kind: "cross-village", contributions: [{ owner: "甲村", amount: "60" }, { owner: "乙村", amount: "30" }, { owner: "丙村", amount: "10" }] });
+    const r = resolveOwnership({
+      kind: "cross-village",
+      contributions: [
+        { owner: "甲村", amount: "60" },
+        { owner: "乙村", amount: "30" },
+        { owner: "丙村", amount: "10" },
+      ],
+    });
     if (r.status !== "determined") throw new Error("expected determined");
     const out = splitByOwnership({ amount: "12345.67", owners: r.owners });
     expect(out.parts.map((p) => String(p.amount))).toEqual(["7407.40", "3703.70", "1234.57"]);
@@ -15,26 +22,62 @@ describe("splitByOwnership", () => {
   });
 
   it("ASSET-OWN-2: thirds of 1000.00 conserve to the fen", () => {
-    const out = splitByOwnership({ amount: "1000.00", owners: [{ owner: "a", share: "1/3" }, { owner: "b", share: "2/3" }] });
+    const out = splitByOwnership({
+      amount: "1000.00",
+      owners: [
+        { owner: "a", share: "1/3" },
+        { owner: "b", share: "2/3" },
+      ],
+    });
     expect(out.parts.map((p) => String(p.amount))).toEqual(["333.33", "666.67"]);
   });
 
   it("ASSET-OWN-2: property — parts add up exactly and are never negative", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 6 }), (fen, ws) => {
-        const total = ws.reduce((a, b) => a + b, 0);
-        const owners = ws.map((w, i) => ({ owner: `o${i}`, share: `${w}/${total}` }));
-        const out = splitByOwnership({ amount: moneyFromFen(fen), owners });
-        expect(sum(out.parts.map((p) => p.amount)).fen).toBe(BigInt(fen));
-        expect(out.parts.every((p) => p.amount.fen >= 0n)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 6 }),
+        (fen, ws) => {
+          const total = ws.reduce((a, b) => a + b, 0);
+          const owners = ws.map((w, i) => ({ owner: `o${i}`, share: `${w}/${total}` }));
+          const out = splitByOwnership({ amount: moneyFromFen(fen), owners });
+          expect(sum(out.parts.map((p) => p.amount)).fen).toBe(BigInt(fen));
+          expect(out.parts.every((p) => p.amount.fen >= 0n)).toBe(true);
+        },
+      ),
     );
   });
 
   it("ASSET-OWN-2: rejects shares that do not add up to exactly 1, duplicates and unknown keys", () => {
-    expectSannongError(() => splitByOwnership({ amount: "1", owners: [{ owner: "a", share: "1/3" }, { owner: "b", share: "0.66" }] }), "INVALID_INPUT", ["owners"]);
-    expectSannongError(() => splitByOwnership({ amount: "1", owners: [{ owner: "a", share: "1/2" }, { owner: "a", share: "1/2" }] }), "INVALID_INPUT", ["owners", 1, "owner"]);
-    expectSannongError(() => splitByOwnership({ amount: "-1", owners: [{ owner: "a", share: "1" }] }), "INVALID_INPUT", ["amount"]);
+    expectSannongError(
+      () =>
+        splitByOwnership({
+          amount: "1",
+          owners: [
+            { owner: "a", share: "1/3" },
+            { owner: "b", share: "0.66" },
+          ],
+        }),
+      "INVALID_INPUT",
+      ["owners"],
+    );
+    expectSannongError(
+      () =>
+        splitByOwnership({
+          amount: "1",
+          owners: [
+            { owner: "a", share: "1/2" },
+            { owner: "a", share: "1/2" },
+          ],
+        }),
+      "INVALID_INPUT",
+      ["owners", 1, "owner"],
+    );
+    expectSannongError(
+      () => splitByOwnership({ amount: "-1", owners: [{ owner: "a", share: "1" }] }),
+      "INVALID_INPUT",
+      ["amount"],
+    );
     expectSannongError(() => splitByOwnership({ amount: "1", owners: [] }), "INVALID_INPUT", ["owners"]);
   });
 

@@ -1,5 +1,15 @@
 import * as z from "zod";
-import { addIssue, allocate, formatFraction, nonNegativeMoneySchema, parseInput, traceStep, type Fraction, type Money, type TraceNode } from "@sannong/core";
+import {
+  addIssue,
+  allocate,
+  formatFraction,
+  nonNegativeMoneySchema,
+  parseInput,
+  traceStep,
+  type Fraction,
+  type Money,
+  type TraceNode,
+} from "@sannong/core";
 import { fail } from "../errors";
 import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
@@ -15,16 +25,39 @@ import type { ReadonlyInput } from "../internal/types";
 export const splitByOwnershipInputSchema = z
   .strictObject({
     amount: nonNegativeMoneySchema,
-    owners: z.array(z.strictObject({ owner: z.string().trim().min(1).max(200), share: shareSchema, percent: z.string().optional() })).min(1).max(10_000),
+    owners: z
+      .array(
+        z.strictObject({
+          owner: z.string().trim().min(1).max(200),
+          share: shareSchema,
+          percent: z.string().optional(),
+        }),
+      )
+      .min(1)
+      .max(10_000),
   })
   .superRefine((d, ctx) => {
     const seen = new Set<string>();
     d.owners.forEach((o, i) => {
-      if (seen.has(o.owner)) addIssue(ctx, `所有权人 ${o.owner} 重复`, `owner ${o.owner} appears twice`, ["owners", i, "owner"], "duplicate_id");
+      if (seen.has(o.owner))
+        addIssue(
+          ctx,
+          `所有权人 ${o.owner} 重复`,
+          `owner ${o.owner} appears twice`,
+          ["owners", i, "owner"],
+          "duplicate_id",
+        );
       seen.add(o.owner);
     });
     const total = sumFractions(d.owners.map((o) => o.share));
-    if (total.num !== total.den) addIssue(ctx, `所有权比例合计为 ${formatFraction(total)}，应恰好为 1`, `the shares add up to ${formatFraction(total)}, not exactly 1`, ["owners"], "share_sum");
+    if (total.num !== total.den)
+      addIssue(
+        ctx,
+        `所有权比例合计为 ${formatFraction(total)}，应恰好为 1`,
+        `the shares add up to ${formatFraction(total)}, not exactly 1`,
+        ["owners"],
+        "share_sum",
+      );
   });
 
 /** Input of {@link splitByOwnership}. */
@@ -63,13 +96,18 @@ export function splitByOwnership(input: SplitByOwnershipInput, options?: AssetsO
   const weights = integerWeights(shares);
   if (!weights) return fail("SHARES_TOO_FINE", { owners: shares.length }, ["owners"]);
   const amounts = allocate(d.amount, weights);
-  const parts = d.owners.map((o, i) => Object.freeze({ owner: o.owner, share: formatFraction(o.share), amount: amounts[i]! }));
+  const parts = d.owners.map((o, i) =>
+    Object.freeze({ owner: o.owner, share: formatFraction(o.share), amount: amounts[i]! }),
+  );
   return Object.freeze({
     parts: Object.freeze(parts),
     trace: traceStep(RULES["ASSET-OWN-2"], {
       inputs: { amount: d.amount, shares: parts.map((p) => `${p.owner}: ${p.share}`) },
       output: parts.map((p) => `${p.owner}: ${String(p.amount)}`),
-      note: { zh: "按所有权比例以最大余额法精确分配（CORE-ALLOC-1）", en: "split by ownership shares with the largest-remainder method (CORE-ALLOC-1)" },
+      note: {
+        zh: "按所有权比例以最大余额法精确分配（CORE-ALLOC-1）",
+        en: "split by ownership shares with the largest-remainder method (CORE-ALLOC-1)",
+      },
     }),
   });
 }

@@ -6,7 +6,10 @@ import { assetRegisterSchema, type AssetRecord } from "./record";
 import type { ReadonlyInput } from "../internal/types";
 
 /** zod schema of {@link exportRegisterRows}'s input: `{ records, lang? }` (`lang` default `zh`). */
-export const exportRegisterRowsInputSchema = z.strictObject({ records: assetRegisterSchema, lang: z.enum(["zh", "en"]).optional() });
+export const exportRegisterRowsInputSchema = z.strictObject({
+  records: assetRegisterSchema,
+  lang: z.enum(["zh", "en"]).optional(),
+});
 
 /** Input of {@link exportRegisterRows}. */
 export type ExportRegisterRowsInput = ReadonlyInput<z.input<typeof exportRegisterRowsInputSchema>>;

@@ -31,7 +31,14 @@ export const ASSET_STATUSES = ["in-use", "idle", "under-construction", "damaged"
 export type AssetStatus = (typeof ASSET_STATUSES)[number];
 
 /** Kind of a funding source (资金来源). */
-export const FUNDING_KINDS = ["fiscal-poverty", "integrated-agricultural", "industry-support", "collective", "social", "other"] as const;
+export const FUNDING_KINDS = [
+  "fiscal-poverty",
+  "integrated-agricultural",
+  "industry-support",
+  "collective",
+  "social",
+  "other",
+] as const;
 /** 资金来源类别. */
 export type FundingKind = (typeof FUNDING_KINDS)[number];
 
@@ -52,7 +59,14 @@ export const fundingSourceSchema = z.strictObject({
 
 /** zod schema of an inclusive date range `{ from, to }` with `to` not before `from`. */
 export const termSchema = z.strictObject({ from: legalDateSchema, to: legalDateSchema }).superRefine((t, ctx) => {
-  if (t.to < t.from) addIssue(ctx, `截止日期 ${t.to} 早于起始日期 ${t.from}`, `the end date ${t.to} is before the start date ${t.from}`, ["to"], "dates_out_of_order");
+  if (t.to < t.from)
+    addIssue(
+      ctx,
+      `截止日期 ${t.to} 早于起始日期 ${t.from}`,
+      `the end date ${t.to} is before the start date ${t.from}`,
+      ["to"],
+      "dates_out_of_order",
+    );
 });
 
 /** zod schema of the letting of an asset (承包、租赁、入股): counterparty, fee and term. */
@@ -66,7 +80,11 @@ export const lettingSchema = z.strictObject({
 });
 
 /** zod schema of the clearance of a pre-2016 asset: traced, ownership confirmed, registered (追溯、确权、登记). */
-export const clearanceSchema = z.strictObject({ traced: z.boolean(), ownershipConfirmed: z.boolean(), registered: z.boolean() });
+export const clearanceSchema = z.strictObject({
+  traced: z.boolean(),
+  ownershipConfirmed: z.boolean(),
+  registered: z.boolean(),
+});
 
 /**
  * zod schema of an asset record (扶贫资产登记): name, category, acquisition
@@ -130,7 +148,13 @@ export const assetRecordSchema = z
       );
     }
     if (r.netValue.fen > r.originalValue.fen) {
-      addIssue(ctx, `净值 ${String(r.netValue)} 元高于原始价值 ${String(r.originalValue)} 元`, `the net value ${String(r.netValue)} 元 exceeds the original value ${String(r.originalValue)} 元`, ["netValue"], "out_of_range");
+      addIssue(
+        ctx,
+        `净值 ${String(r.netValue)} 元高于原始价值 ${String(r.originalValue)} 元`,
+        `the net value ${String(r.netValue)} 元 exceeds the original value ${String(r.originalValue)} 元`,
+        ["netValue"],
+        "out_of_range",
+      );
     }
   });
 
@@ -155,7 +179,12 @@ export interface AssetRecord {
   readonly owner: string;
   readonly user: string;
   readonly beneficiary: string;
-  readonly letting?: { readonly mode: LettingMode; readonly counterparty: string; readonly fee: Money; readonly term: { readonly from: LegalDate; readonly to: LegalDate } };
+  readonly letting?: {
+    readonly mode: LettingMode;
+    readonly counterparty: string;
+    readonly fee: Money;
+    readonly term: { readonly from: LegalDate; readonly to: LegalDate };
+  };
   readonly clearance?: { readonly traced: boolean; readonly ownershipConfirmed: boolean; readonly registered: boolean };
 }
 

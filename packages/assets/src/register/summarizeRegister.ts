@@ -47,7 +47,11 @@ function groupBy(records: readonly AssetRecord[], key: (r: AssetRecord) => strin
   for (const r of records) {
     const k = key(r);
     const g = m.get(k) ?? { count: 0, originalValue: ZERO, netValue: ZERO };
-    m.set(k, { count: g.count + 1, originalValue: add(g.originalValue, r.originalValue), netValue: add(g.netValue, r.netValue) });
+    m.set(k, {
+      count: g.count + 1,
+      originalValue: add(g.originalValue, r.originalValue),
+      netValue: add(g.netValue, r.netValue),
+    });
   }
   return [...m.entries()].sort(([a], [b]) => byKey(a, b)).map(([k, g]) => Object.freeze({ key: k, ...g }));
 }
@@ -90,18 +94,29 @@ export function summarizeRegister(input: SummarizeRegisterInput, options?: Asset
   const data = parseInput(summarizeRegisterInputSchema, input, "summarizeRegister");
   paramsOf(options, "summarizeRegister");
   const records = data.records as unknown as readonly AssetRecord[];
-  const sources = new Map<string, { source: string; kind: FundingKind; count: number; amount: Money; netValue: Money }>();
+  const sources = new Map<
+    string,
+    { source: string; kind: FundingKind; count: number; amount: Money; netValue: Money }
+  >();
   let original = ZERO;
   let net = ZERO;
   for (const r of records) {
     original = add(original, r.originalValue);
     net = add(net, r.netValue);
-    const parts = allocate(r.netValue, r.fundingSources.map((s) => s.amount.fen.toString()));
+    const parts = allocate(
+      r.netValue,
+      r.fundingSources.map((s) => s.amount.fen.toString()),
+    );
     const seen = new Set<string>();
     r.fundingSources.forEach((s, i) => {
       const k = `${s.source}\u0000${s.kind}`;
       const g = sources.get(k) ?? { source: s.source, kind: s.kind, count: 0, amount: ZERO, netValue: ZERO };
-      sources.set(k, { ...g, count: g.count + (seen.has(k) ? 0 : 1), amount: add(g.amount, s.amount), netValue: add(g.netValue, parts[i]!) });
+      sources.set(k, {
+        ...g,
+        count: g.count + (seen.has(k) ? 0 : 1),
+        amount: add(g.amount, s.amount),
+        netValue: add(g.netValue, parts[i]!),
+      });
       seen.add(k);
     });
   }
@@ -118,8 +133,19 @@ export function summarizeRegister(input: SummarizeRegisterInput, options?: Asset
     bySource,
     trace: traceStep(RULES["ASSET-REG-2"], {
       inputs: { records: records.length },
-      output: { total, groups: { category: byCategory.length, owner: byOwner.length, status: byStatus.length, source: bySource.length } },
-      note: { zh: "各资产净值按资金来源金额比例拆分（精确到分）", en: "each net value is split over its funding sources in proportion to their amounts (exact to the fen)" },
+      output: {
+        total,
+        groups: {
+          category: byCategory.length,
+          owner: byOwner.length,
+          status: byStatus.length,
+          source: bySource.length,
+        },
+      },
+      note: {
+        zh: "各资产净值按资金来源金额比例拆分（精确到分）",
+        en: "each net value is split over its funding sources in proportion to their amounts (exact to the fen)",
+      },
     }),
   });
 }

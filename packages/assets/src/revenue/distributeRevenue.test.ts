@@ -32,7 +32,8 @@ const plan: DistributeRevenueInput = {
   approval: approvedPlan,
 };
 
-const amounts = (r: ReturnType<typeof distributeRevenue>) => Object.fromEntries(r.households.map((h) => [h.id, String(h.amount)]));
+const amounts = (r: ReturnType<typeof distributeRevenue>) =>
+  Object.fromEntries(r.households.map((h) => [h.id, String(h.amount)]));
 
 describe("distributeRevenue", () => {
   it("ASSET-REV-1: distributable = income − maintenance from income − deductions", () => {
@@ -61,7 +62,9 @@ describe("distributeRevenue", () => {
     // tiers: 11 months → 2, 7 months → 1.5, 2 months → 0
     expect(amounts(r)).toMatchObject({ s1: "9257.14", s2: "6942.86", s3: "0.00" });
     expect(r.households.find((h) => h.id === "s1")?.weight).toBe("2");
-    const tiers = r.trace.children?.find((c) => c.rule === "ASSET-REV-4")?.children?.find((c) => (c.inputs as { use?: string })?.use === "stable");
+    const tiers = r.trace.children
+      ?.find((c) => c.rule === "ASSET-REV-4")
+      ?.children?.find((c) => (c.inputs as { use?: string })?.use === "stable");
     expect(tiers?.parameters?.[0]?.id).toBe("assets.revenue.stableWorkTiers");
   });
 
@@ -82,7 +85,10 @@ describe("distributeRevenue", () => {
   it("ASSET-REV-5: a missing or incomplete approval is flagged", () => {
     const { approval: _a, ...noApproval } = plan;
     expect(distributeRevenue(noApproval).flags.map((f) => f.code)).toEqual(["APPROVAL_NOT_RECORDED"]);
-    const partial = distributeRevenue({ ...plan, approval: approvedPlan.filter((e) => e.step !== "supervisor-review") });
+    const partial = distributeRevenue({
+      ...plan,
+      approval: approvedPlan.filter((e) => e.step !== "supervisor-review"),
+    });
     expect(partial.valid).toBe(false);
     expect(partial.flags[0]).toMatchObject({ code: "APPROVAL_INCOMPLETE", rule: "ASSET-REV-5" });
     expect(partial.flags[0]!.zh).toContain("上级主管单位审核");
@@ -95,10 +101,22 @@ describe("distributeRevenue", () => {
     expect(sum([...r.uses.map((u) => u.amount), r.reserve]).fen).toBe(r.distributable.fen);
     for (const u of r.uses.filter((x) => x.basis)) {
       const hs = r.households.filter((h) => h.use === u.id);
-      expect(sum([...hs.map((h) => h.amount), moneyFromFen(u.withheld.fen - sum(hs.map((h) => h.withheld)).fen), sum(hs.map((h) => h.withheld))]).fen).toBe(u.amount.fen);
+      expect(
+        sum([
+          ...hs.map((h) => h.amount),
+          moneyFromFen(u.withheld.fen - sum(hs.map((h) => h.withheld)).fen),
+          sum(hs.map((h) => h.withheld)),
+        ]).fen,
+      ).toBe(u.amount.fen);
     }
     expect(r.households.every((h) => h.rule === "ASSET-REV-4")).toBe(true);
-    expect(r.uses.map((u) => u.rule)).toEqual(["ASSET-REV-4", "ASSET-REV-4", "ASSET-REV-4", "ASSET-REV-3", "ASSET-REV-3"]);
+    expect(r.uses.map((u) => u.rule)).toEqual([
+      "ASSET-REV-4",
+      "ASSET-REV-4",
+      "ASSET-REV-4",
+      "ASSET-REV-3",
+      "ASSET-REV-3",
+    ]);
   });
 
   it("ASSET-REV-2: a reserve below the minimum is flagged; the default is the parameter", () => {
@@ -107,7 +125,10 @@ describe("distributeRevenue", () => {
     const { reserveRatio: _r, ...def } = plan;
     const r = distributeRevenue(def);
     expect(r.reserveRatio).toBe("1/10");
-    expect(r.trace.children?.[1]?.parameters?.[0]).toMatchObject({ id: "assets.revenue.minReserveRatio", verified: false });
+    expect(r.trace.children?.[1]?.parameters?.[0]).toMatchObject({
+      id: "assets.revenue.minReserveRatio",
+      verified: false,
+    });
     const local = overlay(assetsParameterSet, { "assets.revenue.minReserveRatio": { value: "0.2" } });
     expect(distributeRevenue(def, { parameters: local }).reserveRatio).toBe("1/5");
   });
@@ -131,14 +152,24 @@ describe("distributeRevenue", () => {
     const equal = distributeRevenue({
       ...base,
       uses: [{ id: "all", kind: "poor-households", share: "1", basis: "equal" }],
-      households: [{ id: "a", use: "all" }, { id: "b", use: "all" }, { id: "c", use: "all" }],
+      households: [
+        { id: "a", use: "all" },
+        { id: "b", use: "all" },
+        { id: "c", use: "all" },
+      ],
     });
     expect(equal.flags.map((f) => f.code)).toEqual(["YI_FA_LE_ZHI", "YI_FEN_LE_ZHI"]);
     expect(equal.households.map((h) => String(h.amount))).toEqual(["300.00", "300.00", "300.00"]);
     const shares = distributeRevenue({
       ...base,
-      uses: [{ id: "div", kind: "poor-households", share: "0.6", basis: "dividend" }, { id: "c", kind: "collective-economy", share: "0.4" }],
-      households: [{ id: "a", use: "div", shares: "3" }, { id: "b", use: "div", shares: "1.5" }],
+      uses: [
+        { id: "div", kind: "poor-households", share: "0.6", basis: "dividend" },
+        { id: "c", kind: "collective-economy", share: "0.4" },
+      ],
+      households: [
+        { id: "a", use: "div", shares: "3" },
+        { id: "b", use: "div", shares: "1.5" },
+      ],
     });
     expect(shares.flags.map((f) => f.code)).toEqual(["YI_GU_LE_ZHI"]);
     expect(shares.households.map((h) => String(h.amount))).toEqual(["360.00", "180.00"]);
@@ -148,7 +179,10 @@ describe("distributeRevenue", () => {
     const r = distributeRevenue({
       asOf: "2021-12-31",
       income: "1000.00",
-      uses: [{ id: "posts", kind: "poor-households", share: "1/2", basis: "public-welfare-post" }, { id: "c", kind: "collective-economy", share: "1/2" }],
+      uses: [
+        { id: "posts", kind: "poor-households", share: "1/2", basis: "public-welfare-post" },
+        { id: "c", kind: "collective-economy", share: "1/2" },
+      ],
       households: [{ id: "a", use: "posts", months: 0 }],
       approval: approvedPlan,
     });
@@ -157,16 +191,29 @@ describe("distributeRevenue", () => {
     expect(r.valid).toBe(true);
   });
 
-  it("ASSET-REV-4: a zero tier factor written \"0.0\" withholds like \"0\" (even when the tiers are too large for the fast path)", () => {
+  it('ASSET-REV-4: a zero tier factor written "0.0" withholds like "0" (even when the tiers are too large for the fast path)', () => {
     const input: DistributeRevenueInput = {
       asOf: "2021-12-31",
       income: "1000.00",
-      uses: [{ id: "stable", kind: "poor-households", share: "1/2", basis: "stable-work-tiers" }, { id: "c", kind: "collective-economy", share: "1/2" }],
-      households: [{ id: "a", use: "stable", months: 1 }, { id: "b", use: "stable", months: 2 }],
+      uses: [
+        { id: "stable", kind: "poor-households", share: "1/2", basis: "stable-work-tiers" },
+        { id: "c", kind: "collective-economy", share: "1/2" },
+      ],
+      households: [
+        { id: "a", use: "stable", months: 1 },
+        { id: "b", use: "stable", months: 2 },
+      ],
       approval: approvedPlan,
     };
     for (const zero of ["0", "0.0", "0.00"]) {
-      const local = overlay(assetsParameterSet, { "assets.revenue.stableWorkTiers": { value: [{ minMonths: 0, factor: zero }, { minMonths: 3, factor: "100000000000000000" }] } });
+      const local = overlay(assetsParameterSet, {
+        "assets.revenue.stableWorkTiers": {
+          value: [
+            { minMonths: 0, factor: zero },
+            { minMonths: 3, factor: "100000000000000000" },
+          ],
+        },
+      });
       const r = distributeRevenue(input, { parameters: local });
       expect(String(r.uses[0]!.withheld)).toBe("450.00");
       expect(r.households.map((h) => String(h.amount))).toEqual(["0.00", "0.00"]);
@@ -179,7 +226,14 @@ describe("distributeRevenue", () => {
       fc.property(
         fc.integer({ min: 0, max: 10 ** 11 }),
         fc.integer({ min: 0, max: 100 }),
-        fc.array(fc.record({ months: fc.integer({ min: 0, max: 12 }), met: fc.boolean(), shares: fc.integer({ min: 1, max: 999 }) }), { minLength: 0, maxLength: 30 }),
+        fc.array(
+          fc.record({
+            months: fc.integer({ min: 0, max: 12 }),
+            met: fc.boolean(),
+            shares: fc.integer({ min: 1, max: 999 }),
+          }),
+          { minLength: 0, maxLength: 30 },
+        ),
         (fen, pct, hh) => {
           const r = distributeRevenue({
             asOf: "2022-06-30",
@@ -213,11 +267,18 @@ describe("distributeRevenue", () => {
 
   it("ASSET-REV-6: property — permuting households permutes their payments (distinct weights)", () => {
     const hs = [12, 11, 9, 7, 5, 3].map((m, i) => ({ id: `h${i}`, use: "p", months: m }));
-    const input = (h: typeof hs) => ({ asOf: "2022-06-30", income: "1000.00", uses: [{ id: "p", kind: "poor-households" as const, share: "1", basis: "public-welfare-post" as const }], households: h });
+    const input = (h: typeof hs) => ({
+      asOf: "2022-06-30",
+      income: "1000.00",
+      uses: [{ id: "p", kind: "poor-households" as const, share: "1", basis: "public-welfare-post" as const }],
+      households: h,
+    });
     const base = Object.fromEntries(distributeRevenue(input(hs)).households.map((h) => [h.id, String(h.amount)]));
     fc.assert(
       fc.property(fc.shuffledSubarray(hs, { minLength: hs.length, maxLength: hs.length }), (p) => {
-        expect(Object.fromEntries(distributeRevenue(input(p)).households.map((h) => [h.id, String(h.amount)]))).toEqual(base);
+        expect(Object.fromEntries(distributeRevenue(input(p)).households.map((h) => [h.id, String(h.amount)]))).toEqual(
+          base,
+        );
       }),
     );
   });
@@ -232,51 +293,132 @@ describe("distributeRevenue", () => {
   });
 
   it("ASSET-REV-6: deterministic JSON", () => {
-    expect(JSON.stringify(distributeRevenue(plan))).toBe(JSON.stringify(distributeRevenue(structuredClone(plan) as DistributeRevenueInput)));
-    expect((asJson(distributeRevenue(plan)) as { households: { amount: string }[] }).households[0]!.amount).toBe("16200.00");
+    expect(JSON.stringify(distributeRevenue(plan))).toBe(
+      JSON.stringify(distributeRevenue(structuredClone(plan) as DistributeRevenueInput)),
+    );
+    expect((asJson(distributeRevenue(plan)) as { households: { amount: string }[] }).households[0]!.amount).toBe(
+      "16200.00",
+    );
   });
 
   it("ASSET-REV-6: large household lists (fast validation path) give exactly what the schema path gives", () => {
     const many = Array.from({ length: 200 }, (_, i) =>
       i % 2 ? { id: `h${i}`, use: "d", shares: `${1 + (i % 7)}.5` } : { id: `h${i}`, use: "p", months: i % 13 },
     );
-    const base = { asOf: "2022-06-30", income: "123456.78", uses: [{ id: "p", kind: "poor-households" as const, share: "0.7", basis: "public-welfare-post" as const }, { id: "d", kind: "other" as const, share: "0.3", basis: "dividend" as const }] };
+    const base = {
+      asOf: "2022-06-30",
+      income: "123456.78",
+      uses: [
+        { id: "p", kind: "poor-households" as const, share: "0.7", basis: "public-welfare-post" as const },
+        { id: "d", kind: "other" as const, share: "0.3", basis: "dividend" as const },
+      ],
+    };
     const fast = distributeRevenue({ ...base, households: many });
     // a numeric `shares` is valid but not in the fast path's shape: the whole input takes the schema path
-    const slow = distributeRevenue({ ...base, households: [...many.slice(0, 199), { id: "h199", use: "d", shares: 4.5 }] });
+    const slow = distributeRevenue({
+      ...base,
+      households: [...many.slice(0, 199), { id: "h199", use: "d", shares: 4.5 }],
+    });
     expect(asJson(slow)).toEqual(asJson(fast));
-    expectSannongError(() => distributeRevenue({ ...base, households: [...many, { id: "h5", use: "p", months: 1 }] }), "INVALID_INPUT", ["households", 200, "id"]);
-    expectSannongError(() => distributeRevenue({ ...base, households: [...many.slice(0, 150), { id: "x", use: "p", months: 13 }] }), "INVALID_INPUT", ["households", 150, "months"]);
-    expectSannongError(() => distributeRevenue({ ...base, households: [...many.slice(0, 150), { id: " x", use: "d" }] }), "INVALID_INPUT", ["households", 150, "shares"]);
-    expectUnknownKey(() => distributeRevenue({ ...base, households: [...many.slice(0, 150), { id: "x", use: "p", months: 1, extra: 1 }] } as never), "extra", ["households", 150]);
+    expectSannongError(
+      () => distributeRevenue({ ...base, households: [...many, { id: "h5", use: "p", months: 1 }] }),
+      "INVALID_INPUT",
+      ["households", 200, "id"],
+    );
+    expectSannongError(
+      () => distributeRevenue({ ...base, households: [...many.slice(0, 150), { id: "x", use: "p", months: 13 }] }),
+      "INVALID_INPUT",
+      ["households", 150, "months"],
+    );
+    expectSannongError(
+      () => distributeRevenue({ ...base, households: [...many.slice(0, 150), { id: " x", use: "d" }] }),
+      "INVALID_INPUT",
+      ["households", 150, "shares"],
+    );
+    expectUnknownKey(
+      () =>
+        distributeRevenue({
+          ...base,
+          households: [...many.slice(0, 150), { id: "x", use: "p", months: 1, extra: 1 }],
+        } as never),
+      "extra",
+      ["households", 150],
+    );
   });
 
   it("ASSET-REV-1: deductions above the income are refused with the difference", () => {
-    const e = expectSannongError(() => distributeRevenue({ ...plan, maintenanceFromIncome: "99000.00" }), "DEDUCTIONS_EXCEED_INCOME", ["income"]);
+    const e = expectSannongError(
+      () => distributeRevenue({ ...plan, maintenanceFromIncome: "99000.00" }),
+      "DEDUCTIONS_EXCEED_INCOME",
+      ["income"],
+    );
     expect(e.en).toContain("by 1000.00");
   });
 
   it.each([
     ["shares not adding up to 1", { uses: [{ id: "a", kind: "collective-economy", share: "0.5" }] }, ["uses"]],
-    ["a duplicate use", { uses: [{ id: "a", kind: "collective-economy", share: "0.5" }, { id: "a", kind: "other", share: "0.5" }], households: [] }, ["uses", 1, "id"]],
+    [
+      "a duplicate use",
+      {
+        uses: [
+          { id: "a", kind: "collective-economy", share: "0.5" },
+          { id: "a", kind: "other", share: "0.5" },
+        ],
+        households: [],
+      },
+      ["uses", 1, "id"],
+    ],
     ["a household of an unknown use", { households: [{ id: "x", use: "nope", months: 1 }] }, ["households", 0, "use"]],
-    ["a household of a use without basis", { households: [{ id: "x", use: "collective", months: 1 }] }, ["households", 0, "use"]],
+    [
+      "a household of a use without basis",
+      { households: [{ id: "x", use: "collective", months: 1 }] },
+      ["households", 0, "use"],
+    ],
     ["months missing for posts", { households: [{ id: "x", use: "posts" }] }, ["households", 0, "months"]],
-    ["a condition missing", { households: [{ id: "x", use: "nolabour", conditionMet: true }] }, ["households", 0, "condition"]],
-    ["shares on a post", { households: [{ id: "x", use: "posts", months: 3, shares: "1" }] }, ["households", 0, "shares"]],
+    [
+      "a condition missing",
+      { households: [{ id: "x", use: "nolabour", conditionMet: true }] },
+      ["households", 0, "condition"],
+    ],
+    [
+      "shares on a post",
+      { households: [{ id: "x", use: "posts", months: 3, shares: "1" }] },
+      ["households", 0, "shares"],
+    ],
     ["13 months", { households: [{ id: "x", use: "posts", months: 13 }] }, ["households", 0, "months"]],
-    ["a duplicate household", { households: [{ id: "x", use: "posts", months: 1 }, { id: "x", use: "posts", months: 2 }] }, ["households", 1, "id"]],
-    ["a basis on the collective economy", { uses: [{ id: "c", kind: "collective-economy", share: "1", basis: "equal" }], households: [] }, ["uses", 0, "basis"]],
+    [
+      "a duplicate household",
+      {
+        households: [
+          { id: "x", use: "posts", months: 1 },
+          { id: "x", use: "posts", months: 2 },
+        ],
+      },
+      ["households", 1, "id"],
+    ],
+    [
+      "a basis on the collective economy",
+      { uses: [{ id: "c", kind: "collective-economy", share: "1", basis: "equal" }], households: [] },
+      ["uses", 0, "basis"],
+    ],
     ["a negative income", { income: "-1.00" }, ["income"]],
     ["a reserve ratio above 1", { reserveRatio: "1.1" }, ["reserveRatio"]],
     ["a bad approval date", { approval: [{ step: "owner-proposal", date: "2021-02-30" }] }, ["approval", 0, "date"]],
   ])("ASSET-REV-4: rejects %s", (_n, over, path) => {
-    expectSannongError(() => distributeRevenue({ ...plan, ...(over as object) } as never), "INVALID_INPUT", path as (string | number)[]);
+    expectSannongError(
+      () => distributeRevenue({ ...plan, ...(over as object) } as never),
+      "INVALID_INPUT",
+      path as (string | number)[],
+    );
   });
 
   it("ASSET-REV-1: rejects unknown keys and a date before the parameters", () => {
     expectUnknownKey(() => distributeRevenue({ ...plan, reserve: "0.1" } as never), "reserve");
-    expectUnknownKey(() => distributeRevenue({ ...plan, households: [{ id: "h", use: "posts", months: 1, month: 2 }] } as never), "month", ["households", 0]);
+    expectUnknownKey(
+      () => distributeRevenue({ ...plan, households: [{ id: "h", use: "posts", months: 1, month: 2 }] } as never),
+      "month",
+      ["households", 0],
+    );
     expectSannongError(() => distributeRevenue({ ...plan, asOf: "2019-01-01" }), "PARAM_NOT_IN_FORCE");
   });
 
@@ -287,6 +429,8 @@ describe("distributeRevenue", () => {
       { id: "b", kind: "collective-economy" as const, share: "1/1000000009" },
       { id: "c", kind: "collective-economy" as const, share: "1000000014000000047/1000000016000000063" },
     ];
-    expectSannongError(() => distributeRevenue({ asOf: "2022-06-30", income: "1000.00", uses }), "SHARES_TOO_FINE", ["uses"]);
+    expectSannongError(() => distributeRevenue({ asOf: "2022-06-30", income: "1000.00", uses }), "SHARES_TOO_FINE", [
+      "uses",
+    ]);
   });
 });

@@ -46,7 +46,14 @@ export type RevenueUseKind = (typeof REVENUE_USE_KINDS)[number];
  * - `dividend` 按股分红: in proportion to shares held (flagged 一股了之 when it is the only way);
  * - `equal` 平均发放: the same to everyone with no condition (flagged 一发了之).
  */
-export const HOUSEHOLD_BASES = ["public-welfare-post", "employment", "stable-work-tiers", "conditional", "dividend", "equal"] as const;
+export const HOUSEHOLD_BASES = [
+  "public-welfare-post",
+  "employment",
+  "stable-work-tiers",
+  "conditional",
+  "dividend",
+  "equal",
+] as const;
 /** How a use pays households (到户分配方式). */
 export type HouseholdBasis = (typeof HOUSEHOLD_BASES)[number];
 
@@ -77,7 +84,12 @@ const householdSchema = z.strictObject({
 });
 
 type Needs = Readonly<Record<"months" | "shares" | "conditionMet" | "condition", boolean>>;
-const need = (months: boolean, shares: boolean, conditional: boolean): Needs => ({ months, shares, conditionMet: conditional, condition: conditional });
+const need = (months: boolean, shares: boolean, conditional: boolean): Needs => ({
+  months,
+  shares,
+  conditionMet: conditional,
+  condition: conditional,
+});
 const NEEDS: Record<HouseholdBasis, Needs> = {
   "public-welfare-post": need(true, false, false),
   employment: need(true, false, false),
@@ -89,10 +101,21 @@ const NEEDS: Record<HouseholdBasis, Needs> = {
 const FIELDS = ["months", "shares", "conditionMet", "condition"] as const;
 
 type Report = (zh: string, en: string, path: (string | number)[], code: string) => void;
-type HouseholdFields = { id: string; use: string; months?: number | undefined; shares?: unknown; conditionMet?: boolean | undefined; condition?: string | undefined };
+type HouseholdFields = {
+  id: string;
+  use: string;
+  months?: number | undefined;
+  shares?: unknown;
+  conditionMet?: boolean | undefined;
+  condition?: string | undefined;
+};
 
 /** The cross-field checks of the households (shared by the schema and the fast path). */
-function checkHouseholds(uses: ReadonlyMap<string, { basis: HouseholdBasis | undefined }>, hs: readonly HouseholdFields[], report: Report): void {
+function checkHouseholds(
+  uses: ReadonlyMap<string, { basis: HouseholdBasis | undefined }>,
+  hs: readonly HouseholdFields[],
+  report: Report,
+): void {
   const ids = new Set<string>();
   let lastUse = "";
   let lastU: { basis: HouseholdBasis | undefined } | undefined;
@@ -100,24 +123,47 @@ function checkHouseholds(uses: ReadonlyMap<string, { basis: HouseholdBasis | und
     const h = hs[i]!;
     const before = ids.size;
     ids.add(h.id);
-    if (ids.size === before) report(`农户标识 “${h.id}” 重复`, `duplicate household id "${h.id}"`, ["households", i, "id"], "duplicate_id");
+    if (ids.size === before)
+      report(`农户标识 “${h.id}” 重复`, `duplicate household id "${h.id}"`, ["households", i, "id"], "duplicate_id");
     const u = h.use === lastUse && lastU ? lastU : uses.get(h.use);
     lastUse = h.use;
     lastU = u;
     if (!u) {
-      report(`农户 ${h.id} 所属用途 “${h.use}” 不存在`, `household ${h.id} names an unknown use "${h.use}"`, ["households", i, "use"], "unknown_use");
+      report(
+        `农户 ${h.id} 所属用途 “${h.use}” 不存在`,
+        `household ${h.id} names an unknown use "${h.use}"`,
+        ["households", i, "use"],
+        "unknown_use",
+      );
       continue;
     }
     if (u.basis === undefined) {
-      report(`用途 “${h.use}” 未规定到户分配方式（basis）`, `use "${h.use}" has no basis for paying households`, ["households", i, "use"], "use_without_basis");
+      report(
+        `用途 “${h.use}” 未规定到户分配方式（basis）`,
+        `use "${h.use}" has no basis for paying households`,
+        ["households", i, "use"],
+        "use_without_basis",
+      );
       continue;
     }
     const need = NEEDS[u.basis];
-    if ((h.months !== undefined) !== need.months || (h.shares !== undefined) !== need.shares || (h.conditionMet !== undefined) !== need.conditionMet || (h.condition !== undefined) !== need.condition) {
+    if (
+      (h.months !== undefined) !== need.months ||
+      (h.shares !== undefined) !== need.shares ||
+      (h.conditionMet !== undefined) !== need.conditionMet ||
+      (h.condition !== undefined) !== need.condition
+    ) {
       for (const f of FIELDS) {
         const has = h[f] !== undefined;
-        if (need[f] && !has) report(`按“${u.basis}”分配须提供 ${f}`, `basis ${u.basis} needs ${f}`, ["households", i, f], "required");
-        if (!need[f] && has) report(`按“${u.basis}”分配不使用 ${f}`, `basis ${u.basis} does not use ${f}`, ["households", i, f], "not_applicable");
+        if (need[f] && !has)
+          report(`按“${u.basis}”分配须提供 ${f}`, `basis ${u.basis} needs ${f}`, ["households", i, f], "required");
+        if (!need[f] && has)
+          report(
+            `按“${u.basis}”分配不使用 ${f}`,
+            `basis ${u.basis} does not use ${f}`,
+            ["households", i, f],
+            "not_applicable",
+          );
       }
     }
   }
@@ -138,7 +184,10 @@ export const distributeRevenueInputSchema = z
     income: nonNegativeMoneySchema,
     /** Maintenance paid from the income (ASSET-CARE-2, e.g. `splitMaintenanceCost(...).fromIncome`). */
     maintenanceFromIncome: nonNegativeMoneySchema.optional(),
-    deductions: z.array(z.strictObject({ id: idSchema, label: text, amount: nonNegativeMoneySchema })).max(1000).optional(),
+    deductions: z
+      .array(z.strictObject({ id: idSchema, label: text, amount: nonNegativeMoneySchema }))
+      .max(1000)
+      .optional(),
     /** The reserve ratio the plan declares (default: the minimum, parameter `assets.revenue.minReserveRatio`). */
     reserveRatio: shareSchema.optional(),
     uses: z.array(useSchema).min(1).max(1000),
@@ -149,14 +198,28 @@ export const distributeRevenueInputSchema = z
   .superRefine((d, ctx) => {
     const uses = new Map<string, { basis: HouseholdBasis | undefined; kind: RevenueUseKind }>();
     d.uses.forEach((u, i) => {
-      if (uses.has(u.id)) addIssue(ctx, `用途标识 “${u.id}” 重复`, `duplicate use id "${u.id}"`, ["uses", i, "id"], "duplicate_id");
+      if (uses.has(u.id))
+        addIssue(ctx, `用途标识 “${u.id}” 重复`, `duplicate use id "${u.id}"`, ["uses", i, "id"], "duplicate_id");
       uses.set(u.id, { basis: u.basis, kind: u.kind });
       if (u.basis !== undefined && (u.kind === "collective-economy" || u.kind === "public-welfare")) {
-        addIssue(ctx, "村集体经济、公益事业用途不直接分配到户", "collective-economy and public-welfare uses do not pay households", ["uses", i, "basis"], "not_applicable");
+        addIssue(
+          ctx,
+          "村集体经济、公益事业用途不直接分配到户",
+          "collective-economy and public-welfare uses do not pay households",
+          ["uses", i, "basis"],
+          "not_applicable",
+        );
       }
     });
     const total = sumFractions(d.uses.map((u) => u.share));
-    if (total.num !== total.den) addIssue(ctx, `各用途比例合计为 ${formatFraction(total)}，应恰好为 1`, `the uses' shares add up to ${formatFraction(total)}, not exactly 1`, ["uses"], "share_sum");
+    if (total.num !== total.den)
+      addIssue(
+        ctx,
+        `各用途比例合计为 ${formatFraction(total)}，应恰好为 1`,
+        `the uses' shares add up to ${formatFraction(total)}, not exactly 1`,
+        ["uses"],
+        "share_sum",
+      );
     checkHouseholds(uses, d.households ?? [], (zh, en, path, code) => addIssue(ctx, zh, en, path, code));
   });
 
@@ -240,7 +303,8 @@ function quickHousehold(v: unknown): HouseholdFields | undefined {
   for (const k in o) if (!HOUSEHOLD_KEYS.has(k)) return undefined;
   const { id, use, months, shares, conditionMet, condition } = o;
   if (!quickText(id) || !quickText(use)) return undefined;
-  if (months !== undefined && (typeof months !== "number" || !Number.isInteger(months) || months < 0 || months > 12)) return undefined;
+  if (months !== undefined && (typeof months !== "number" || !Number.isInteger(months) || months < 0 || months > 12))
+    return undefined;
   let dec: Decimal | undefined;
   if (shares !== undefined) {
     if (typeof shares !== "string" || !PLAIN_POSITIVE.test(shares)) return undefined;
@@ -305,7 +369,9 @@ function numberWeights(numbers: number[]): Weights {
     sum += x;
     if (x !== 0) allZero = false;
   }
-  return Number.isSafeInteger(sum) ? { numbers, strings: () => numbers.map(String), allZero } : { strings: () => numbers.map(String), allZero };
+  return Number.isSafeInteger(sum)
+    ? { numbers, strings: () => numbers.map(String), allZero }
+    : { strings: () => numbers.map(String), allZero };
 }
 
 /** Weights of exact decimals, scaled to integers by their largest number of decimals. */
@@ -316,7 +382,8 @@ function decimalWeights(values: readonly Decimal[]): Weights {
   let sum = 0n;
   for (const b of big) sum += b;
   const allZero = sum === 0n;
-  if (sum <= BigInt(Number.MAX_SAFE_INTEGER)) return { numbers: big.map(Number), strings: () => big.map(String), allZero };
+  if (sum <= BigInt(Number.MAX_SAFE_INTEGER))
+    return { numbers: big.map(Number), strings: () => big.map(String), allZero };
   return { strings: () => big.map(String), allZero };
 }
 
@@ -324,7 +391,8 @@ function decimalWeights(values: readonly Decimal[]): Weights {
 function split(total: Money, w: Weights, n: number): Float64Array | bigint[] {
   if (n === 0) return [];
   if (w.allZero) return new Float64Array(n);
-  if (w.numbers && total.fen <= BigInt(Number.MAX_SAFE_INTEGER)) return allocateMinorUnits(Number(total.fen), w.numbers);
+  if (w.numbers && total.fen <= BigInt(Number.MAX_SAFE_INTEGER))
+    return allocateMinorUnits(Number(total.fen), w.numbers);
   return allocate(total, w.strings()).map((m) => m.fen);
 }
 
@@ -402,30 +470,71 @@ export function distributeRevenue(input: DistributeRevenueInput, options?: Asset
   const income = d.income as Money;
   const distributableFen = income.fen - maintenance.fen - other;
   if (distributableFen < 0n) {
-    fail("DEDUCTIONS_EXCEED_INCOME", { income: String(income), deductions: String(moneyFromFen(maintenance.fen + other)), by: String(moneyFromFen(-distributableFen)) }, ["income"]);
+    fail(
+      "DEDUCTIONS_EXCEED_INCOME",
+      {
+        income: String(income),
+        deductions: String(moneyFromFen(maintenance.fen + other)),
+        by: String(moneyFromFen(-distributableFen)),
+      },
+      ["income"],
+    );
   }
   const distributable = moneyFromFen(distributableFen);
-  const rev1 = traceStep(RULES["ASSET-REV-1"], { inputs: { income, maintenanceFromIncome: maintenance, otherDeductions: moneyFromFen(other) }, output: distributable });
+  const rev1 = traceStep(RULES["ASSET-REV-1"], {
+    inputs: { income, maintenanceFromIncome: maintenance, otherDeductions: moneyFromFen(other) },
+    output: distributable,
+  });
 
   // ASSET-REV-2
   const minRatio = fractionFromDecimal(minReserve.value);
   const ratio: Fraction = (d.reserveRatio as Fraction | undefined) ?? minRatio;
   if (ratio.num * minRatio.den < minRatio.num * ratio.den) {
-    flags.push(finding("RESERVE_BELOW_MINIMUM", "ASSET-REV-2", `预留比例 ${formatFraction(ratio)} 低于最低比例 ${minReserve.value}，收益分配未留有余地`, `the reserve ratio ${formatFraction(ratio)} is below the minimum ${minReserve.value}: the plan distributes too much`, ["reserveRatio"]));
+    flags.push(
+      finding(
+        "RESERVE_BELOW_MINIMUM",
+        "ASSET-REV-2",
+        `预留比例 ${formatFraction(ratio)} 低于最低比例 ${minReserve.value}，收益分配未留有余地`,
+        `the reserve ratio ${formatFraction(ratio)} is below the minimum ${minReserve.value}: the plan distributes too much`,
+        ["reserveRatio"],
+      ),
+    );
   }
-  const [reserveMoney, toDistribute] = allocate(distributable, exactWeights([ratio, fraction(ratio.den - ratio.num, ratio.den)], ["reserveRatio"]));
-  const rev2 = traceStep(RULES["ASSET-REV-2"], { inputs: { distributable, reserveRatio: formatFraction(ratio) }, parameters: [minReserve], output: { reserve: reserveMoney!, toDistribute: toDistribute! } });
+  const [reserveMoney, toDistribute] = allocate(
+    distributable,
+    exactWeights([ratio, fraction(ratio.den - ratio.num, ratio.den)], ["reserveRatio"]),
+  );
+  const rev2 = traceStep(RULES["ASSET-REV-2"], {
+    inputs: { distributable, reserveRatio: formatFraction(ratio) },
+    parameters: [minReserve],
+    output: { reserve: reserveMoney!, toDistribute: toDistribute! },
+  });
 
   // ASSET-REV-3
   const shares = d.uses.map((u) => u.share as Fraction);
   const useAmounts = allocate(toDistribute!, exactWeights(shares, ["uses"]));
-  const priority = sumFractions(d.uses.filter((u) => u.kind === "poor-households" || u.kind === "collective-economy").map((u) => u.share as Fraction));
+  const priority = sumFractions(
+    d.uses
+      .filter((u) => u.kind === "poor-households" || u.kind === "collective-economy")
+      .map((u) => u.share as Fraction),
+  );
   const minP = fractionFromDecimal(minPriority.value);
   if (priority.num * minP.den < minP.num * priority.den) {
-    flags.push(finding("PRIORITY_SHARE_TOO_LOW", "ASSET-REV-3", `建档立卡贫困户和村集体经济合计比例 ${formatFraction(priority)} 低于 ${minPriority.value}，未体现优先`, `registered poor households and the collective economy together get ${formatFraction(priority)}, below ${minPriority.value}: they do not come first`, ["uses"]));
+    flags.push(
+      finding(
+        "PRIORITY_SHARE_TOO_LOW",
+        "ASSET-REV-3",
+        `建档立卡贫困户和村集体经济合计比例 ${formatFraction(priority)} 低于 ${minPriority.value}，未体现优先`,
+        `registered poor households and the collective economy together get ${formatFraction(priority)}, below ${minPriority.value}: they do not come first`,
+        ["uses"],
+      ),
+    );
   }
   const rev3 = traceStep(RULES["ASSET-REV-3"], {
-    inputs: { toDistribute: toDistribute!, shares: d.uses.map((u) => `${u.id}: ${formatFraction(u.share as Fraction)}`) },
+    inputs: {
+      toDistribute: toDistribute!,
+      shares: d.uses.map((u) => `${u.id}: ${formatFraction(u.share as Fraction)}`),
+    },
     parameters: [minPriority],
     output: d.uses.map((u, i) => `${u.id}: ${String(useAmounts[i])}`),
   });
@@ -503,7 +612,15 @@ export function distributeRevenue(input: DistributeRevenueInput, options?: Asset
           m = moneyFromFen(part);
           if (cache.size < 4096) cache.set(part, m);
         }
-        payments[idx[k]!] = Object.freeze({ id: h.id, use: u.id, basis, weight: basis === "conditional" ? (h.conditionMet ? "1" : "0") : shown(k), amount: held ? NO_MONEY : m, withheld: held ? m : NO_MONEY, rule });
+        payments[idx[k]!] = Object.freeze({
+          id: h.id,
+          use: u.id,
+          basis,
+          weight: basis === "conditional" ? (h.conditionMet ? "1" : "0") : shown(k),
+          amount: held ? NO_MONEY : m,
+          withheld: held ? m : NO_MONEY,
+          rule,
+        });
       }
       paid += BigInt(paidN);
       withheld += BigInt(heldN);
@@ -536,25 +653,65 @@ export function distributeRevenue(input: DistributeRevenueInput, options?: Asset
   const paying = d.uses.filter((u) => u.basis !== undefined);
   d.uses.forEach((u, i) => {
     if (u.basis === "equal") {
-      flags.push(finding("YI_FA_LE_ZHI", "ASSET-REV-4", `用途 “${u.id}” 向农户平均发放、不附任何条件（一发了之）`, `use "${u.id}" hands the money to every household equally with no condition (一发了之)`, ["uses", i, "basis"]));
+      flags.push(
+        finding(
+          "YI_FA_LE_ZHI",
+          "ASSET-REV-4",
+          `用途 “${u.id}” 向农户平均发放、不附任何条件（一发了之）`,
+          `use "${u.id}" hands the money to every household equally with no condition (一发了之)`,
+          ["uses", i, "basis"],
+        ),
+      );
     }
   });
   if (paying.length > 0 && paying.every((u) => u.basis === "dividend")) {
-    flags.push(finding("YI_GU_LE_ZHI", "ASSET-REV-4", "到户收益只有按股分红一种方式（一股了之）", "dividends on shares are the only way households are paid (一股了之)", ["uses"]));
+    flags.push(
+      finding(
+        "YI_GU_LE_ZHI",
+        "ASSET-REV-4",
+        "到户收益只有按股分红一种方式（一股了之）",
+        "dividends on shares are the only way households are paid (一股了之)",
+        ["uses"],
+      ),
+    );
   }
   if (d.uses.every((u) => u.basis !== undefined)) {
-    flags.push(finding("YI_FEN_LE_ZHI", "ASSET-REV-4", "全部收益分到农户，未留用于村集体经济或公益事业（一分了之）", "all the money is paid out to households, none kept for the collective economy or public welfare (一分了之)", ["uses"]));
+    flags.push(
+      finding(
+        "YI_FEN_LE_ZHI",
+        "ASSET-REV-4",
+        "全部收益分到农户，未留用于村集体经济或公益事业（一分了之）",
+        "all the money is paid out to households, none kept for the collective economy or public welfare (一分了之)",
+        ["uses"],
+      ),
+    );
   }
 
   // ASSET-REV-5
   let approval: CheckProcedureResult | null = null;
   if (d.approval === undefined) {
-    flags.push(finding("APPROVAL_NOT_RECORDED", "ASSET-REV-5", "未提供分配方案审批记录（产权人提方案、上级主管单位审核、区扶贫办审批备案、民主决策和公告公示）", "no approval record for the plan (owner's proposal, supervisor's review, district approval and filing, democratic decision, public notice)", ["approval"]));
+    flags.push(
+      finding(
+        "APPROVAL_NOT_RECORDED",
+        "ASSET-REV-5",
+        "未提供分配方案审批记录（产权人提方案、上级主管单位审核、区扶贫办审批备案、民主决策和公告公示）",
+        "no approval record for the plan (owner's proposal, supervisor's review, district approval and filing, democratic decision, public notice)",
+        ["approval"],
+      ),
+    );
   } else {
     approval = checkChain(REVENUE_PLAN_APPROVAL, d.approval, set);
     if (!approval.complete) {
       const gaps = describeGaps(REVENUE_PLAN_APPROVAL, approval);
-      flags.push(finding("APPROVAL_INCOMPLETE", "ASSET-REV-5", `分配方案审批程序未完成：${gaps.zh}`, `the plan's approval is incomplete: ${gaps.en}`, ["approval"]));
+      flags.push(
+        finding(
+          "APPROVAL_INCOMPLETE",
+          "ASSET-REV-5",
+          `分配方案审批程序未完成：${gaps.zh}`,
+          `the plan's approval is incomplete: ${gaps.en}`,
+          ["approval"],
+        ),
+      );
     }
   }
 
@@ -564,7 +721,10 @@ export function distributeRevenue(input: DistributeRevenueInput, options?: Asset
   const rev6 = traceStep(RULES["ASSET-REV-6"], {
     inputs: { distributable },
     output: { distributed, reserve: reserveMoney!, withheld: withheldMoney, carriedOver, households: hs.length },
-    note: { zh: "分配金额 + 结转金额 = 可分配收益（精确到分）", en: "distributed + carried over = distributable, to the fen" },
+    note: {
+      zh: "分配金额 + 结转金额 = 可分配收益（精确到分）",
+      en: "distributed + carried over = distributable, to the fen",
+    },
   });
   return Object.freeze({
     asOf: d.asOf,
@@ -585,7 +745,16 @@ export function distributeRevenue(input: DistributeRevenueInput, options?: Asset
     trace: traceStep(RULES["ASSET-REV-6"], {
       inputs: { asOf: d.asOf, income, uses: d.uses.length, households: hs.length },
       output: { distributable, distributed, carriedOver, flags: flags.map((f) => f.code) },
-      children: [rev1, rev2, rev3, ...(rev4Children.length ? [traceStep(RULES["ASSET-REV-4"], { output: { withheld: withheldMoney }, children: rev4Children })] : []), ...(approval ? [approval.trace] : []), rev6],
+      children: [
+        rev1,
+        rev2,
+        rev3,
+        ...(rev4Children.length
+          ? [traceStep(RULES["ASSET-REV-4"], { output: { withheld: withheldMoney }, children: rev4Children })]
+          : []),
+        ...(approval ? [approval.trace] : []),
+        rev6,
+      ],
     }),
   });
 }

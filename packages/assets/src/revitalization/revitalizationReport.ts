@@ -27,9 +27,20 @@ import { percentOf } from "../internal/shares";
 import type { ReadonlyInput } from "../internal/types";
 
 /** 五个一批 for township state assets: office use, public-welfare use, industry support, market disposal, capital injection. */
-export const TOWNSHIP_CATEGORIES = ["office-use", "public-welfare-use", "industry-support", "market-disposal", "state-capital"] as const;
+export const TOWNSHIP_CATEGORIES = [
+  "office-use",
+  "public-welfare-use",
+  "industry-support",
+  "market-disposal",
+  "state-capital",
+] as const;
 /** 四个一批 for village assets: convenience services (1+N), public welfare, collective economy, market operation. */
-export const VILLAGE_CATEGORIES = ["convenience-services", "public-welfare", "collective-economy", "market-operation"] as const;
+export const VILLAGE_CATEGORIES = [
+  "convenience-services",
+  "public-welfare",
+  "collective-economy",
+  "market-operation",
+] as const;
 /** One of the 五个一批 of township state assets. */
 export type TownshipCategory = (typeof TOWNSHIP_CATEGORIES)[number];
 /** One of the 四个一批 of village assets. */
@@ -81,30 +92,66 @@ export const revitalizationReportInputSchema = z
     asOf: legalDateSchema,
     items: z.array(revitalizationItemSchema).max(1_000_000),
     /** Progress on the plan's milestones (ids of parameter `assets.revitalization.milestones`). */
-    milestones: z.array(z.strictObject({ id: idSchema, completedOn: legalDateSchema.optional() })).max(100).optional(),
+    milestones: z
+      .array(z.strictObject({ id: idSchema, completedOn: legalDateSchema.optional() }))
+      .max(100)
+      .optional(),
   })
   .superRefine((d, ctx) => {
     const ids = new Set<string>();
     d.items.forEach((it, i) => {
-      if (ids.has(it.id)) addIssue(ctx, `清单项目标识 “${it.id}” 重复`, `duplicate item id "${it.id}"`, ["items", i, "id"], "duplicate_id");
+      if (ids.has(it.id))
+        addIssue(
+          ctx,
+          `清单项目标识 “${it.id}” 重复`,
+          `duplicate item id "${it.id}"`,
+          ["items", i, "id"],
+          "duplicate_id",
+        );
       ids.add(it.id);
       const township = (TOWNSHIP_CATEGORIES as readonly string[]).includes(it.category);
       if (township !== (it.level === "township")) {
         addIssue(
           ctx,
-          it.level === "township" ? `乡镇国有资产应归入“五个一批”，不能是 ${it.category}` : `村级资产应归入“四个一批”，不能是 ${it.category}`,
-          it.level === "township" ? `township assets use the five categories (五个一批), not ${it.category}` : `village assets use the four categories (四个一批), not ${it.category}`,
+          it.level === "township"
+            ? `乡镇国有资产应归入“五个一批”，不能是 ${it.category}`
+            : `村级资产应归入“四个一批”，不能是 ${it.category}`,
+          it.level === "township"
+            ? `township assets use the five categories (五个一批), not ${it.category}`
+            : `village assets use the four categories (四个一批), not ${it.category}`,
           ["items", i, "category"],
           "wrong_category",
         );
       }
-      if (it.deadline === undefined && it.difficulty === undefined) addIssue(ctx, "须给出盘活时限或难易程度", "give a deadline or a difficulty", ["items", i, "deadline"], "required");
-      if (it.deadline !== undefined && it.deadline < it.listedOn) addIssue(ctx, `盘活时限 ${it.deadline} 早于列入清单日期 ${it.listedOn}`, `the deadline ${it.deadline} is before the listing date ${it.listedOn}`, ["items", i, "deadline"], "dates_out_of_order");
-      if (it.closedOn !== undefined && it.closedOn < it.listedOn) addIssue(ctx, `销号日期 ${it.closedOn} 早于列入清单日期 ${it.listedOn}`, `the close-out date ${it.closedOn} is before the listing date ${it.listedOn}`, ["items", i, "closedOn"], "dates_out_of_order");
+      if (it.deadline === undefined && it.difficulty === undefined)
+        addIssue(
+          ctx,
+          "须给出盘活时限或难易程度",
+          "give a deadline or a difficulty",
+          ["items", i, "deadline"],
+          "required",
+        );
+      if (it.deadline !== undefined && it.deadline < it.listedOn)
+        addIssue(
+          ctx,
+          `盘活时限 ${it.deadline} 早于列入清单日期 ${it.listedOn}`,
+          `the deadline ${it.deadline} is before the listing date ${it.listedOn}`,
+          ["items", i, "deadline"],
+          "dates_out_of_order",
+        );
+      if (it.closedOn !== undefined && it.closedOn < it.listedOn)
+        addIssue(
+          ctx,
+          `销号日期 ${it.closedOn} 早于列入清单日期 ${it.listedOn}`,
+          `the close-out date ${it.closedOn} is before the listing date ${it.listedOn}`,
+          ["items", i, "closedOn"],
+          "dates_out_of_order",
+        );
     });
     const ms = new Set<string>();
     (d.milestones ?? []).forEach((m, i) => {
-      if (ms.has(m.id)) addIssue(ctx, `节点 “${m.id}” 重复`, `duplicate milestone "${m.id}"`, ["milestones", i, "id"], "duplicate_id");
+      if (ms.has(m.id))
+        addIssue(ctx, `节点 “${m.id}” 重复`, `duplicate milestone "${m.id}"`, ["milestones", i, "id"], "duplicate_id");
       ms.add(m.id);
     });
   });
@@ -155,7 +202,14 @@ export interface RevitalizationReportResult {
   /** Ids of the items overdue at the report date, most days late first. */
   readonly overdue: readonly string[];
   readonly rate: { readonly byCount: Rate; readonly byValue: Rate };
-  readonly byCategory: readonly { readonly category: RevitalizationCategory; readonly label: Label; readonly items: number; readonly closed: number; readonly value: Money; readonly closedValue: Money }[];
+  readonly byCategory: readonly {
+    readonly category: RevitalizationCategory;
+    readonly label: Label;
+    readonly items: number;
+    readonly closed: number;
+    readonly value: Money;
+    readonly closedValue: Money;
+  }[];
   /** Items listed after the report date (not counted). */
   readonly notYetListed: number;
   readonly milestones: readonly MilestoneStatus[];
@@ -198,7 +252,10 @@ function rate(closed: bigint, total: bigint, show: (x: bigint) => string | numbe
  * ```
  * @remarks Implements ASSET-REVIT-1, ASSET-REVIT-2, ASSET-REVIT-3 (003 §一, §二(一)–(五)).
  */
-export function revitalizationReport(input: RevitalizationReportInput, options?: AssetsOptions): RevitalizationReportResult {
+export function revitalizationReport(
+  input: RevitalizationReportInput,
+  options?: AssetsOptions,
+): RevitalizationReportResult {
   const d = parseInput(revitalizationReportInputSchema, input, "revitalizationReport");
   const set = paramsOf(options, "revitalizationReport");
   const milestonesUse = paramAt<readonly Milestone[]>(set, PARAM.milestones, d.asOf);
@@ -206,7 +263,12 @@ export function revitalizationReport(input: RevitalizationReportInput, options?:
   const unknown = (d.milestones ?? []).map((m, i) => ({ m, i })).filter(({ m }) => !known.has(m.id));
   if (unknown.length) {
     throw new ValidationError(
-      unknown.map(({ m, i }) => ({ code: "unknown_milestone", path: ["milestones", i, "id"], zh: `未知的工作节点 “${m.id}”（可用：${[...known.keys()].join("、")}）`, en: `unknown milestone "${m.id}" (known: ${[...known.keys()].join(", ")})` })),
+      unknown.map(({ m, i }) => ({
+        code: "unknown_milestone",
+        path: ["milestones", i, "id"],
+        zh: `未知的工作节点 “${m.id}”（可用：${[...known.keys()].join("、")}）`,
+        en: `unknown milestone "${m.id}" (known: ${[...known.keys()].join(", ")})`,
+      })),
       "revitalizationReport",
     );
   }
@@ -237,9 +299,26 @@ export function revitalizationReport(input: RevitalizationReportInput, options?:
       daysLate = daysBetween(deadline, d.asOf);
     } else status = "open";
     if (closed && it.category === "market-disposal" && (it.valuedOn === undefined || it.valuedOn > it.closedOn!)) {
-      flags.push(finding("DISPOSED_WITHOUT_VALUATION", "ASSET-REVIT-2", `${it.name}以市场化方式处置变现，未见处置前的资产评估`, `${it.name} was disposed of on the market without a prior valuation`, ["items", i, "valuedOn"]));
+      flags.push(
+        finding(
+          "DISPOSED_WITHOUT_VALUATION",
+          "ASSET-REVIT-2",
+          `${it.name}以市场化方式处置变现，未见处置前的资产评估`,
+          `${it.name} was disposed of on the market without a prior valuation`,
+          ["items", i, "valuedOn"],
+        ),
+      );
     }
-    return Object.freeze({ id: it.id, level: it.level, category: it.category, responsible: it.responsible, deadline, status, ...(daysLate !== undefined ? { daysLate } : {}), value: it.value as Money });
+    return Object.freeze({
+      id: it.id,
+      level: it.level,
+      category: it.category,
+      responsible: it.responsible,
+      deadline,
+      status,
+      ...(daysLate !== undefined ? { daysLate } : {}),
+      value: it.value as Money,
+    });
   });
   const overdue = items
     .filter((x) => x.status === "overdue")
@@ -274,7 +353,10 @@ export function revitalizationReport(input: RevitalizationReportInput, options?:
 
   // milestones (ASSET-REVIT-3)
   const progress = new Map((d.milestones ?? []).map((m) => [m.id, m.completedOn] as const));
-  const allClosedOn = d.items.length > 0 && d.items.every((it) => it.closedOn !== undefined && it.closedOn <= d.asOf) ? d.items.reduce((m, it) => (it.closedOn! > m ? it.closedOn! : m), "1900-01-01") : undefined;
+  const allClosedOn =
+    d.items.length > 0 && d.items.every((it) => it.closedOn !== undefined && it.closedOn <= d.asOf)
+      ? d.items.reduce((m, it) => (it.closedOn! > m ? it.closedOn! : m), "1900-01-01")
+      : undefined;
   const milestones: MilestoneStatus[] = milestonesUse.value.map((m) => {
     const derived = m.id === "revitalization" && !progress.has(m.id);
     const done = derived ? allClosedOn : progress.get(m.id);
@@ -288,10 +370,21 @@ export function revitalizationReport(input: RevitalizationReportInput, options?:
       status = "late";
       daysLate = daysBetween(m.due, d.asOf);
     } else status = "pending";
-    return Object.freeze({ id: m.id, due: m.due, label: Object.freeze({ zh: m.zh, en: m.en }), status, ...(completed !== undefined ? { completedOn: completed } : {}), ...(daysLate !== undefined ? { daysLate } : {}), derived });
+    return Object.freeze({
+      id: m.id,
+      due: m.due,
+      label: Object.freeze({ zh: m.zh, en: m.en }),
+      status,
+      ...(completed !== undefined ? { completedOn: completed } : {}),
+      ...(daysLate !== undefined ? { daysLate } : {}),
+      derived,
+    });
   });
   const late = milestones.filter((m) => m.status === "late" || m.status === "done-late").map((m) => m.id);
-  const params = [milestonesUse, ...[...deadlineUses.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))];
+  const params = [
+    milestonesUse,
+    ...[...deadlineUses.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
+  ];
   return Object.freeze({
     asOf: d.asOf,
     items: Object.freeze(items),
@@ -306,10 +399,16 @@ export function revitalizationReport(input: RevitalizationReportInput, options?:
       inputs: { asOf: d.asOf, items: d.items.length },
       parameters: params,
       output: { overdue: overdue.length, byCount: byCount.percent, byValue: byValue.percent },
-      note: { zh: "清单制+责任制+销号制：盘活一宗销号一宗", en: "list, responsibility, close-out: each item closed out when revitalised" },
+      note: {
+        zh: "清单制+责任制+销号制：盘活一宗销号一宗",
+        en: "list, responsibility, close-out: each item closed out when revitalised",
+      },
       children: [
         traceStep(RULES["ASSET-REVIT-2"], { output: byCategory.map((c) => `${c.category}: ${c.closed}/${c.items}`) }),
-        traceStep(RULES["ASSET-REVIT-3"], { parameters: [milestonesUse], output: milestones.map((m) => `${m.id}: ${m.status}`) }),
+        traceStep(RULES["ASSET-REVIT-3"], {
+          parameters: [milestonesUse],
+          output: milestones.map((m) => `${m.id}: ${m.status}`),
+        }),
       ],
     }),
   });

@@ -1,5 +1,18 @@
 import * as z from "zod";
-import { addIssue, Decimal, decimalSchema, idSchema, legalDateSchema, paramAt, parseInput, safeRecord, traceStep, ValidationError, type Issue, type TraceNode } from "@sannong/core";
+import {
+  addIssue,
+  Decimal,
+  decimalSchema,
+  idSchema,
+  legalDateSchema,
+  paramAt,
+  parseInput,
+  safeRecord,
+  traceStep,
+  ValidationError,
+  type Issue,
+  type TraceNode,
+} from "@sannong/core";
 import { RULES } from "../rules";
 import { PARAM, type RiskLevel, type RiskModel } from "../parameters";
 import { paramsOf, type AssetsOptions } from "../internal/options";
@@ -12,7 +25,14 @@ export const ENTITY_KINDS = ["enterprise", "cooperative", "large-household", "vi
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 const scoreSchema = decimalSchema.superRefine((d, ctx) => {
-  if (d.lt(0) || d.gt(100)) addIssue(ctx, `评分应在 0 到 100 之间，实际为 ${d.toFixed()}`, `a score must be between 0 and 100, got ${d.toFixed()}`, [], "out_of_range");
+  if (d.lt(0) || d.gt(100))
+    addIssue(
+      ctx,
+      `评分应在 0 到 100 之间，实际为 ${d.toFixed()}`,
+      `a score must be between 0 and 100, got ${d.toFixed()}`,
+      [],
+      "out_of_range",
+    );
 });
 
 /**
@@ -22,7 +42,11 @@ const scoreSchema = decimalSchema.superRefine((d, ctx) => {
  */
 export const assessRiskInputSchema = z.strictObject({
   asOf: legalDateSchema,
-  entity: z.strictObject({ id: idSchema, name: z.string().trim().min(1).max(200).optional(), kind: z.enum(ENTITY_KINDS) }),
+  entity: z.strictObject({
+    id: idSchema,
+    name: z.string().trim().min(1).max(200).optional(),
+    kind: z.enum(ENTITY_KINDS),
+  }),
   stage: z.enum(["not-implemented", "implemented"]),
   scores: safeRecord(scoreSchema),
   lossMaking: z.boolean(),
@@ -92,10 +116,22 @@ export function assessRisk(input: AssessRiskInput, options?: AssetsOptions): Ass
   const indicators = model.indicators.filter((i) => i.stage === d.stage);
   const issues: Issue[] = [];
   for (const i of indicators) {
-    if (!Object.prototype.hasOwnProperty.call(d.scores, i.id)) issues.push({ code: "required", path: ["scores", i.id], zh: `缺少指标“${i.zh}”（${i.id}）的评分`, en: `missing the score of indicator ${i.id} (${i.en})` });
+    if (!Object.hasOwn(d.scores, i.id))
+      issues.push({
+        code: "required",
+        path: ["scores", i.id],
+        zh: `缺少指标“${i.zh}”（${i.id}）的评分`,
+        en: `missing the score of indicator ${i.id} (${i.en})`,
+      });
   }
   for (const k of Object.keys(d.scores).sort(byKey)) {
-    if (!indicators.some((i) => i.id === k)) issues.push({ code: "unknown_indicator", path: ["scores", k], zh: `“${k}”不是${d.stage === "implemented" ? "已实施" : "尚未实施"}项目的评估指标`, en: `"${k}" is not an indicator of a${d.stage === "implemented" ? "n implemented" : " not-yet-implemented"} project` });
+    if (!indicators.some((i) => i.id === k))
+      issues.push({
+        code: "unknown_indicator",
+        path: ["scores", k],
+        zh: `“${k}”不是${d.stage === "implemented" ? "已实施" : "尚未实施"}项目的评估指标`,
+        en: `"${k}" is not an indicator of a${d.stage === "implemented" ? "n implemented" : " not-yet-implemented"} project`,
+      });
   }
   if (issues.length) throw new ValidationError(issues, "assessRisk");
   let wsum = new Decimal(0);
@@ -114,7 +150,9 @@ export function assessRisk(input: AssessRiskInput, options?: AssetsOptions): Ass
     .filter((i) => d.scores[i.id]!.lt(low))
     .map((i) => ({ i, shortfall: new Decimal(i.weight).times(low.minus(d.scores[i.id]!)) }))
     .sort((a, b) => b.shortfall.comparedTo(a.shortfall) || byKey(a.i.id, b.i.id))
-    .map(({ i }) => Object.freeze({ indicator: i.id, zh: i.zh, en: i.en, score: d.scores[i.id]!.toFixed(), weight: i.weight }));
+    .map(({ i }) =>
+      Object.freeze({ indicator: i.id, zh: i.zh, en: i.en, score: d.scores[i.id]!.toFixed(), weight: i.weight }),
+    );
   if (d.lossMaking) causes.unshift(Object.freeze({ indicator: "loss-making", zh: "效益亏损", en: "loss-making" }));
   const warn = level !== "low" || d.lossMaking;
   const shown = score.toFixed(2, Decimal.ROUND_HALF_UP);
@@ -126,7 +164,13 @@ export function assessRisk(input: AssessRiskInput, options?: AssetsOptions): Ass
     causes: Object.freeze(causes),
     rule: "ASSET-RISK-1" as const,
     trace: traceStep(RULES["ASSET-RISK-1"], {
-      inputs: { entity: d.entity.id, kind: d.entity.kind, stage: d.stage, lossMaking: d.lossMaking, scores: Object.fromEntries(indicators.map((i) => [i.id, d.scores[i.id]!.toFixed()])) },
+      inputs: {
+        entity: d.entity.id,
+        kind: d.entity.kind,
+        stage: d.stage,
+        lossMaking: d.lossMaking,
+        scores: Object.fromEntries(indicators.map((i) => [i.id, d.scores[i.id]!.toFixed()])),
+      },
       parameters: [modelUse],
       output: { score: shown, level, warn, causes: causes.map((c) => c.indicator) },
     }),

@@ -2,7 +2,13 @@ import { parseInput, traceStep, type Label, type TraceNode } from "@sannong/core
 import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import { FORM_LABEL, TYPE_LABEL } from "../internal/labels";
-import { assetRecordSchema, type AssetForm, type AssetRecord, type AssetRecordInput, type AssetType } from "../register/record";
+import {
+  assetRecordSchema,
+  type AssetForm,
+  type AssetRecord,
+  type AssetRecordInput,
+  type AssetType,
+} from "../register/record";
 
 /**
  * First day of the period whose fiscal special poverty funds form in-scope
@@ -69,12 +75,15 @@ export function classifyAssetScope(input: ClassifyAssetScopeInput, options?: Ass
   const r = parseInput(classifyAssetScopeInputSchema, input, "classifyAssetScope") as unknown as AssetRecord;
   paramsOf(options, "classifyAssetScope");
   const fiscal = r.fundingSources.some((s) => s.kind === "fiscal-poverty" && s.amount.fen > 0n);
-  const cleared = r.clearance !== undefined && r.clearance.traced && r.clearance.ownershipConfirmed && r.clearance.registered;
+  const cleared = r.clearance?.traced && r.clearance.ownershipConfirmed && r.clearance.registered;
   let status: ScopeStatus;
   let reason: Label;
   if (r.type === "household") {
     status = "excluded";
-    reason = { zh: "到户类扶贫资产不纳入扶贫资产管理范围", en: "household assets (到户类) are outside the scope of asset management" };
+    reason = {
+      zh: "到户类扶贫资产不纳入扶贫资产管理范围",
+      en: "household assets (到户类) are outside the scope of asset management",
+    };
   } else if (!fiscal) {
     status = "excluded";
     reason = {
@@ -83,13 +92,22 @@ export function classifyAssetScope(input: ClassifyAssetScopeInput, options?: Ass
     };
   } else if (r.acquiredOn >= IN_SCOPE_FROM) {
     status = "in-scope";
-    reason = { zh: `${IN_SCOPE_FROM} 以来使用财政专项扶贫资金形成，纳入管理范围`, en: `formed with fiscal special poverty funds on or after ${IN_SCOPE_FROM}: in scope` };
+    reason = {
+      zh: `${IN_SCOPE_FROM} 以来使用财政专项扶贫资金形成，纳入管理范围`,
+      en: `formed with fiscal special poverty funds on or after ${IN_SCOPE_FROM}: in scope`,
+    };
   } else if (cleared) {
     status = "in-scope";
-    reason = { zh: "2016年以前形成，已完成追溯、确权和登记，纳入监管", en: "formed before 2016 and already traced, confirmed and registered: in scope" };
+    reason = {
+      zh: "2016年以前形成，已完成追溯、确权和登记，纳入监管",
+      en: "formed before 2016 and already traced, confirmed and registered: in scope",
+    };
   } else {
     status = "pending-trace";
-    const missing = r.clearance === undefined ? ["traced", "ownershipConfirmed", "registered"] : (["traced", "ownershipConfirmed", "registered"] as const).filter((k) => !r.clearance![k]);
+    const missing =
+      r.clearance === undefined
+        ? ["traced", "ownershipConfirmed", "registered"]
+        : (["traced", "ownershipConfirmed", "registered"] as const).filter((k) => !r.clearance![k]);
     reason = {
       zh: `2016年以前形成，须经追溯、确权和登记后纳入监管（尚缺：${missing.map((k) => ({ traced: "追溯", ownershipConfirmed: "确权", registered: "登记" })[k as "traced"]).join("、")}）`,
       en: `formed before 2016: in scope only after tracing, confirming ownership and registering (missing: ${missing.join(", ")})`,

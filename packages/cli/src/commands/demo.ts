@@ -15,7 +15,12 @@ import { EXIT, type Io, type Lang } from "./io";
  * @remarks Implements CLI-DEMO-1.
  * @internal
  */
-export function demoCommand(registry: Registry, opts: { lang: Lang; explain: boolean }, io: Io, examples: readonly EmbeddedExample[] = EMBEDDED_EXAMPLES): number {
+export function demoCommand(
+  registry: Registry,
+  opts: { lang: Lang; explain: boolean },
+  io: Io,
+  examples: readonly EmbeddedExample[] = EMBEDDED_EXAMPLES,
+): number {
   const zh = opts.lang === "zh";
   let code: number = EXIT.OK;
   let shown = 0;
@@ -27,7 +32,7 @@ export function demoCommand(registry: Registry, opts: { lang: Lang; explain: boo
   );
   const total = examples.reduce((n, ex) => n + ex.cases, 0);
   for (const ex of examples) {
-    let scenario;
+    let scenario: ReturnType<typeof parseScenario>;
     try {
       scenario = parseScenario(ex.text, ex.path);
     } catch (e) {
@@ -50,7 +55,9 @@ export function demoCommand(registry: Registry, opts: { lang: Lang; explain: boo
       }
       if (o.output !== undefined) parts.push(renderResultBlock(o, opts.lang));
       if (o.error && c.expectedError !== undefined) {
-        parts.push(`${zh ? "规则拒绝了这个输入（预期如此）：" : "the rule refuses this input (as expected):"}\n${refusalText(o, opts.lang)}`);
+        parts.push(
+          `${zh ? "规则拒绝了这个输入（预期如此）：" : "the rule refuses this input (as expected):"}\n${refusalText(o, opts.lang)}`,
+        );
       }
       const explained = renderExplain(o.output, opts.lang, opts.explain ? undefined : 1);
       for (const note of caseNotes(o, opts.lang)) parts.push(note);
@@ -60,7 +67,9 @@ export function demoCommand(registry: Registry, opts: { lang: Lang; explain: boo
         parts.push(zh ? `✓ 与预期一致（${c.file}）` : `✓ matches the expected output (${c.file})`);
       } else if (o.status === "failed") {
         code = Math.max(code, EXIT.FAILED);
-        parts.push(`${zh ? "✗ 与预期不一致" : "✗ does not match the expected output"}\n${renderFailure(o, src, opts.lang)}`);
+        parts.push(
+          `${zh ? "✗ 与预期不一致" : "✗ does not match the expected output"}\n${renderFailure(o, src, opts.lang)}`,
+        );
       } else if (o.status === "refused") {
         code = Math.max(code, EXIT.BAD_INPUT);
         parts.push(refusalText(o, opts.lang));

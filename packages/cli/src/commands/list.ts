@@ -9,7 +9,17 @@ import { EXIT, type Io, type Lang } from "./io";
 export function listCommand(registry: Registry, lang: Lang, json: boolean, io: Io): number {
   const rows = registry.ids().map((id) => registry.get(id)!);
   if (json) {
-    io.out(JSON.stringify(rows.map((c) => ({ id: c.id, label: c.label ?? null, parameters: c.parameters ? [...c.parameters.parameters.keys()] : [] })), null, 2));
+    io.out(
+      JSON.stringify(
+        rows.map((c) => ({
+          id: c.id,
+          label: c.label ?? null,
+          parameters: c.parameters ? [...c.parameters.parameters.keys()] : [],
+        })),
+        null,
+        2,
+      ),
+    );
     return EXIT.OK;
   }
   const zh = lang === "zh";
@@ -19,6 +29,10 @@ export function listCommand(registry: Registry, lang: Lang, json: boolean, io: I
       rows.map((c) => [c.id, c.label?.[lang] ?? "", c.parameters ? String(c.parameters.parameters.size) : "—"]),
     ),
   );
-  io.out(zh ? `共 ${rows.length} 个计算。场景文件写 computation: <计算>。` : `${rows.length} computations. A scenario file names one with computation: <id>.`);
+  io.out(
+    zh
+      ? `共 ${rows.length} 个计算。场景文件写 computation: <计算>。`
+      : `${rows.length} computations. A scenario file names one with computation: <id>.`,
+  );
   return EXIT.OK;
 }

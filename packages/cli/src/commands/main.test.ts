@@ -27,34 +27,46 @@ function fakeIo(tty = false): Io & { outText: () => string; errText: () => strin
 }
 
 const rule = (id: string) => ({ id, citation: "test", label: { zh: `步骤${id}`, en: `step ${id}` } });
-const registry = createRegistry().register(
-  "t.split",
-  (i: { total: string }) => {
-    const part = (Number(i.total) / 2).toFixed(2);
-    return {
-      parts: [
-        { id: "甲", amount: part },
-        { id: "乙", amount: part },
-      ],
-      trace: traceStep(rule("T-1"), { output: { total: i.total }, children: [traceStep(rule("T-2"), { inputs: { who: "甲" }, output: part })] }),
-    };
-  },
-  z.strictObject({ total: z.string() }),
-).register(
-  "t.crash",
-  (i: { total: string }) => {
-    if (i.total === "boom") throw new TypeError("boom");
-    return { total: i.total };
-  },
-  z.strictObject({ total: z.string() }),
-);
+const registry = createRegistry()
+  .register(
+    "t.split",
+    (i: { total: string }) => {
+      const part = (Number(i.total) / 2).toFixed(2);
+      return {
+        parts: [
+          { id: "甲", amount: part },
+          { id: "乙", amount: part },
+        ],
+        trace: traceStep(rule("T-1"), {
+          output: { total: i.total },
+          children: [traceStep(rule("T-2"), { inputs: { who: "甲" }, output: part })],
+        }),
+      };
+    },
+    z.strictObject({ total: z.string() }),
+  )
+  .register(
+    "t.crash",
+    (i: { total: string }) => {
+      if (i.total === "boom") throw new TypeError("boom");
+      return { total: i.total };
+    },
+    z.strictObject({ total: z.string() }),
+  );
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "sannong-main-"));
   mkdirSync(join(dir, "many"));
-  for (let i = 0; i < 12; i++) writeFileSync(join(dir, "many", `c${String(i).padStart(2, "0")}.yaml`), "computation: t.split\ninput: { total: '2.00' }\nexpected: { parts: [{ id: 甲, amount: '1.00' }, { id: 乙, amount: '1.00' }] }\n");
-  writeFileSync(join(dir, "fail.yaml"), "computation: t.split\ninput: { total: '2.00' }\ncheck: ['parts[1].amount']\nexpected:\n  parts:\n    - {}\n    - { amount: '1.01' }\n");
+  for (let i = 0; i < 12; i++)
+    writeFileSync(
+      join(dir, "many", `c${String(i).padStart(2, "0")}.yaml`),
+      "computation: t.split\ninput: { total: '2.00' }\nexpected: { parts: [{ id: 甲, amount: '1.00' }, { id: 乙, amount: '1.00' }] }\n",
+    );
+  writeFileSync(
+    join(dir, "fail.yaml"),
+    "computation: t.split\ninput: { total: '2.00' }\ncheck: ['parts[1].amount']\nexpected:\n  parts:\n    - {}\n    - { amount: '1.01' }\n",
+  );
   writeFileSync(join(dir, "ok.yaml"), "computation: t.split\ninput: { total: '2.00' }\n");
   writeFileSync(join(dir, "package.json"), '{ "name": "not-a-scenario" }');
 });
@@ -125,10 +137,18 @@ describe("main", () => {
 
   it("CLI-RUN-1: with --json, a crashed case is reported as crashed (exit 3) with its case, not as invalid", () => {
     const p = join(dir, "crash.yaml");
-    writeFileSync(p, "computation: t.crash\ncases:\n  - name: fine\n    input: { total: '1' }\n  - name: bad\n    input: { total: boom }\n");
+    writeFileSync(
+      p,
+      "computation: t.crash\ncases:\n  - name: fine\n    input: { total: '1' }\n  - name: bad\n    input: { total: boom }\n",
+    );
     const io = fakeIo();
     expect(main(["run", p, "--json"], io, registry)).toBe(3);
-    const out = JSON.parse(io.outText()) as { status: string; case: number; name: string; problems?: { code: string }[] }[];
+    const out = JSON.parse(io.outText()) as {
+      status: string;
+      case: number;
+      name: string;
+      problems?: { code: string }[];
+    }[];
     expect(out.map((o) => [o.case, o.name, o.status])).toEqual([
       [0, "fine", "computed"],
       [1, "bad", "crashed"],
@@ -140,7 +160,13 @@ describe("main", () => {
 
   it("CLI-DEMO-1: the demo fails loudly when an embedded example does not match", () => {
     const io = fakeIo();
-    const code = demoCommand(registry, { lang: "zh", explain: false }, io, [{ path: "examples/demo/x.yaml", cases: 1, text: "computation: t.split\ninput: { total: '2.00' }\ncheck: ['parts[0].amount']\nexpected: { parts: [{ amount: '9.99' }] }\n" }]);
+    const code = demoCommand(registry, { lang: "zh", explain: false }, io, [
+      {
+        path: "examples/demo/x.yaml",
+        cases: 1,
+        text: "computation: t.split\ninput: { total: '2.00' }\ncheck: ['parts[0].amount']\nexpected: { parts: [{ amount: '9.99' }] }\n",
+      },
+    ]);
     expect(code).toBe(1);
     expect(io.outText()).toContain("✗ 与预期不一致");
   });

@@ -1,4 +1,12 @@
-import { isSannongError, legalDateSchema, staleParameters, toJson, valueAt, type Json, type Parameter } from "@sannong/core";
+import {
+  isSannongError,
+  legalDateSchema,
+  staleParameters,
+  toJson,
+  valueAt,
+  type Json,
+  type Parameter,
+} from "@sannong/core";
 import type { Registry } from "../scenario/computation";
 import { cell } from "../render/result";
 import { table } from "../render/table";
@@ -14,7 +22,12 @@ export interface ParamsCommandOptions {
   readonly asOf?: string;
 }
 
-function inForce(p: Parameter, date: string): { value: Json; from: string; until?: string; document: string; article?: string; verified: boolean; note?: string } | undefined {
+function inForce(
+  p: Parameter,
+  date: string,
+):
+  | { value: Json; from: string; until?: string; document: string; article?: string; verified: boolean; note?: string }
+  | undefined {
   try {
     const u = valueAt(p, date);
     return {
@@ -41,15 +54,28 @@ function inForce(p: Parameter, date: string): { value: Json; from: string; until
  */
 export function paramsCommand(registry: Registry, opts: ParamsCommandOptions, io: Io): number {
   const zh = opts.lang === "zh";
-  for (const [flag, v] of [["--stale-before", opts.staleBefore], ["--as-of", opts.asOf]] as const) {
+  for (const [flag, v] of [
+    ["--stale-before", opts.staleBefore],
+    ["--as-of", opts.asOf],
+  ] as const) {
     if (v !== undefined && !legalDateSchema.safeParse(v).success) {
-      return usageError(io, opts.lang, `${flag} 需要一个日期（YYYY-MM-DD），实际为 “${v}”`, `${flag} needs a date (YYYY-MM-DD), got "${v}"`);
+      return usageError(
+        io,
+        opts.lang,
+        `${flag} 需要一个日期（YYYY-MM-DD），实际为 “${v}”`,
+        `${flag} needs a date (YYYY-MM-DD), got "${v}"`,
+      );
     }
   }
   const asOf = opts.asOf ?? io.today();
   let entries = registry.parameters();
   if (opts.staleBefore !== undefined) {
-    const stale = new Set(staleParameters(entries.map((e) => e.parameter), opts.staleBefore).map((s) => s.id));
+    const stale = new Set(
+      staleParameters(
+        entries.map((e) => e.parameter),
+        opts.staleBefore,
+      ).map((s) => s.id),
+    );
     entries = entries.filter((e) => stale.has(e.parameter.id));
   }
   const rows = entries.map(({ pkg, parameter: p }) => {
@@ -77,14 +103,28 @@ export function paramsCommand(registry: Registry, opts: ParamsCommandOptions, io
     return EXIT.OK;
   }
   if (!rows.length) {
-    io.out(opts.staleBefore !== undefined ? (zh ? `没有最新取值早于 ${opts.staleBefore} 生效的参数。` : `No parameter's last value took effect before ${opts.staleBefore}.`) : zh ? "没有内置参数。" : "No built-in parameters.");
+    io.out(
+      opts.staleBefore !== undefined
+        ? zh
+          ? `没有最新取值早于 ${opts.staleBefore} 生效的参数。`
+          : `No parameter's last value took effect before ${opts.staleBefore}.`
+        : zh
+          ? "没有内置参数。"
+          : "No built-in parameters.",
+    );
     return EXIT.OK;
   }
-  const headers = zh ? ["参数编号", "名称", `取值（${asOf}）`, "单位", "生效日", "来源", "已核实"] : ["parameter", "name", `value (${asOf})`, "unit", "in force from", "source", "verified"];
+  const headers = zh
+    ? ["参数编号", "名称", `取值（${asOf}）`, "单位", "生效日", "来源", "已核实"]
+    : ["parameter", "name", `value (${asOf})`, "unit", "in force from", "source", "verified"];
   const body = rows.map(({ p, v, last }) => [
     p.id,
     p.label[opts.lang],
-    v ? cell(v.value, opts.lang, 40) : zh ? `（未生效，自 ${p.values[0]!.from} 起）` : `(not in force; from ${p.values[0]!.from})`,
+    v
+      ? cell(v.value, opts.lang, 40)
+      : zh
+        ? `（未生效，自 ${p.values[0]!.from} 起）`
+        : `(not in force; from ${p.values[0]!.from})`,
     p.unit,
     v ? `${v.from}${v.until ? ` ~ ${v.until}` : ""}` : "—",
     truncate([v?.document ?? last.source.document, v?.article ?? last.source.article].filter(Boolean).join(" "), 48),

@@ -1,7 +1,14 @@
 import { ScenarioError, exitCodeOf, type ScenarioProblem } from "../scenario/errors";
 import { loadScenario, sourceOf } from "../scenario/load";
 import { runScenario, type CaseOutcome } from "../scenario/run";
-import { caseHeading, refusalText, renderExplain, renderFailure, renderProblems, renderResultBlock } from "../render/outcome";
+import {
+  caseHeading,
+  refusalText,
+  renderExplain,
+  renderFailure,
+  renderProblems,
+  renderResultBlock,
+} from "../render/outcome";
 import type { Registry } from "../scenario/computation";
 import { builtInRegistry } from "../registry";
 import { caseNotes } from "../render/notes";
@@ -35,7 +42,12 @@ function jsonOf(o: CaseOutcome): Record<string, unknown> {
  * @returns the exit code: 0, 1 when an expectation fails, 2 for bad input, 3 for a bug
  * @internal
  */
-export function runCommand(files: readonly string[], opts: RunCommandOptions, io: Io, registry: Registry = builtInRegistry): number {
+export function runCommand(
+  files: readonly string[],
+  opts: RunCommandOptions,
+  io: Io,
+  registry: Registry = builtInRegistry,
+): number {
   const zh = opts.lang === "zh";
   let code: number = EXIT.OK;
   const raise = (c: number): void => {
@@ -49,7 +61,7 @@ export function runCommand(files: readonly string[], opts: RunCommandOptions, io
   };
   files.forEach((file, i) => {
     if (files.length >= 10 && io.stderrIsTTY) io.progress?.(`[${i + 1}/${files.length}] ${file}`);
-    let scenario;
+    let scenario: ReturnType<typeof loadScenario>;
     try {
       scenario = loadScenario(file);
     } catch (e) {
@@ -78,15 +90,26 @@ export function runCommand(files: readonly string[], opts: RunCommandOptions, io
       const parts = [caseHeading(o, opts.lang)];
       if (o.output !== undefined) parts.push(renderResultBlock(o, opts.lang));
       if (o.error && o.case.expectedError !== undefined) {
-        parts.push(`${zh ? "规则拒绝了这个输入（预期如此）：" : "the rule refuses this input (as expected):"}\n${refusalText(o, opts.lang)}`);
+        parts.push(
+          `${zh ? "规则拒绝了这个输入（预期如此）：" : "the rule refuses this input (as expected):"}\n${refusalText(o, opts.lang)}`,
+        );
       }
       if (opts.explain) {
         const t = renderExplain(o.output, opts.lang);
-        parts.push(t ? `${zh ? "计算过程：" : "how it was computed:"}\n${t}` : zh ? "（此计算不输出计算过程）" : "(this computation gives no trace)");
+        parts.push(
+          t
+            ? `${zh ? "计算过程：" : "how it was computed:"}\n${t}`
+            : zh
+              ? "（此计算不输出计算过程）"
+              : "(this computation gives no trace)",
+        );
       }
       for (const note of caseNotes(o, opts.lang)) parts.push(note);
       if (o.status === "passed") parts.push(zh ? "✓ 与预期一致" : "✓ matches the expected output");
-      if (o.status === "failed") parts.push(`${zh ? "✗ 与预期不一致" : "✗ does not match the expected output"}\n${renderFailure(o, src, opts.lang)}`);
+      if (o.status === "failed")
+        parts.push(
+          `${zh ? "✗ 与预期不一致" : "✗ does not match the expected output"}\n${renderFailure(o, src, opts.lang)}`,
+        );
       io.out(`${parts.join("\n\n")}\n`);
     }
   });

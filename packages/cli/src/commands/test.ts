@@ -21,11 +21,25 @@ export function collectFiles(paths: readonly string[]): { files: string[]; probl
   const problems: ScenarioProblem[] = [];
   for (const p of paths) {
     const kind = kindOf(p);
-    if (kind === "missing") problems.push({ code: "FILE_NOT_FOUND", file: p, path: [], zh: "找不到文件或目录", en: "no such file or directory" });
+    if (kind === "missing")
+      problems.push({
+        code: "FILE_NOT_FOUND",
+        file: p,
+        path: [],
+        zh: "找不到文件或目录",
+        en: "no such file or directory",
+      });
     else if (kind === "file") files.push(p);
     else {
       const found = scenarioFilesIn(p);
-      if (!found.length) problems.push({ code: "NO_SCENARIOS", file: p, path: [], zh: "目录中没有场景文件（.yaml、.yml 或含 computation 的 .json）", en: "no scenario files in the directory (.yaml, .yml, or .json with computation)" });
+      if (!found.length)
+        problems.push({
+          code: "NO_SCENARIOS",
+          file: p,
+          path: [],
+          zh: "目录中没有场景文件（.yaml、.yml 或含 computation 的 .json）",
+          en: "no scenario files in the directory (.yaml, .yml, or .json with computation)",
+        });
       for (const f of found) files.push(f);
     }
   }
@@ -40,7 +54,12 @@ export function collectFiles(paths: readonly string[]): { files: string[]; probl
  * @remarks Implements CLI-TEST-1.
  * @internal
  */
-export function testCommand(paths: readonly string[], lang: Lang, io: Io, registry: Registry = builtInRegistry): number {
+export function testCommand(
+  paths: readonly string[],
+  lang: Lang,
+  io: Io,
+  registry: Registry = builtInRegistry,
+): number {
   const zh = lang === "zh";
   const word = zh
     ? { pass: "✓ 通过", fail: "✗ 失败", invalid: "! 无效", crashed: "! 出错", skip: "- 未检查" }
@@ -61,7 +80,7 @@ export function testCommand(paths: readonly string[], lang: Lang, io: Io, regist
   const showProgress = files.length >= 10 && io.stderrIsTTY;
   files.forEach((file, i) => {
     if (showProgress) io.progress?.(`[${i + 1}/${files.length}] ${file}`);
-    let scenario;
+    let scenario: ReturnType<typeof loadScenario>;
     try {
       scenario = loadScenario(file);
     } catch (e) {
@@ -74,7 +93,9 @@ export function testCommand(paths: readonly string[], lang: Lang, io: Io, regist
     const src = sourceOf(scenario);
     for (const o of runScenario(scenario, { registry })) {
       const label = `${file} › ${o.case.name} (${o.case.computation})`;
-      const notes = caseNotes(o, lang).map((n) => `\n    ${n}`).join("");
+      const notes = caseNotes(o, lang)
+        .map((n) => `\n    ${n}`)
+        .join("");
       switch (o.status) {
         case "passed":
           passed++;
@@ -89,7 +110,9 @@ export function testCommand(paths: readonly string[], lang: Lang, io: Io, regist
         case "crashed":
           failed++;
           for (const p of o.problems ?? []) raise(exitCodeOf(p.code));
-          io.out(`${o.status === "invalid" ? word.invalid : word.crashed}  ${label}\n${indent(renderProblems(o.problems ?? [], lang))}`);
+          io.out(
+            `${o.status === "invalid" ? word.invalid : word.crashed}  ${label}\n${indent(renderProblems(o.problems ?? [], lang))}`,
+          );
           break;
         default:
           skipped++;
@@ -98,7 +121,12 @@ export function testCommand(paths: readonly string[], lang: Lang, io: Io, regist
     }
   });
   if (showProgress) io.progress?.("");
-  if (skipped) io.out(zh ? `（${skipped} 个用例没有写 expected，未计入）` : `(${skipped} cases state no expected output and are not counted)`);
+  if (skipped)
+    io.out(
+      zh
+        ? `（${skipped} 个用例没有写 expected，未计入）`
+        : `(${skipped} cases state no expected output and are not counted)`,
+    );
   io.out(`${passed} passed, ${failed} failed`);
   return code;
 }

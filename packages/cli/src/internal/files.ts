@@ -22,12 +22,15 @@ function looksLikeScenario(path: string): boolean {
 export function scenarioFilesIn(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
-    const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
     for (const e of entries) {
       if (e.name.startsWith(".") || e.name === "node_modules") continue;
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && SCENARIO_EXT.test(e.name) && (!/\.json$/i.test(e.name) || looksLikeScenario(p))) out.push(p);
+      else if (e.isFile() && SCENARIO_EXT.test(e.name) && (!/\.json$/i.test(e.name) || looksLikeScenario(p)))
+        out.push(p);
     }
   };
   walk(dir);

@@ -238,16 +238,28 @@ export const VALUE_LABELS: Readonly<Record<string, Label>> = Object.freeze({
 });
 
 /** The fields whose values are enumerations worth translating. @internal */
-export const ENUM_FIELDS: ReadonlySet<string> = new Set(["status", "method", "basis", "approvalBasis", "mode", "kind", "type", "direction", "transform", "startRule", "level"]);
+export const ENUM_FIELDS: ReadonlySet<string> = new Set([
+  "status",
+  "method",
+  "basis",
+  "approvalBasis",
+  "mode",
+  "kind",
+  "type",
+  "direction",
+  "transform",
+  "startRule",
+  "level",
+]);
 
 /** A value of a field in a language (translated only for {@link ENUM_FIELDS}). @internal */
 export function valueLabel(field: string | undefined, value: string, lang: "zh" | "en"): string {
-  if (field === undefined || !ENUM_FIELDS.has(field) || !Object.prototype.hasOwnProperty.call(VALUE_LABELS, value)) return value;
+  if (field === undefined || !ENUM_FIELDS.has(field) || !Object.hasOwn(VALUE_LABELS, value)) return value;
   return VALUE_LABELS[value]![lang];
 }
 
 /** The header of a field in a language (its own name when unknown). @internal */
 export function fieldLabel(key: string, lang: "zh" | "en"): string {
-  const l = Object.prototype.hasOwnProperty.call(FIELD_LABELS, key) ? FIELD_LABELS[key] : undefined;
+  const l = Object.hasOwn(FIELD_LABELS, key) ? FIELD_LABELS[key] : undefined;
   return l ? l[lang] : key;
 }

@@ -9,7 +9,8 @@ type Lang = "zh" | "en";
 type Path = readonly (string | number)[];
 
 const isObj = (v: unknown): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
-const isTrace = (v: unknown): v is TraceNode => isObj(v) && typeof v["rule"] === "string" && typeof v["citation"] === "string" && isObj(v["label"]);
+const isTrace = (v: unknown): v is TraceNode =>
+  isObj(v) && typeof v["rule"] === "string" && typeof v["citation"] === "string" && isObj(v["label"]);
 
 /** A value as written: strings quoted, numbers bare, so `"100"` and `100` differ visibly. @internal */
 export function show(v: unknown, lang: Lang): string {
@@ -44,7 +45,8 @@ export function traceFor(output: Json | undefined, path: Path, actual: Json | un
   let root: TraceNode | undefined;
   for (let n = path.length; n >= 0 && !root; n--) {
     let cur: unknown = output;
-    for (const seg of path.slice(0, n)) cur = isObj(cur) || Array.isArray(cur) ? (cur as Record<string | number, unknown>)[seg] : undefined;
+    for (const seg of path.slice(0, n))
+      cur = isObj(cur) || Array.isArray(cur) ? (cur as Record<string | number, unknown>)[seg] : undefined;
     if (isObj(cur) && isTrace(cur["trace"])) root = cur["trace"];
   }
   if (!root) return [];
@@ -57,7 +59,10 @@ export function traceFor(output: Json | undefined, path: Path, actual: Json | un
   walk(root, 0);
   if (!found.length) return [root];
   const deepest = found.reduce((m, f) => Math.max(m, f.depth), -Infinity);
-  return found.filter((f) => f.depth === deepest).slice(0, 2).map((f) => f.node);
+  return found
+    .filter((f) => f.depth === deepest)
+    .slice(0, 2)
+    .map((f) => f.node);
 }
 
 function mismatchText(m: Mismatch, o: CaseOutcome, src: Source | undefined, lang: Lang): string {
@@ -74,16 +79,27 @@ function mismatchText(m: Mismatch, o: CaseOutcome, src: Source | undefined, lang
   const lines = [`${field}${place}`];
   switch (m.reason) {
     case "missing":
-      lines.push(`  ${zh ? "预期：" : "expected: "}${show(m.expected, lang)}`, `  ${zh ? "实际：（结果中没有这个字段）" : "actual: (not in the result)"}`);
+      lines.push(
+        `  ${zh ? "预期：" : "expected: "}${show(m.expected, lang)}`,
+        `  ${zh ? "实际：（结果中没有这个字段）" : "actual: (not in the result)"}`,
+      );
       break;
     case "unexpected":
-      lines.push(`  ${zh ? "预期：（expected 中没有写这个字段；若只想比对部分字段，请用 check:）" : "expected: (not in expected; to compare only some fields, use check:)"}`, `  ${zh ? "实际：" : "actual: "}${show(m.actual, lang)}`);
+      lines.push(
+        `  ${zh ? "预期：（expected 中没有写这个字段；若只想比对部分字段，请用 check:）" : "expected: (not in expected; to compare only some fields, use check:)"}`,
+        `  ${zh ? "实际：" : "actual: "}${show(m.actual, lang)}`,
+      );
       break;
     case "length":
-      lines.push(`  ${zh ? `列表长度：预期 ${show(m.expected, lang)} 项，实际 ${show(m.actual, lang)} 项` : `list length: expected ${show(m.expected, lang)}, actual ${show(m.actual, lang)}`}`);
+      lines.push(
+        `  ${zh ? `列表长度：预期 ${show(m.expected, lang)} 项，实际 ${show(m.actual, lang)} 项` : `list length: expected ${show(m.expected, lang)}, actual ${show(m.actual, lang)}`}`,
+      );
       break;
     default:
-      lines.push(`  ${zh ? "预期：" : "expected: "}${show(m.expected, lang)}`, `  ${zh ? "实际：" : "actual: "}${show(m.actual, lang)}`);
+      lines.push(
+        `  ${zh ? "预期：" : "expected: "}${show(m.expected, lang)}`,
+        `  ${zh ? "实际：" : "actual: "}${show(m.actual, lang)}`,
+      );
   }
   return lines.join("\n");
 }
@@ -98,17 +114,30 @@ export function renderFailure(o: CaseOutcome, src: Source | undefined, lang: Lan
   const zh = lang === "zh";
   const out: string[] = [];
   if (o.error && o.status === "failed" && !(o.mismatches ?? []).some((m) => m.path[0] === "error")) {
-    out.push(zh ? `规则拒绝了输入，而用例预期的是结果：` : `the rule refused the input, but the case expects a result:`);
+    out.push(
+      zh ? `规则拒绝了输入，而用例预期的是结果：` : `the rule refused the input, but the case expects a result:`,
+    );
     out.push(indent(refusalText(o, lang), "  "));
   }
   const ms = o.mismatches ?? [];
-  ms.slice(0, maxMismatches).forEach((m, i) => out.push(`${zh ? `差异 ${i + 1}：` : `difference ${i + 1}: `}${mismatchText(m, o, src, lang)}`));
-  if (ms.length > maxMismatches) out.push(zh ? `……另有 ${ms.length - maxMismatches} 处差异（用 --json 查看完整结果）` : `… and ${ms.length - maxMismatches} more differences (see the full result with --json)`);
+  ms.slice(0, maxMismatches).forEach((m, i) =>
+    out.push(`${zh ? `差异 ${i + 1}：` : `difference ${i + 1}: `}${mismatchText(m, o, src, lang)}`),
+  );
+  if (ms.length > maxMismatches)
+    out.push(
+      zh
+        ? `……另有 ${ms.length - maxMismatches} 处差异（用 --json 查看完整结果）`
+        : `… and ${ms.length - maxMismatches} more differences (see the full result with --json)`,
+    );
   const first = ms.find((m) => m.path[0] !== "error");
   if (first) {
     const nodes = traceFor(o.output, first.path, first.actual);
     if (nodes.length) {
-      out.push(zh ? `${formatPath(first.path) || "结果"} 的计算过程：` : `how ${formatPath(first.path) || "the result"} was computed:`);
+      out.push(
+        zh
+          ? `${formatPath(first.path) || "结果"} 的计算过程：`
+          : `how ${formatPath(first.path) || "the result"} was computed:`,
+      );
       for (const n of nodes) out.push(indent(renderTrace(n, { lang, maxDepth: 1 }), "  "));
     } else if (o.output !== undefined) {
       out.push(zh ? "（此计算不输出计算过程）" : "(this computation gives no trace)");
@@ -122,13 +151,19 @@ export function refusalText(o: CaseOutcome, lang: Lang): string {
   const e = o.error;
   if (!e) return "";
   const p: ScenarioProblem = o.refusal ?? { code: e.code, file: o.case.file, path: [], zh: e.zh, en: e.en };
-  return formatProblem({ ...p, code: e.code, zh: e.zh, en: e.en }, lang).replace(/^(错误|error) /, lang === "zh" ? "规则拒绝 " : "refused ");
+  return formatProblem({ ...p, code: e.code, zh: e.zh, en: e.en }, lang).replace(
+    /^(错误|error) /,
+    lang === "zh" ? "规则拒绝 " : "refused ",
+  );
 }
 
 /** The problems that stop a case from running. @internal */
 export function renderProblems(problems: readonly ScenarioProblem[], lang: Lang, max = 20): string {
   const shown = problems.slice(0, max).map((p) => formatProblem(p, lang));
-  if (problems.length > max) shown.push(lang === "zh" ? `……另有 ${problems.length - max} 处问题` : `… and ${problems.length - max} more problems`);
+  if (problems.length > max)
+    shown.push(
+      lang === "zh" ? `……另有 ${problems.length - max} 处问题` : `… and ${problems.length - max} more problems`,
+    );
   return shown.join("\n");
 }
 
@@ -142,7 +177,10 @@ export function renderExplain(output: Json | undefined, lang: Lang, maxDepth?: n
 export function caseHeading(o: CaseOutcome, lang: Lang): string {
   const c = o.case;
   const zh = lang === "zh";
-  const lines = [`== ${c.name} ==`, zh ? `文件：${c.file}    计算：${c.computation}` : `file: ${c.file}    computation: ${c.computation}`];
+  const lines = [
+    `== ${c.name} ==`,
+    zh ? `文件：${c.file}    计算：${c.computation}` : `file: ${c.file}    computation: ${c.computation}`,
+  ];
   if (c.description) lines.push(c.description.trim());
   return lines.join("\n");
 }
@@ -151,4 +189,3 @@ export function caseHeading(o: CaseOutcome, lang: Lang): string {
 export function renderResultBlock(o: CaseOutcome, lang: Lang): string {
   return o.output === undefined ? "" : renderOutput(o.output, lang);
 }
-

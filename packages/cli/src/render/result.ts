@@ -8,18 +8,33 @@ type Obj = { readonly [k: string]: Json };
 
 const isObj = (v: Json | undefined): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 /** A bilingual label `{ zh, en }`: shown as one cell in the chosen language. */
-const isLabel = (v: Json | undefined): boolean => isObj(v) && Object.keys(v).length === 2 && typeof v["zh"] === "string" && typeof v["en"] === "string";
+const isLabel = (v: Json | undefined): boolean =>
+  isObj(v) && Object.keys(v).length === 2 && typeof v["zh"] === "string" && typeof v["en"] === "string";
 const isScalar = (v: Json | undefined): boolean => v === null || typeof v !== "object" || isLabel(v);
 const isScalarList = (v: Json | undefined): boolean => Array.isArray(v) && v.every(isScalar);
-const isTraceLike = (k: string, v: Json | undefined): boolean => k === "trace" || (isObj(v) && typeof v["rule"] === "string" && typeof v["citation"] === "string");
+const isTraceLike = (k: string, v: Json | undefined): boolean =>
+  k === "trace" || (isObj(v) && typeof v["rule"] === "string" && typeof v["citation"] === "string");
 
 /** A record in one cell: its id-like field and its message, e.g. `张小梅（未满参保最低年龄）`. */
 function brief(o: Obj, lang: Lang): string | undefined {
-  const key = ["id", "memberId", "name", "step", "gate", "code"].map((k) => o[k]).find((x) => typeof x === "string" || typeof x === "number");
-  const msg = typeof o[lang] === "string" ? o[lang] : isLabel(o["reason"]) ? (o["reason"] as Obj)[lang] : isLabel(o["label"]) ? (o["label"] as Obj)[lang] : undefined;
+  const key = ["id", "memberId", "name", "step", "gate", "code"]
+    .map((k) => o[k])
+    .find((x) => typeof x === "string" || typeof x === "number");
+  const msg =
+    typeof o[lang] === "string"
+      ? o[lang]
+      : isLabel(o["reason"])
+        ? (o["reason"] as Obj)[lang]
+        : isLabel(o["label"])
+          ? (o["label"] as Obj)[lang]
+          : undefined;
   if (key === undefined && msg === undefined) return undefined;
   if (key === undefined) return String(msg);
-  return msg === undefined ? String(key) : lang === "zh" ? `${String(key)}（${String(msg)}）` : `${String(key)} (${String(msg)})`;
+  return msg === undefined
+    ? String(key)
+    : lang === "zh"
+      ? `${String(key)}（${String(msg)}）`
+      : `${String(key)} (${String(msg)})`;
 }
 
 /** A scalar (or a short list of them) as a table cell. @internal */
@@ -29,8 +44,10 @@ export function cell(v: Json | undefined, lang: Lang, max = 60, field?: string):
   if (typeof v === "string") return truncate(valueLabel(field, v, lang), max);
   if (typeof v === "number") return truncate(String(v), max);
   if (Array.isArray(v) && v.length === 0) return lang === "zh" ? "（无）" : "(none)";
-  if (Array.isArray(v) && v.every(isScalar)) return truncate(v.map((x) => cell(x, lang)).join(lang === "zh" ? "、" : ", "), max);
-  if (Array.isArray(v) && v.every((x) => isObj(x) && brief(x, lang) !== undefined)) return truncate(v.map((x) => brief(x as Obj, lang)).join(lang === "zh" ? "；" : "; "), max);
+  if (Array.isArray(v) && v.every(isScalar))
+    return truncate(v.map((x) => cell(x, lang)).join(lang === "zh" ? "、" : ", "), max);
+  if (Array.isArray(v) && v.every((x) => isObj(x) && brief(x, lang) !== undefined))
+    return truncate(v.map((x) => brief(x as Obj, lang)).join(lang === "zh" ? "；" : "; "), max);
   if (Array.isArray(v)) return lang === "zh" ? `[${v.length} 项]` : `[${v.length} items]`;
   if (isObj(v)) {
     if (isLabel(v)) return truncate(v[lang] as string, max);
@@ -55,7 +72,13 @@ function columns(rows: readonly Obj[]): string[][] {
   for (const r of rows) {
     for (const [k, v] of Object.entries(r)) {
       if (isTraceLike(k, v)) continue;
-      if (isObj(v) && !isLabel(v) && !isObj(v["label"]) && Object.values(v).every((x) => isScalar(x) || isScalarList(x)) && Object.keys(v).length <= 8) {
+      if (
+        isObj(v) &&
+        !isLabel(v) &&
+        !isObj(v["label"]) &&
+        Object.values(v).every((x) => isScalar(x) || isScalarList(x)) &&
+        Object.keys(v).length <= 8
+      ) {
         for (const sub of Object.keys(v)) add([k, sub]);
       } else {
         add([k]);
@@ -67,7 +90,7 @@ function columns(rows: readonly Obj[]): string[][] {
 
 function get(o: Obj, p: readonly string[]): Json | undefined {
   let cur: Json | undefined = o;
-  for (const k of p) cur = isObj(cur) && Object.prototype.hasOwnProperty.call(cur, k) ? cur[k] : undefined;
+  for (const k of p) cur = isObj(cur) && Object.hasOwn(cur, k) ? cur[k] : undefined;
   return cur;
 }
 
@@ -76,7 +99,7 @@ function get(o: Obj, p: readonly string[]): Json | undefined {
  * not field names: they are translated only when every one is a known field.
  */
 function keysAreFields(o: Obj): boolean {
-  return Object.keys(o).every((k) => Object.prototype.hasOwnProperty.call(FIELD_LABELS, k));
+  return Object.keys(o).every((k) => Object.hasOwn(FIELD_LABELS, k));
 }
 
 function header(p: readonly string[], lang: Lang, subFields: ReadonlySet<string>): string {
@@ -93,12 +116,25 @@ function listTable(list: readonly Json[], lang: Lang): string {
     if (cols.length === 0) return lang === "zh" ? "（空）" : "(empty)";
     const other = lang === "zh" ? "en" : "zh";
     if (cols.some((c) => c.length === 1 && c[0] === lang) && cols.some((c) => c.length === 1 && c[0] === other)) {
-      cols.splice(cols.findIndex((c) => c.length === 1 && c[0] === other), 1);
+      cols.splice(
+        cols.findIndex((c) => c.length === 1 && c[0] === other),
+        1,
+      );
     }
-    const subFields = new Set(cols.filter((c) => c.length > 1 && rows.every((r) => !isObj(r[c[0]!]) || keysAreFields(r[c[0]!] as Obj))).map((c) => c[0]!));
-    return table(cols.map((c) => header(c, lang, subFields)), rows.map((r) => cols.map((c) => cell(get(r, c), lang, 100, c[c.length - 1]))));
+    const subFields = new Set(
+      cols
+        .filter((c) => c.length > 1 && rows.every((r) => !isObj(r[c[0]!]) || keysAreFields(r[c[0]!] as Obj)))
+        .map((c) => c[0]!),
+    );
+    return table(
+      cols.map((c) => header(c, lang, subFields)),
+      rows.map((r) => cols.map((c) => cell(get(r, c), lang, 100, c[c.length - 1]))),
+    );
   }
-  return table([fieldLabel("index", lang), fieldLabel("value", lang)], list.map((v, i) => [String(i + 1), cell(v, lang, 100)]));
+  return table(
+    [fieldLabel("index", lang), fieldLabel("value", lang)],
+    list.map((v, i) => [String(i + 1), cell(v, lang, 100)]),
+  );
 }
 
 /**
@@ -118,11 +154,20 @@ export function renderOutput(output: Json, lang: Lang, heading = "", keysAreData
   for (const [k, v] of Object.entries(output)) {
     if (isTraceLike(k, v)) continue;
     if ((k === "zh" || k === "en") && k !== lang && typeof output[lang] === "string") continue;
-    if (isScalar(v) || (isScalarList(v) && (v as Json[]).length <= 6) || (isObj(v) && isObj(v["label"]))) scalars.push([k, v]);
+    if (isScalar(v) || (isScalarList(v) && (v as Json[]).length <= 6) || (isObj(v) && isObj(v["label"])))
+      scalars.push([k, v]);
     else sections.push([k, v]);
   }
   if (scalars.length) {
-    parts.push(table([lang === "zh" ? "项目" : "field", lang === "zh" ? "值" : "value"], scalars.map(([k, v]) => [keysAreData ? k : fieldLabel(k, lang), cell(v, lang, 100, keysAreData ? undefined : k)])));
+    parts.push(
+      table(
+        [lang === "zh" ? "项目" : "field", lang === "zh" ? "值" : "value"],
+        scalars.map(([k, v]) => [
+          keysAreData ? k : fieldLabel(k, lang),
+          cell(v, lang, 100, keysAreData ? undefined : k),
+        ]),
+      ),
+    );
   }
   for (const [k, v] of sections) {
     if (Array.isArray(v) && v.length === 0) {

@@ -12,8 +12,12 @@ describe("compareExpected", () => {
   });
 
   it("CLI-SCEN-2: money strings compare character by character", () => {
-    expect(compareExpected({ total: "100" }, { total: "100.00" })).toEqual([{ path: ["total"], reason: "value", expected: "100", actual: "100.00" }]);
-    expect(compareExpected(["33.33"], ["33.34"])).toEqual([{ path: [0], reason: "value", expected: "33.33", actual: "33.34" }]);
+    expect(compareExpected({ total: "100" }, { total: "100.00" })).toEqual([
+      { path: ["total"], reason: "value", expected: "100", actual: "100.00" },
+    ]);
+    expect(compareExpected(["33.33"], ["33.34"])).toEqual([
+      { path: [0], reason: "value", expected: "33.33", actual: "33.34" },
+    ]);
   });
 
   it("CLI-SCEN-2: an unquoted number compares by exact decimal value, never through a float", () => {
@@ -38,23 +42,47 @@ describe("compareExpected", () => {
       { path: ["b"], reason: "missing", expected: "2" },
       { path: ["c"], reason: "unexpected", actual: "3" },
     ]);
-    expect(compareExpected({ list: ["1", "2"] }, { list: ["1"] })).toEqual([{ path: ["list"], reason: "length", expected: 2, actual: 1 }]);
-    expect(compareExpected({ a: { trace: 1 } }, { a: { trace: 1, x: 2 } })).toEqual([{ path: ["a", "x"], reason: "unexpected", actual: 2 }]);
+    expect(compareExpected({ list: ["1", "2"] }, { list: ["1"] })).toEqual([
+      { path: ["list"], reason: "length", expected: 2, actual: 1 },
+    ]);
+    expect(compareExpected({ a: { trace: 1 } }, { a: { trace: 1, x: 2 } })).toEqual([
+      { path: ["a", "x"], reason: "unexpected", actual: 2 },
+    ]);
     expect(compareExpected({ a: [1] }, { a: { 0: 1 } })).toHaveLength(1);
     expect(compareExpected({ a: { b: 1 } }, { a: [1] })).toHaveLength(1);
   });
 
   it("CLI-SCEN-2: with check, only the listed paths are compared", () => {
     const expected = { recipients: [{ amount: "10.00" }, { amount: "90.00" }] };
-    const actual = { recipients: [{ amount: "10.00", share: "0.1" }, { amount: "89.99", share: "0.9" }], total: "99.99" };
+    const actual = {
+      recipients: [
+        { amount: "10.00", share: "0.1" },
+        { amount: "89.99", share: "0.9" },
+      ],
+      total: "99.99",
+    };
     expect(compareExpected(expected, actual, [["recipients", 0, "amount"]])).toEqual([]);
-    expect(compareExpected(expected, actual, [["recipients", 1, "amount"]])).toEqual([{ path: ["recipients", 1, "amount"], reason: "value", expected: "90.00", actual: "89.99" }]);
+    expect(compareExpected(expected, actual, [["recipients", 1, "amount"]])).toEqual([
+      { path: ["recipients", 1, "amount"], reason: "value", expected: "90.00", actual: "89.99" },
+    ]);
     expect(compareExpected(expected, actual)).not.toEqual([]);
   });
 
   it("CLI-SCEN-2: a value always matches itself (property)", () => {
     const json = fc.letrec((tie) => ({
-      v: fc.oneof({ depthSize: "small" }, fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie("v"), { maxLength: 4 }), fc.dictionary(fc.string({ minLength: 1 }).filter((k) => k !== "__proto__"), tie("v"), { maxKeys: 4 })),
+      v: fc.oneof(
+        { depthSize: "small" },
+        fc.string(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie("v"), { maxLength: 4 }),
+        fc.dictionary(
+          fc.string({ minLength: 1 }).filter((k) => k !== "__proto__"),
+          tie("v"),
+          { maxKeys: 4 },
+        ),
+      ),
     })).v;
     fc.assert(fc.property(json, (v) => compareExpected(v, v as never).length === 0));
   });

@@ -37,7 +37,8 @@ function sameNumber(expected: string, actual: Json): boolean {
   return false;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof NumberLiteral);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof NumberLiteral);
 
 function diff(expected: unknown, actual: Json | undefined, path: Path, out: Mismatch[]): void {
   if (actual === undefined) {
@@ -49,7 +50,9 @@ function diff(expected: unknown, actual: Json | undefined, path: Path, out: Mism
     return;
   }
   if (typeof expected === "string") {
-    const ok = actual === expected || (typeof actual === "number" && PLAIN_DECIMAL.test(expected.trim()) && sameNumber(expected, actual));
+    const ok =
+      actual === expected ||
+      (typeof actual === "number" && PLAIN_DECIMAL.test(expected.trim()) && sameNumber(expected, actual));
     if (!ok) out.push({ path, reason: "value", expected, actual });
     return;
   }
@@ -63,7 +66,8 @@ function diff(expected: unknown, actual: Json | undefined, path: Path, out: Mism
       return;
     }
     const list = actual as readonly Json[];
-    if (list.length !== expected.length) out.push({ path, reason: "length", expected: expected.length, actual: list.length });
+    if (list.length !== expected.length)
+      out.push({ path, reason: "length", expected: expected.length, actual: list.length });
     for (let i = 0; i < Math.min(list.length, expected.length); i++) diff(expected[i], list[i], [...path, i], out);
     return;
   }
@@ -74,10 +78,10 @@ function diff(expected: unknown, actual: Json | undefined, path: Path, out: Mism
     }
     const a = actual as Record<string, Json>;
     for (const k of Object.keys(expected)) {
-      diff(expected[k], Object.prototype.hasOwnProperty.call(a, k) ? a[k] : undefined, [...path, k], out);
+      diff(expected[k], Object.hasOwn(a, k) ? a[k] : undefined, [...path, k], out);
     }
     for (const k of Object.keys(a)) {
-      if (!Object.prototype.hasOwnProperty.call(expected, k) && !(path.length === 0 && k === "trace")) {
+      if (!Object.hasOwn(expected, k) && !(path.length === 0 && k === "trace")) {
         out.push({ path: [...path, k], reason: "unexpected", actual: a[k] as Json });
       }
     }
@@ -121,7 +125,7 @@ export function valueAtPath(v: unknown, path: Path): unknown {
   let cur: unknown = v;
   for (const seg of path) {
     if (cur === null || typeof cur !== "object" || cur instanceof NumberLiteral) return undefined;
-    if (!Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
+    if (!Object.hasOwn(cur, seg)) return undefined;
     cur = (cur as Record<string | number, unknown>)[seg];
   }
   return cur;

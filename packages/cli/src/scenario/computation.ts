@@ -51,7 +51,13 @@ export interface Registry {
    * `register("funds.allocateByFactors", funds.allocateByFactors, funds.allocateByFactorsInputSchema, funds.fundsParameterSet)`.
    * @throws {@link PolicyError} `DUPLICATE_COMPUTATION` when the id is taken
    */
-  register(id: string, fn: ComputationFn, inputSchema: z.ZodType, parameters?: ParameterSet, options?: RegisterOptions): Registry;
+  register(
+    id: string,
+    fn: ComputationFn,
+    inputSchema: z.ZodType,
+    parameters?: ParameterSet,
+    options?: RegisterOptions,
+  ): Registry;
   /** Adds a package's built-in parameters to the `sannong params` listing. */
   registerParameters(pkg: string, parameters: readonly Parameter[]): Registry;
   /** The computation with an id, or `undefined`. */
@@ -81,14 +87,20 @@ export function createRegistry(): Registry {
   const registry: Registry = {
     register(id, fn, inputSchema, parameters, options = {}) {
       if (computations.has(id)) {
-        throw new PolicyError({ code: "DUPLICATE_COMPUTATION", zh: `计算 ${id} 重复登记`, en: `computation ${id} is registered twice`, details: { id } });
+        throw new PolicyError({
+          code: "DUPLICATE_COMPUTATION",
+          zh: `计算 ${id} 重复登记`,
+          en: `computation ${id} is registered twice`,
+          details: { id },
+        });
       }
       const call = fn as unknown as (input: unknown, options?: ComputationOptions) => unknown;
       computations.set(
         id,
         Object.freeze({
           id,
-          run: (input: unknown, opts: ComputationOptions) => (opts.parameters ? call(input, { parameters: opts.parameters }) : call(input)),
+          run: (input: unknown, opts: ComputationOptions) =>
+            opts.parameters ? call(input, { parameters: opts.parameters }) : call(input),
           inputSchema,
           ...(parameters ? { parameters } : {}),
           ...(options.label ? { label: options.label } : {}),
@@ -99,7 +111,12 @@ export function createRegistry(): Registry {
     registerParameters(pkg, list) {
       for (const p of list) {
         if (params.has(p.id)) {
-          throw new PolicyError({ code: "PARAM_DUPLICATE", zh: `参数 ${p.id} 重复登记`, en: `parameter ${p.id} is registered twice`, details: { id: p.id } });
+          throw new PolicyError({
+            code: "PARAM_DUPLICATE",
+            zh: `参数 ${p.id} 重复登记`,
+            en: `parameter ${p.id} is registered twice`,
+            details: { id: p.id },
+          });
         }
         params.set(p.id, { pkg, parameter: p });
       }
@@ -107,7 +124,10 @@ export function createRegistry(): Registry {
     },
     get: (id) => computations.get(id),
     ids: () => [...computations.keys()].sort(),
-    parameters: () => [...params.values()].sort((a, b) => (a.parameter.id < b.parameter.id ? -1 : a.parameter.id > b.parameter.id ? 1 : 0)),
+    parameters: () =>
+      [...params.values()].sort((a, b) =>
+        a.parameter.id < b.parameter.id ? -1 : a.parameter.id > b.parameter.id ? 1 : 0,
+      ),
   };
   return registry;
 }

@@ -68,7 +68,12 @@ export class ScenarioError extends SannongError {
       path: first.path,
       zh: `${where(first)}：${first.zh}${more ? `（另有 ${more} 处问题）` : ""}`,
       en: `${where(first)}: ${first.en}${more ? ` (and ${more} more)` : ""}`,
-      details: { file: first.file, line: first.line ?? null, column: first.column ?? null, problemCount: problems.length },
+      details: {
+        file: first.file,
+        line: first.line ?? null,
+        column: first.column ?? null,
+        problemCount: problems.length,
+      },
     });
     this.name = "ScenarioError";
     this.problems = Object.freeze(problems.map((p) => Object.freeze({ ...p, path: Object.freeze([...p.path]) })));

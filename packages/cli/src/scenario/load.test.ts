@@ -16,12 +16,32 @@ function problems(text: string): ScenarioError["problems"] {
 describe("parseScenario", () => {
   it("CLI-SCEN-1: reads a single-case file with computation, input, parameters, expected and check", () => {
     const s = parseScenario(
-      ["name: 三等分", "computation: core.allocate", "input:", "  total: '100.00'", "  weights: [1, 1, 1]", "parameters:", "  some.param: '0.5'", "expected: ['33.34', '33.33', '33.33']", "check: ['[0]']", ""].join("\n"),
+      [
+        "name: 三等分",
+        "computation: core.allocate",
+        "input:",
+        "  total: '100.00'",
+        "  weights: [1, 1, 1]",
+        "parameters:",
+        "  some.param: '0.5'",
+        "expected: ['33.34', '33.33', '33.33']",
+        "check: ['[0]']",
+        "",
+      ].join("\n"),
       "a.yaml",
     );
     expect(s.cases).toHaveLength(1);
     const c = s.cases[0]!;
-    expect(c).toMatchObject({ name: "三等分", computation: "core.allocate", input: { total: "100.00", weights: [1, 1, 1] }, parameters: { "some.param": "0.5" }, hasExpected: true, check: ["[0]"], at: [], computationAt: ["computation"] });
+    expect(c).toMatchObject({
+      name: "三等分",
+      computation: "core.allocate",
+      input: { total: "100.00", weights: [1, 1, 1] },
+      parameters: { "some.param": "0.5" },
+      hasExpected: true,
+      check: ["[0]"],
+      at: [],
+      computationAt: ["computation"],
+    });
     expect(c.expected).toEqual(["33.34", "33.33", "33.33"]);
   });
 
@@ -64,7 +84,10 @@ describe("parseScenario", () => {
   });
 
   it("CLI-SCEN-2: expected numbers become NumberLiterals with their source text", () => {
-    const c = parseScenario("computation: x\ninput: {}\nexpected: { a: 100.00, b: '100.00', c: [1e3, 0.10] }\n", "n.yaml").cases[0]!;
+    const c = parseScenario(
+      "computation: x\ninput: {}\nexpected: { a: 100.00, b: '100.00', c: [1e3, 0.10] }\n",
+      "n.yaml",
+    ).cases[0]!;
     const e = c.expected as Record<string, unknown>;
     expect(e["a"]).toEqual(new NumberLiteral("100.00"));
     expect(e["b"]).toBe("100.00");
@@ -85,14 +108,17 @@ describe("parseScenario", () => {
 
   it.each([
     ["computation: x\ninput:\n  total: '1.00\n  weights: [1]\n", 3, 10, "单引号字符串"],
-    ["computation: x\ninput: { total: \"1.00 }\n", 2, 17, "双引号字符串"],
+    ['computation: x\ninput: { total: "1.00 }\n', 2, 17, "双引号字符串"],
     ["computation: x\ninput:\n  weights: [1, 2\nexpected: 1\n", 3, 12, "方括号"],
     ["computation: x\ninput: {total: 1\nexpected: 1\n", 2, 8, "花括号"],
-  ])("CLI-SCEN-1: an unclosed string or bracket is reported where it starts, not at the end of the file (%#)", (text, line, column, what) => {
-    const ps = problems(text);
-    expect(ps[0]).toMatchObject({ code: "YAML_SYNTAX", line, column });
-    expect(ps[0]!.zh).toContain(what);
-  });
+  ])(
+    "CLI-SCEN-1: an unclosed string or bracket is reported where it starts, not at the end of the file (%#)",
+    (text, line, column, what) => {
+      const ps = problems(text);
+      expect(ps[0]).toMatchObject({ code: "YAML_SYNTAX", line, column });
+      expect(ps[0]!.zh).toContain(what);
+    },
+  );
 
   it("CLI-SCEN-1: a duplicate key is a syntax error (a typo must not override silently)", () => {
     const ps = problems("computation: x\ninput: {}\ninput: {}\n");
@@ -113,22 +139,34 @@ describe("parseScenario", () => {
     expect(problems("input: {}\n")[0]).toMatchObject({ code: "INVALID_SCENARIO", path: ["computation"] });
     expect(problems("")[0]).toMatchObject({ code: "INVALID_SCENARIO" });
     expect(problems("- a\n- b\n")[0]).toMatchObject({ code: "INVALID_SCENARIO", line: 1 });
-    expect(problems("computation: x\ninput: {}\nexpected: 1\nexpectedError: X\n")[0]).toMatchObject({ path: ["expectedError"], line: 4 });
+    expect(problems("computation: x\ninput: {}\nexpected: 1\nexpectedError: X\n")[0]).toMatchObject({
+      path: ["expectedError"],
+      line: 4,
+    });
     expect(problems("computation: x\ninput: {}\ncheck: [a]\n")[0]).toMatchObject({ path: ["check"], line: 3 });
-    expect(problems("computation: x\ncases:\n  - input: {}\ninput: {}\n")[0]).toMatchObject({ path: ["input"], line: 4 });
-    expect(problems("computation: x\ncases:\n  - name: a\n")[0]).toMatchObject({ path: ["cases", 0, "input"], line: 3 });
+    expect(problems("computation: x\ncases:\n  - input: {}\ninput: {}\n")[0]).toMatchObject({
+      path: ["input"],
+      line: 4,
+    });
+    expect(problems("computation: x\ncases:\n  - name: a\n")[0]).toMatchObject({
+      path: ["cases", 0, "input"],
+      line: 3,
+    });
   });
 
   it("CLI-SCEN-1: JSON files are read with their lines too", () => {
     const ps = problems('{\n  "computation": "x",\n  "input": {},\n  "extra": 1\n}\n');
     expect(ps[0]).toMatchObject({ code: "INVALID_SCENARIO", line: 4, path: ["extra"] });
-    const s = parseScenario('{\n\t"computation": "core.allocate",\n\t"input": {"total": "1.00", "weights": [1]},\n\t"expected": ["1.00"]\n}\n', "t.json");
+    const s = parseScenario(
+      '{\n\t"computation": "core.allocate",\n\t"input": {"total": "1.00", "weights": [1]},\n\t"expected": ["1.00"]\n}\n',
+      "t.json",
+    );
     expect(s.cases[0]!.input).toEqual({ total: "1.00", weights: [1] });
   });
 
   it("CLI-SCEN-1: a __proto__ key becomes an own property (the API schemas then refuse it), never the prototype", () => {
     const c = parseScenario("computation: x\ninput:\n  __proto__: { polluted: true }\n", "p.yaml").cases[0]!;
-    expect(Object.prototype.hasOwnProperty.call(c.input, "__proto__")).toBe(true);
+    expect(Object.hasOwn(c.input as object, "__proto__")).toBe(true);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
     expect(Object.getPrototypeOf(c.input)).toBe(Object.prototype);
   });
@@ -149,10 +187,23 @@ describe("parseScenario", () => {
 
   it("CLI-SCEN-1: anchors and merge keys (<<: *base) are read as YAML says; the case's own keys win", () => {
     const s = parseScenario(
-      ["computation: x", "cases:", "  - input: &base", "      a: 1", "      b: 2", "  - input:", "      <<: *base", "      b: 3", ""].join("\n"),
+      [
+        "computation: x",
+        "cases:",
+        "  - input: &base",
+        "      a: 1",
+        "      b: 2",
+        "  - input:",
+        "      <<: *base",
+        "      b: 3",
+        "",
+      ].join("\n"),
       "m.yaml",
     );
-    expect(s.cases.map((c) => c.input)).toEqual([{ a: 1, b: 2 }, { a: 1, b: 3 }]);
+    expect(s.cases.map((c) => c.input)).toEqual([
+      { a: 1, b: 2 },
+      { a: 1, b: 3 },
+    ]);
   });
 });
 
@@ -174,7 +225,16 @@ describe("parseScenario — aliases", () => {
 
   it("CLI-SCEN-1: aliases that expand to a reasonable size are read in full", () => {
     const row = `[${new Array(100).fill(1).join(", ")}]`;
-    const s = parseScenario(["computation: x", "cases:", `  - input: { w: &w ${row} }`, `  - input: { ws: [${new Array(100).fill("*w").join(", ")}] }`, ""].join("\n"), "a.yaml");
+    const s = parseScenario(
+      [
+        "computation: x",
+        "cases:",
+        `  - input: { w: &w ${row} }`,
+        `  - input: { ws: [${new Array(100).fill("*w").join(", ")}] }`,
+        "",
+      ].join("\n"),
+      "a.yaml",
+    );
     const ws = (s.cases[1]!.input as { ws: number[][] }).ws;
     expect(ws).toHaveLength(100);
     expect(ws.every((w) => w.length === 100 && w.every((x) => x === 1))).toBe(true);

@@ -71,18 +71,43 @@ const caseKeys = {
   expectedError: z.string().min(1).optional(),
 };
 
-const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const has = (o: object, k: string): boolean => Object.hasOwn(o, k);
 
 function refineCase(c: Record<string, unknown>, ctx: z.RefinementCtx, path: Path, needsComputation: boolean): void {
-  if (!has(c, "input")) addIssue(ctx, "缺少 input（计算的输入）", "input is missing (the computation's input)", [...path, "input"], "missing_input");
+  if (!has(c, "input"))
+    addIssue(
+      ctx,
+      "缺少 input（计算的输入）",
+      "input is missing (the computation's input)",
+      [...path, "input"],
+      "missing_input",
+    );
   if (needsComputation && c["computation"] === undefined) {
-    addIssue(ctx, "缺少 computation（要运行的计算，如 core.allocate）", "computation is missing (what to run, e.g. core.allocate)", [...path, "computation"], "missing_computation");
+    addIssue(
+      ctx,
+      "缺少 computation（要运行的计算，如 core.allocate）",
+      "computation is missing (what to run, e.g. core.allocate)",
+      [...path, "computation"],
+      "missing_computation",
+    );
   }
   if (has(c, "expected") && c["expectedError"] !== undefined) {
-    addIssue(ctx, "expected 与 expectedError 只能写一个", "write either expected or expectedError, not both", [...path, "expectedError"], "conflict");
+    addIssue(
+      ctx,
+      "expected 与 expectedError 只能写一个",
+      "write either expected or expectedError, not both",
+      [...path, "expectedError"],
+      "conflict",
+    );
   }
   if (c["check"] !== undefined && !has(c, "expected")) {
-    addIssue(ctx, "写了 check 却没有 expected", "check is given without expected", [...path, "check"], "check_without_expected");
+    addIssue(
+      ctx,
+      "写了 check 却没有 expected",
+      "check is given without expected",
+      [...path, "check"],
+      "check_without_expected",
+    );
   }
 }
 
@@ -95,9 +120,18 @@ export const scenarioFileSchema = z
     const o = f as Record<string, unknown>;
     if (f.cases) {
       for (const k of ["input", "expected", "check", "expectedError"]) {
-        if (has(o, k)) addIssue(ctx, `有 cases 时，${k} 要写在每个用例里`, `with cases, ${k} belongs inside each case`, [k], "misplaced_key");
+        if (has(o, k))
+          addIssue(
+            ctx,
+            `有 cases 时，${k} 要写在每个用例里`,
+            `with cases, ${k} belongs inside each case`,
+            [k],
+            "misplaced_key",
+          );
       }
-      f.cases.forEach((c, i) => refineCase(c as Record<string, unknown>, ctx, ["cases", i], f.computation === undefined));
+      f.cases.forEach((c, i) =>
+        refineCase(c as Record<string, unknown>, ctx, ["cases", i], f.computation === undefined),
+      );
     } else {
       refineCase(o, ctx, [], true);
     }
@@ -132,7 +166,9 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
   if (Array.isArray(parsed)) throw new ScenarioError(parsed);
   const src = parsed;
   if (src.doc.contents === null) {
-    throw new ScenarioError([{ code: "INVALID_SCENARIO", file, path: [], zh: "文件是空的，没有场景", en: "the file is empty: no scenario" }]);
+    throw new ScenarioError([
+      { code: "INVALID_SCENARIO", file, path: [], zh: "文件是空的，没有场景", en: "the file is empty: no scenario" },
+    ]);
   }
   const data = toData(src, src.doc.contents);
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
@@ -145,7 +181,10 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
       }),
     ]);
   }
-  const problems = [...inexactNumbers(src), ...schemaProblems(src, scenarioFileSchema, data, [], "INVALID_SCENARIO", "scenario")];
+  const problems = [
+    ...inexactNumbers(src),
+    ...schemaProblems(src, scenarioFileSchema, data, [], "INVALID_SCENARIO", "scenario"),
+  ];
   if (problems.length) throw new ScenarioError(sortProblems(problems));
 
   const f = data as Record<string, unknown> & { cases?: Record<string, unknown>[] };
@@ -166,7 +205,11 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
     }
     const computation = (c["computation"] ?? f["computation"]) as string;
     const hasExpected = has(c, "expected");
-    const name = (c["name"] as string | undefined) ?? (f.cases ? `${(f["name"] as string | undefined) ?? baseName(file)} #${index + 1}` : ((f["name"] as string | undefined) ?? baseName(file)));
+    const name =
+      (c["name"] as string | undefined) ??
+      (f.cases
+        ? `${(f["name"] as string | undefined) ?? baseName(file)} #${index + 1}`
+        : ((f["name"] as string | undefined) ?? baseName(file)));
     return Object.freeze({
       file,
       index,
@@ -209,14 +252,33 @@ export function loadScenario(path: string, display = path): Scenario {
   let text: string;
   try {
     if (statSync(path).isDirectory()) {
-      throw new ScenarioError([{ code: "FILE_UNREADABLE", file: display, path: [], zh: "这是一个目录，不是场景文件（测试整个目录请用 sannong test）", en: "this is a directory, not a scenario file (use sannong test for a directory)" }]);
+      throw new ScenarioError([
+        {
+          code: "FILE_UNREADABLE",
+          file: display,
+          path: [],
+          zh: "这是一个目录，不是场景文件（测试整个目录请用 sannong test）",
+          en: "this is a directory, not a scenario file (use sannong test for a directory)",
+        },
+      ]);
     }
     text = readFileSync(path, "utf8");
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
     const code = (e as { code?: string }).code;
-    if (code === "ENOENT") throw new ScenarioError([{ code: "FILE_NOT_FOUND", file: display, path: [], zh: "找不到文件", en: "no such file" }]);
-    throw new ScenarioError([{ code: "FILE_UNREADABLE", file: display, path: [], zh: `无法读取文件（${code ?? "未知原因"}）`, en: `cannot read the file (${code ?? "unknown reason"})` }]);
+    if (code === "ENOENT")
+      throw new ScenarioError([
+        { code: "FILE_NOT_FOUND", file: display, path: [], zh: "找不到文件", en: "no such file" },
+      ]);
+    throw new ScenarioError([
+      {
+        code: "FILE_UNREADABLE",
+        file: display,
+        path: [],
+        zh: `无法读取文件（${code ?? "未知原因"}）`,
+        en: `cannot read the file (${code ?? "unknown reason"})`,
+      },
+    ]);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return parseScenario(text, display);

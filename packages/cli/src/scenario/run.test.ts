@@ -12,25 +12,46 @@ const rate = defineParameter({
   schema: z.string().regex(/^0\.\d+$/),
   values: [{ from: "2020-01-01", value: "0.5", source: { document: "test", verified: false } }],
 });
-const other = defineParameter({ id: "demo.other", unit: "ratio", label: { zh: "其他", en: "other" }, values: [{ from: "2020-01-01", value: "1", source: { document: "test", verified: false } }] });
+const other = defineParameter({
+  id: "demo.other",
+  unit: "ratio",
+  label: { zh: "其他", en: "other" },
+  values: [{ from: "2020-01-01", value: "1", source: { document: "test", verified: false } }],
+});
 const set = parameterSet([rate, other]);
 const rule = { id: "DEMO-1", citation: "test §1", label: { zh: "演示", en: "demo" } };
 
-const inputSchema = z.strictObject({ amount: z.string(), date: z.string(), refuse: z.boolean().optional(), crash: z.boolean().optional() });
-function half(input: z.input<typeof inputSchema>, options?: { parameters?: ParameterSet }): { amount: string; rate: string; trace: ReturnType<typeof traceStep> } {
+const inputSchema = z.strictObject({
+  amount: z.string(),
+  date: z.string(),
+  refuse: z.boolean().optional(),
+  crash: z.boolean().optional(),
+});
+function half(
+  input: z.input<typeof inputSchema>,
+  options?: { parameters?: ParameterSet },
+): { amount: string; rate: string; trace: ReturnType<typeof traceStep> } {
   if (input.refuse) throw new PolicyError({ code: "DEMO_REFUSED", zh: "拒绝", en: "refused", path: ["amount"] });
   if (input.crash) throw new TypeError("boom");
   const use = paramAt<string>(options?.parameters ?? set, "demo.rate", input.date);
   const amount = (Number(input.amount) * Number(use.value)).toFixed(2);
-  return { amount, rate: use.value, trace: traceStep(rule, { inputs: { amount: input.amount }, parameters: [use], output: amount }) };
+  return {
+    amount,
+    rate: use.value,
+    trace: traceStep(rule, { inputs: { amount: input.amount }, parameters: [use], output: amount }),
+  };
 }
-const registry = createRegistry().register("demo.half", half, inputSchema, set).register("demo.plain", (i: { x: number }) => ({ y: i.x }), z.strictObject({ x: z.number() }));
+const registry = createRegistry()
+  .register("demo.half", half, inputSchema, set)
+  .register("demo.plain", (i: { x: number }) => ({ y: i.x }), z.strictObject({ x: z.number() }));
 
 const run = (text: string) => runScenario(parseScenario(text, "t.yaml"), { registry });
 
 describe("runScenario", () => {
   it("CLI-SCEN-1: computes, and passes when the expectation holds", () => {
-    const [o] = run("computation: demo.half\ninput: { amount: '10.00', date: '2024-01-01' }\nexpected: { amount: '5.00', rate: '0.5' }\n");
+    const [o] = run(
+      "computation: demo.half\ninput: { amount: '10.00', date: '2024-01-01' }\nexpected: { amount: '5.00', rate: '0.5' }\n",
+    );
     expect(o!.status).toBe("passed");
     expect(o!.output).toMatchObject({ amount: "5.00", rate: "0.5" });
   });
@@ -61,19 +82,27 @@ describe("runScenario", () => {
   });
 
   it("CLI-SCEN-1: an overlaid parameter that the trace never shows in use is reported (the overlay changed nothing)", () => {
-    const [used] = run("computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01' }\nparameters: { demo.rate: '0.3' }\n");
+    const [used] = run(
+      "computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01' }\nparameters: { demo.rate: '0.3' }\n",
+    );
     expect(used!.unusedParameters).toBeUndefined();
-    const [unused] = run("computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01' }\nparameters: { demo.other: '2' }\n");
+    const [unused] = run(
+      "computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01' }\nparameters: { demo.other: '2' }\n",
+    );
     expect(unused!.status).toBe("computed");
     expect(unused!.unusedParameters).toEqual(["demo.other"]);
   });
 
   it("CLI-SCEN-1: an unknown parameter suggests the closest id, a bad value points into the overlay", () => {
-    const [a] = run("computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01' }\nparameters:\n  demo.rat: '0.3'\n");
+    const [a] = run(
+      "computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01' }\nparameters:\n  demo.rat: '0.3'\n",
+    );
     expect(a!.status).toBe("invalid");
     expect(a!.problems![0]).toMatchObject({ code: "UNKNOWN_PARAMETER", line: 4, column: 3 });
     expect(a!.problems![0]!.zh).toContain("demo.rate");
-    const [b] = run("computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01' }\nparameters:\n  demo.rate: { value: 'half' }\n");
+    const [b] = run(
+      "computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01' }\nparameters:\n  demo.rate: { value: 'half' }\n",
+    );
     expect(b!.problems![0]).toMatchObject({ code: "INVALID_PARAMETER", line: 4 });
     const [c] = run("computation: demo.plain\ninput: { x: 1 }\nparameters:\n  demo.rate: '0.3'\n");
     expect(c!.problems![0]).toMatchObject({ code: "INVALID_PARAMETER", line: 4 });
@@ -95,13 +124,17 @@ describe("runScenario", () => {
   });
 
   it("CLI-SCEN-2: a mismatch is failed with the differences", () => {
-    const [o] = run("computation: demo.half\ninput: { amount: '10.00', date: '2024-01-01' }\ncheck: [amount]\nexpected: { amount: '5.01' }\n");
+    const [o] = run(
+      "computation: demo.half\ninput: { amount: '10.00', date: '2024-01-01' }\ncheck: [amount]\nexpected: { amount: '5.01' }\n",
+    );
     expect(o!.status).toBe("failed");
     expect(o!.mismatches).toEqual([{ path: ["amount"], reason: "value", expected: "5.01", actual: "5.00" }]);
   });
 
   it("CLI-SCEN-2: a check path missing from expected, or malformed, is bad input", () => {
-    const [o] = run("computation: demo.half\ninput: { amount: '10.00', date: '2024-01-01' }\ncheck: [rate, 'a..b']\nexpected: { amount: '5.00' }\n");
+    const [o] = run(
+      "computation: demo.half\ninput: { amount: '10.00', date: '2024-01-01' }\ncheck: [rate, 'a..b']\nexpected: { amount: '5.00' }\n",
+    );
     expect(o!.status).toBe("invalid");
     expect(o!.problems!.map((p) => p.code)).toEqual(["INVALID_CHECK", "INVALID_CHECK"]);
   });
@@ -112,7 +145,9 @@ describe("runScenario", () => {
     const other = run(`${base}expectedError: OTHER\n`)[0]!;
     expect(other.status).toBe("failed");
     expect(other.mismatches![0]).toMatchObject({ path: ["error"], expected: "OTHER", actual: "DEMO_REFUSED" });
-    const none = run("computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01' }\nexpectedError: DEMO_REFUSED\n")[0]!;
+    const none = run(
+      "computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01' }\nexpectedError: DEMO_REFUSED\n",
+    )[0]!;
     expect(none.status).toBe("failed");
   });
 
@@ -121,7 +156,10 @@ describe("runScenario", () => {
     expect(o!.status).toBe("refused");
     expect(o!.refusal).toMatchObject({ code: "DEMO_REFUSED", line: 3, path: ["input", "amount"] });
     // with an expectation, a refusal is a failed case
-    expect(run("computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01', refuse: true }\nexpected: {}\n")[0]!.status).toBe("failed");
+    expect(
+      run("computation: demo.half\ninput: { amount: '1.00', date: '2024-01-01', refuse: true }\nexpected: {}\n")[0]!
+        .status,
+    ).toBe("failed");
   });
 
   it("CLI-RUN-1: a non-sannong error is 'crashed' (a bug), never thrown at the caller", () => {
@@ -151,7 +189,12 @@ describe("createRegistry", () => {
   });
 
   it("CLI-PARAM-1: parameters registered by package are listed in id order, duplicates refused", () => {
-    const b = defineParameter({ id: "b.x", unit: "u", label: { zh: "乙", en: "b" }, values: [{ from: "2020-01-01", value: 1, source: { document: "t", verified: true } }] });
+    const b = defineParameter({
+      id: "b.x",
+      unit: "u",
+      label: { zh: "乙", en: "b" },
+      values: [{ from: "2020-01-01", value: 1, source: { document: "t", verified: true } }],
+    });
     const r = createRegistry().registerParameters("b", [b]).registerParameters("demo", [rate]);
     expect(r.parameters().map((p) => [p.pkg, p.parameter.id])).toEqual([
       ["b", "b.x"],

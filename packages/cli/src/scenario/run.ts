@@ -1,4 +1,12 @@
-import { isSannongError, overlay, toJson, ValidationError, type Json, type ParameterSet, type SannongError } from "@sannong/core";
+import {
+  isSannongError,
+  overlay,
+  toJson,
+  ValidationError,
+  type Json,
+  type ParameterSet,
+  type SannongError,
+} from "@sannong/core";
 import { builtInRegistry } from "../registry";
 import { closest } from "../internal/levenshtein";
 import type { Registry } from "./computation";
@@ -55,12 +63,22 @@ export interface CaseOutcome {
   readonly unusedParameters?: readonly string[];
 }
 
-function at(src: Source | undefined, file: string, path: Path, init: Omit<ScenarioProblem, "file" | "line" | "column" | "frame" | "path">, key = false): ScenarioProblem {
+function at(
+  src: Source | undefined,
+  file: string,
+  path: Path,
+  init: Omit<ScenarioProblem, "file" | "line" | "column" | "frame" | "path">,
+  key = false,
+): ScenarioProblem {
   if (!src) return { ...init, file, path };
   return problemAt(src, locate(src, path, { key }).offset, { ...init, path });
 }
 
-function prepare(c: ScenarioCase, registry: Registry, src: Source | undefined): { problems: ScenarioProblem[]; parameters?: ParameterSet; checks?: Path[] } {
+function prepare(
+  c: ScenarioCase,
+  registry: Registry,
+  src: Source | undefined,
+): { problems: ScenarioProblem[]; parameters?: ParameterSet; checks?: Path[] } {
   const problems: ScenarioProblem[] = [];
   const comp = registry.get(c.computation);
   if (!comp) {
@@ -74,24 +92,51 @@ function prepare(c: ScenarioCase, registry: Registry, src: Source | undefined): 
     );
     return { problems };
   }
-  if (src) for (const p of schemaProblems(src, comp.inputSchema, c.input, [...c.at, "input"], "INVALID_INPUT", c.computation)) problems.push(p);
-  else if (!comp.inputSchema.safeParse(c.input).success) problems.push({ code: "INVALID_INPUT", file: c.file, path: [...c.at, "input"], zh: "输入无效", en: "invalid input" });
+  if (src)
+    for (const p of schemaProblems(src, comp.inputSchema, c.input, [...c.at, "input"], "INVALID_INPUT", c.computation))
+      problems.push(p);
+  else if (!comp.inputSchema.safeParse(c.input).success)
+    problems.push({
+      code: "INVALID_INPUT",
+      file: c.file,
+      path: [...c.at, "input"],
+      zh: "输入无效",
+      en: "invalid input",
+    });
 
   let set = comp.parameters;
   for (const [id, raw] of Object.entries(c.parameters ?? {})) {
     const where = c.parametersAt[id] ?? [...c.at, "parameters", id];
     if (!set) {
-      problems.push(at(src, c.file, where, { code: "INVALID_PARAMETER", zh: `计算 ${c.computation} 不读取参数，不能覆盖 ${id}`, en: `${c.computation} reads no parameters, so ${id} cannot be overlaid` }, true));
+      problems.push(
+        at(
+          src,
+          c.file,
+          where,
+          {
+            code: "INVALID_PARAMETER",
+            zh: `计算 ${c.computation} 不读取参数，不能覆盖 ${id}`,
+            en: `${c.computation} reads no parameters, so ${id} cannot be overlaid`,
+          },
+          true,
+        ),
+      );
       continue;
     }
     if (!set.parameters.has(id)) {
       const near = closest(id, [...set.parameters.keys()]);
       problems.push(
-        at(src, c.file, where, {
-          code: "UNKNOWN_PARAMETER",
-          zh: `未知参数 “${id}”${near.length ? `，是否应为：${near.join("、")}？` : ""}（运行 sannong params 查看全部）`,
-          en: `unknown parameter "${id}"${near.length ? `; did you mean: ${near.join(", ")}?` : ""} (run sannong params to see them all)`,
-        }, true),
+        at(
+          src,
+          c.file,
+          where,
+          {
+            code: "UNKNOWN_PARAMETER",
+            zh: `未知参数 “${id}”${near.length ? `，是否应为：${near.join("、")}？` : ""}（运行 sannong params 查看全部）`,
+            en: `unknown parameter "${id}"${near.length ? `; did you mean: ${near.join(", ")}?` : ""} (run sannong params to see them all)`,
+          },
+          true,
+        ),
       );
       continue;
     }
@@ -103,7 +148,13 @@ function prepare(c: ScenarioCase, registry: Registry, src: Source | undefined): 
       const issues = e instanceof ValidationError ? e.issues : [{ code: e.code, path: e.path, zh: e.zh, en: e.en }];
       for (const iss of issues) {
         const p = raw === null || typeof raw !== "object" ? where : [...where, ...iss.path];
-        problems.push(at(src, c.file, p, { code: "INVALID_PARAMETER", zh: `参数 ${id} 的覆盖值无效：${iss.zh}`, en: `invalid overlay of parameter ${id}: ${iss.en}` }));
+        problems.push(
+          at(src, c.file, p, {
+            code: "INVALID_PARAMETER",
+            zh: `参数 ${id} 的覆盖值无效：${iss.zh}`,
+            en: `invalid overlay of parameter ${id}: ${iss.en}`,
+          }),
+        );
       }
     }
   }
@@ -115,9 +166,21 @@ function prepare(c: ScenarioCase, registry: Registry, src: Source | undefined): 
       const p = parseFieldPath(text);
       const where = [...c.at, "check", i];
       if (!p) {
-        problems.push(at(src, c.file, where, { code: "INVALID_CHECK", zh: `无法识别的字段路径 “${text}”（示例：recipients[0].amount）`, en: `malformed field path "${text}" (e.g. recipients[0].amount)` }));
+        problems.push(
+          at(src, c.file, where, {
+            code: "INVALID_CHECK",
+            zh: `无法识别的字段路径 “${text}”（示例：recipients[0].amount）`,
+            en: `malformed field path "${text}" (e.g. recipients[0].amount)`,
+          }),
+        );
       } else if (valueAtPath(c.expected, p) === undefined) {
-        problems.push(at(src, c.file, where, { code: "INVALID_CHECK", zh: `check 列出的 ${formatPath(p)} 在 expected 中没有写出`, en: `check lists ${formatPath(p)} but expected does not give it` }));
+        problems.push(
+          at(src, c.file, where, {
+            code: "INVALID_CHECK",
+            zh: `check 列出的 ${formatPath(p)} 在 expected 中没有写出`,
+            en: `check lists ${formatPath(p)} but expected does not give it`,
+          }),
+        );
       } else {
         checks!.push(p);
       }
@@ -181,26 +244,60 @@ export function runCase(c: ScenarioCase, options: RunOptions & { source?: Source
     const params = used ? { parameters: used } : {};
     if (!isSannongError(e)) {
       const msg = e instanceof Error ? e.message : String(e);
-      return { case: c, status: "crashed", ...params, problems: [at(src, c.file, c.computationAt, { code: "INTERNAL_ERROR", zh: `计算 ${c.computation} 内部出错（这是 sannong 的缺陷，请报告）：${msg}`, en: `${c.computation} failed inside (a bug in sannong, please report it): ${msg}` })] };
+      return {
+        case: c,
+        status: "crashed",
+        ...params,
+        problems: [
+          at(src, c.file, c.computationAt, {
+            code: "INTERNAL_ERROR",
+            zh: `计算 ${c.computation} 内部出错（这是 sannong 的缺陷，请报告）：${msg}`,
+            en: `${c.computation} failed inside (a bug in sannong, please report it): ${msg}`,
+          }),
+        ],
+      };
     }
     if (e instanceof ValidationError) {
-      const problems = e.issues.map((iss) => at(src, c.file, [...c.at, "input", ...iss.path], { code: "INVALID_INPUT", zh: iss.zh, en: iss.en }));
+      const problems = e.issues.map((iss) =>
+        at(src, c.file, [...c.at, "input", ...iss.path], { code: "INVALID_INPUT", zh: iss.zh, en: iss.en }),
+      );
       return { case: c, status: "invalid", ...params, error: e, problems };
     }
     const inInput = e.path.length > 0 && src !== undefined && locate(src, [...c.at, "input", ...e.path]).exact;
-    const refusal = at(src, c.file, inInput ? [...c.at, "input", ...e.path] : c.computationAt, { code: e.code, zh: e.zh, en: e.en });
+    const refusal = at(src, c.file, inInput ? [...c.at, "input", ...e.path] : c.computationAt, {
+      code: e.code,
+      zh: e.zh,
+      en: e.en,
+    });
     if (c.expectedError !== undefined) {
       return e.code === c.expectedError
         ? { case: c, status: "passed", ...params, error: e, refusal }
-        : { case: c, status: "failed", ...params, error: e, refusal, mismatches: [{ path: ["error"], reason: "value", expected: c.expectedError, actual: e.code }] };
+        : {
+            case: c,
+            status: "failed",
+            ...params,
+            error: e,
+            refusal,
+            mismatches: [{ path: ["error"], reason: "value", expected: c.expectedError, actual: e.code }],
+          };
     }
     return { case: c, status: c.hasExpected ? "failed" : "refused", ...params, error: e, refusal };
   }
   const output = toJson(result);
   const unused = unusedOverlays(Object.keys(c.parameters ?? {}), output);
-  const base = { case: c, result, output, ...(used ? { parameters: used } : {}), ...(unused.length ? { unusedParameters: unused } : {}) };
+  const base = {
+    case: c,
+    result,
+    output,
+    ...(used ? { parameters: used } : {}),
+    ...(unused.length ? { unusedParameters: unused } : {}),
+  };
   if (c.expectedError !== undefined) {
-    return { ...base, status: "failed", mismatches: [{ path: ["error"], reason: "missing", expected: c.expectedError }] };
+    return {
+      ...base,
+      status: "failed",
+      mismatches: [{ path: ["error"], reason: "missing", expected: c.expectedError }],
+    };
   }
   if (!c.hasExpected) return { ...base, status: "computed" };
   const mismatches = compareExpected(c.expected, output, prep.checks);
@@ -244,4 +341,3 @@ export function computeScenario(scenario: Scenario, options: RunOptions = {}): J
     return o.output as Json;
   });
 }
-

@@ -12,7 +12,14 @@ type Path = readonly (string | number)[];
  * Unknown keys point at the key itself and suggest the closest allowed key.
  * @internal
  */
-export function schemaProblems(src: Source, schema: z.ZodType, value: unknown, at: Path, code: string, fn: string): ScenarioProblem[] {
+export function schemaProblems(
+  src: Source,
+  schema: z.ZodType,
+  value: unknown,
+  at: Path,
+  code: string,
+  fn: string,
+): ScenarioProblem[] {
   const raw = schema.safeParse(value);
   if (raw.success) return [];
   let issues: readonly Issue[] = [];
@@ -49,8 +56,12 @@ export function schemaProblems(src: Source, schema: z.ZodType, value: unknown, a
       problemAt(src, loc.offset, {
         code,
         path: full,
-        zh: missing ? `缺少必填字段 “${String(path[path.length - 1] ?? "")}”（${iss?.zh ?? r.message}）` : (iss?.zh ?? r.message),
-        en: missing ? `missing required field "${String(path[path.length - 1] ?? "")}" (${iss?.en ?? r.message})` : (iss?.en ?? r.message),
+        zh: missing
+          ? `缺少必填字段 “${String(path[path.length - 1] ?? "")}”（${iss?.zh ?? r.message}）`
+          : (iss?.zh ?? r.message),
+        en: missing
+          ? `missing required field "${String(path[path.length - 1] ?? "")}" (${iss?.en ?? r.message})`
+          : (iss?.en ?? r.message),
       }),
     );
   });
@@ -60,7 +71,7 @@ export function schemaProblems(src: Source, schema: z.ZodType, value: unknown, a
 function isMissing(value: unknown, path: Path): boolean {
   let v: unknown = value;
   for (const seg of path) {
-    if (v === null || typeof v !== "object" || !Object.prototype.hasOwnProperty.call(v, seg)) return true;
+    if (v === null || typeof v !== "object" || !Object.hasOwn(v, seg)) return true;
     v = (v as Record<string | number, unknown>)[seg];
   }
   return v === undefined;

@@ -12,7 +12,17 @@ const lineOf = (s: Source, path: (string | number)[], key = false): number | und
 };
 
 describe("locate", () => {
-  const text = ["computation: x", "input:", "  total: '1.00'", "  list:", "    - { id: a, v: 1 }", "    - id: b", "      v: 2", "expected: [1]", ""].join("\n");
+  const text = [
+    "computation: x",
+    "input:",
+    "  total: '1.00'",
+    "  list:",
+    "    - { id: a, v: 1 }",
+    "    - id: b",
+    "      v: 2",
+    "expected: [1]",
+    "",
+  ].join("\n");
   const s = src(text);
 
   it("CLI-SCEN-1: maps a field path to its line (values, list items, keys)", () => {

@@ -1,4 +1,16 @@
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import {
+  LineCounter,
+  parseDocument,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from "yaml";
 import { Decimal } from "@sannong/core";
 import { ScenarioError, type ScenarioProblem } from "./errors";
 
@@ -57,7 +69,11 @@ const YAML_ZH: Record<string, string> = {
 };
 
 /** Builds a problem at an offset of the source. @internal */
-export function problemAt(src: Source, offset: number | undefined, init: Omit<ScenarioProblem, "file" | "line" | "column" | "frame">): ScenarioProblem {
+export function problemAt(
+  src: Source,
+  offset: number | undefined,
+  init: Omit<ScenarioProblem, "file" | "line" | "column" | "frame">,
+): ScenarioProblem {
   if (offset === undefined) return { ...init, file: src.file };
   const { line, col } = src.lines.linePos(offset);
   return { ...init, file: src.file, line, column: col, frame: frame(src.text, line, col) };
@@ -81,7 +97,13 @@ export function frame(text: string, line: number, column: number): string {
  */
 export function parseSource(file: string, text: string): Source | ScenarioProblem[] {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, merge: true });
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    merge: true,
+  });
   const src: Source = { file, text, doc, lines };
   if (doc.errors.length) {
     // Only the first: later syntax errors are mostly echoes of the first.
@@ -96,7 +118,12 @@ export function parseSource(file: string, text: string): Source | ScenarioProble
           en: `YAML syntax error: the ${opener.en} that starts here is never closed (${e.code})`,
         });
       }
-      return problemAt(src, e.pos[0], { code: "YAML_SYNTAX", path: [], zh: `YAML 语法错误：${YAML_ZH[e.code] ?? "无法解析"}（${e.code}）`, en: `YAML syntax error: ${en} (${e.code})` });
+      return problemAt(src, e.pos[0], {
+        code: "YAML_SYNTAX",
+        path: [],
+        zh: `YAML 语法错误：${YAML_ZH[e.code] ?? "无法解析"}（${e.code}）`,
+        en: `YAML syntax error: ${en} (${e.code})`,
+      });
     });
   }
   return src;
@@ -107,11 +134,21 @@ export function parseSource(file: string, text: string): Source | ScenarioProble
  * errors, which the parser reports where it gave up (often the end of the
  * file), the place where the unclosed string or bracket starts.
  */
-function unclosedOpener(text: string, pos: number, message: string): { offset: number; zh: string; en: string } | undefined {
+function unclosedOpener(
+  text: string,
+  pos: number,
+  message: string,
+): { offset: number; zh: string; en: string } | undefined {
   const quote = /Missing closing (['"])quote/.exec(message)?.[1];
   if (quote) {
     const i = text.lastIndexOf(quote, Math.max(0, pos - 1));
-    return i >= 0 ? { offset: i, zh: quote === "'" ? "单引号字符串" : "双引号字符串", en: `${quote === "'" ? "single" : "double"}-quoted string` } : undefined;
+    return i >= 0
+      ? {
+          offset: i,
+          zh: quote === "'" ? "单引号字符串" : "双引号字符串",
+          en: `${quote === "'" ? "single" : "double"}-quoted string`,
+        }
+      : undefined;
   }
   if (!/^Flow (sequence|map) .* end with a [\]}]/.test(message)) return undefined;
   const stack: number[] = [];
@@ -128,11 +165,17 @@ function unclosedOpener(text: string, pos: number, message: string): { offset: n
   }
   const at = stack.pop();
   if (at === undefined) return undefined;
-  return text[at] === "[" ? { offset: at, zh: "方括号 [ ", en: "bracket [" } : { offset: at, zh: "花括号 { ", en: "brace {" };
+  return text[at] === "["
+    ? { offset: at, zh: "方括号 [ ", en: "bracket [" }
+    : { offset: at, zh: "花括号 { ", en: "brace {" };
 }
 
 /** Where a path of the file is: the node, and the offset to point at. @internal */
-export function locate(src: Source, path: readonly (string | number)[], options: { key?: boolean } = {}): { offset: number | undefined; exact: boolean } {
+export function locate(
+  src: Source,
+  path: readonly (string | number)[],
+  options: { key?: boolean } = {},
+): { offset: number | undefined; exact: boolean } {
   let node: unknown = src.doc.contents;
   let offset: number | undefined = rangeStart(node);
   let keyOffset: number | undefined;
@@ -169,10 +212,11 @@ function mergeSources(src: Source, map: YAMLMap): YAMLMap[] {
     if (keyText(p.key) !== MERGE) continue;
     const v = isAlias(p.value) ? p.value.resolve(src.doc) : p.value;
     if (isMap(v)) out.push(v);
-    else if (isSeq(v)) for (const it of v.items) {
-      const m = isAlias(it) ? it.resolve(src.doc) : it;
-      if (isMap(m)) out.push(m);
-    }
+    else if (isSeq(v))
+      for (const it of v.items) {
+        const m = isAlias(it) ? it.resolve(src.doc) : it;
+        if (isMap(m)) out.push(m);
+      }
   }
   return out;
 }
@@ -248,7 +292,8 @@ function convert(src: Source, node: unknown, literals: boolean, budget: Budget):
   }
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
-    const set = (k: string, v: unknown): void => void Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    const set = (k: string, v: unknown): void =>
+      void Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     // Merged maps first, later sources overwritten by earlier ones, then the map's own keys (YAML merge-key rules).
     for (const m of mergeSources(src, node).reverse()) {
       const merged = expand(src, m, literals, budget, rangeStart(node)) as Record<string, unknown>;
@@ -281,7 +326,12 @@ export function inexactNumbers(src: Source): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const walk = (node: unknown, path: (string | number)[]): void => {
     if (isScalar(node)) {
-      if (typeof node.value === "number" && Number.isFinite(node.value) && typeof node.source === "string" && !sameNumber(node.source, node.value)) {
+      if (
+        typeof node.value === "number" &&
+        Number.isFinite(node.value) &&
+        typeof node.source === "string" &&
+        !sameNumber(node.source, node.value)
+      ) {
         problems.push(
           problemAt(src, rangeStart(node), {
             code: "NUMBER_NOT_EXACT",

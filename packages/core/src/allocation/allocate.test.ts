@@ -21,7 +21,12 @@ function reference(totalFen: bigint, weights: readonly string[], unitFen = 1n): 
   return parts.map((p) => p * unitFen);
 }
 
-const weightArb = fc.oneof(fc.integer({ min: 0, max: 1_000_000 }).map(String), fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 999 })).map(([a, b]) => `${a}.${String(b).padStart(3, "0")}`));
+const weightArb = fc.oneof(
+  fc.integer({ min: 0, max: 1_000_000 }).map(String),
+  fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 999 }))
+    .map(([a, b]) => `${a}.${String(b).padStart(3, "0")}`),
+);
 const weightsArb = fc.array(weightArb, { minLength: 1, maxLength: 40 }).filter((ws) => ws.some((w) => Number(w) > 0));
 const totalArb = fc.bigInt({ min: 0n, max: 10n ** 13n });
 const fen = (m: { fen: bigint }): bigint => m.fen;
@@ -59,30 +64,45 @@ describe("allocate", () => {
 
   it("CORE-ALLOC-1: a coarser unit (百元, 万元) gives multiples of the unit that conserve the total", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 8n }), weightsArb, fc.constantFrom("1", "100", "10000"), (units, ws, unit) => {
-        const unitFen = BigInt(Number(unit) * 100);
-        const total = money(((units * unitFen) / 100n).toString());
-        const parts = allocate(total, ws, { unit });
-        expect(sum(parts).fen).toBe(total.fen);
-        for (const p of parts) expect(p.fen % unitFen).toBe(0n);
-        expect(parts.map(fen)).toEqual(reference(total.fen, ws, unitFen));
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 8n }),
+        weightsArb,
+        fc.constantFrom("1", "100", "10000"),
+        (units, ws, unit) => {
+          const unitFen = BigInt(Number(unit) * 100);
+          const total = money(((units * unitFen) / 100n).toString());
+          const parts = allocate(total, ws, { unit });
+          expect(sum(parts).fen).toBe(total.fen);
+          for (const p of parts) expect(p.fen % unitFen).toBe(0n);
+          expect(parts.map(fen)).toEqual(reference(total.fen, ws, unitFen));
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it("CORE-ALLOC-1: permuting the weights permutes the parts when no remainder tie decides", () => {
     fc.assert(
-      fc.property(totalArb, fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 2, maxLength: 20 }), fc.integer(), (t, ws, seed) => {
-        const total = money(`${t / 100n}.${String(t % 100n).padStart(2, "0")}`);
-        const base = allocate(total, ws).map(String);
-        const idx = ws.map((_, i) => i).sort((a, b) => ((a * 7919 + seed) % 101) - ((b * 7919 + seed) % 101) || a - b);
-        const permuted = allocate(total, idx.map((i) => ws[i]!)).map(String);
-        // Distinct weights still can tie in remainder (e.g. 1 and 3 of 4 units); compare only when the remainders are all distinct.
-        const W = ws.reduce((a, b) => a + b, 0);
-        const rems = ws.map((w) => (BigInt(w) * total.fen) % BigInt(W));
-        if (new Set(rems.map(String)).size === rems.length) expect(permuted).toEqual(idx.map((i) => base[i]));
-      }),
+      fc.property(
+        totalArb,
+        fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 2, maxLength: 20 }),
+        fc.integer(),
+        (t, ws, seed) => {
+          const total = money(`${t / 100n}.${String(t % 100n).padStart(2, "0")}`);
+          const base = allocate(total, ws).map(String);
+          const idx = ws
+            .map((_, i) => i)
+            .sort((a, b) => ((a * 7919 + seed) % 101) - ((b * 7919 + seed) % 101) || a - b);
+          const permuted = allocate(
+            total,
+            idx.map((i) => ws[i]!),
+          ).map(String);
+          // Distinct weights still can tie in remainder (e.g. 1 and 3 of 4 units); compare only when the remainders are all distinct.
+          const W = ws.reduce((a, b) => a + b, 0);
+          const rems = ws.map((w) => (BigInt(w) * total.fen) % BigInt(W));
+          if (new Set(rems.map(String)).size === rems.length) expect(permuted).toEqual(idx.map((i) => base[i]));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -104,7 +124,11 @@ describe("allocate", () => {
   });
 
   it("CORE-ALLOC-2: every bad weight is reported with its path and a bilingual message", () => {
-    const e = expectSannongError(() => allocate("5.00", [1, "-2", Number.NaN, "x", -1n as unknown as number]), "INVALID_INPUT", ["weights", 1]) as unknown as { issues: { code: string; path: unknown[]; zh: string }[] };
+    const e = expectSannongError(
+      () => allocate("5.00", [1, "-2", Number.NaN, "x", -1n as unknown as number]),
+      "INVALID_INPUT",
+      ["weights", 1],
+    ) as unknown as { issues: { code: string; path: unknown[]; zh: string }[] };
     expect(e.issues.map((i) => [i.code, i.path])).toEqual([
       ["out_of_range", ["weights", 1]],
       ["invalid_decimal", ["weights", 2]],
@@ -133,7 +157,11 @@ describe("allocate", () => {
   it("CORE-ALLOC-3: a cap cuts off and the excess is redistributed by weight, repeatedly, until stable", () => {
     // 1000 over 5:3:2 with caps 300 and 350: the first (500) is capped at 300; the other 700 goes 3:2 → 420 > 350,
     // so the second is capped too and the third takes the remaining 350.
-    expect(allocate("1000.00", [5, 3, 2], { caps: ["300.00", "350.00", null] }).map(String)).toEqual(["300.00", "350.00", "350.00"]);
+    expect(allocate("1000.00", [5, 3, 2], { caps: ["300.00", "350.00", null] }).map(String)).toEqual([
+      "300.00",
+      "350.00",
+      "350.00",
+    ]);
     expect(allocate("100.00", [1, 1], { caps: ["30.00", null] }).map(String)).toEqual(["30.00", "70.00"]);
   });
 
@@ -145,21 +173,34 @@ describe("allocate", () => {
 
   it("CORE-ALLOC-3: floors and caps always hold, the total is conserved, and the result is the exact water-filling rounded", () => {
     const caseArb = fc
-      .array(fc.record({ w: fc.integer({ min: 0, max: 1000 }), f: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null }), c: fc.option(fc.integer({ min: 0, max: 50000 }), { nil: null }) }), { minLength: 1, maxLength: 12 })
+      .array(
+        fc.record({
+          w: fc.integer({ min: 0, max: 1000 }),
+          f: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null }),
+          c: fc.option(fc.integer({ min: 0, max: 50000 }), { nil: null }),
+        }),
+        { minLength: 1, maxLength: 12 },
+      )
       .map((rs) => rs.map((r) => ({ ...r, c: r.c !== null && r.f !== null && r.c < r.f ? r.f : r.c })));
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 0, max: 200000 }), (rs, totalFen) => {
         const floors = rs.map((r) => (r.f === null ? null : (r.f / 100).toFixed(2)));
         const caps = rs.map((r) => (r.c === null ? null : (r.c / 100).toFixed(2)));
         const total = (totalFen / 100).toFixed(2);
-        let parts;
+        let parts: ReturnType<typeof allocate>;
         try {
-          parts = allocate(total, rs.map((r) => r.w), { floors, caps });
+          parts = allocate(
+            total,
+            rs.map((r) => r.w),
+            { floors, caps },
+          );
         } catch (e) {
           const code = (e as { code: string }).code;
           expect(["INFEASIBLE_FLOORS", "INFEASIBLE_CAPS", "ALL_ZERO_WEIGHTS"]).toContain(code);
           const floorSum = rs.reduce((a, r) => a + (r.f ?? 0), 0);
-          const reach = rs.some((r) => r.w > 0 && r.c === null) ? Infinity : rs.reduce((a, r) => a + (r.w === 0 ? (r.f ?? 0) : (r.c ?? 0)), 0);
+          const reach = rs.some((r) => r.w > 0 && r.c === null)
+            ? Infinity
+            : rs.reduce((a, r) => a + (r.w === 0 ? (r.f ?? 0) : (r.c ?? 0)), 0);
           expect(floorSum > totalFen || reach < totalFen).toBe(true);
           return;
         }
@@ -171,7 +212,9 @@ describe("allocate", () => {
           if (r.w === 0) expect(p.fen).toBe(BigInt(r.f ?? 0));
         });
         // Water-filling: two free recipients (strictly between their bounds) get amounts proportional to weight within one unit.
-        const free = parts.map((p, i) => ({ p: Number(p.fen), ...rs[i]! })).filter((x) => x.w > 0 && x.p > (x.f ?? 0) && (x.c === null || x.p < x.c));
+        const free = parts
+          .map((p, i) => ({ p: Number(p.fen), ...rs[i]! }))
+          .filter((x) => x.w > 0 && x.p > (x.f ?? 0) && (x.c === null || x.p < x.c));
         for (const a of free) for (const b of free) expect(a.p * b.w - b.p * a.w).toBeLessThanOrEqual(b.w + a.w);
       }),
       { numRuns: 400 },
@@ -183,17 +226,28 @@ describe("allocate", () => {
     expect(f.details["by"]).toBe("20.00");
     const c = expectSannongError(() => allocate("100.00", [1, 1], { caps: ["10.00", "10.00"] }), "INFEASIBLE_CAPS");
     expect(c.details["by"]).toBe("80.00");
-    expectSannongError(() => allocate("100.00", [1, 1], { floors: ["50.00", null], caps: ["40.00", null] }), "INFEASIBLE_BOUNDS");
+    expectSannongError(
+      () => allocate("100.00", [1, 1], { floors: ["50.00", null], caps: ["40.00", null] }),
+      "INFEASIBLE_BOUNDS",
+    );
     expectSannongError(() => allocate("100.00", [1, 1], { caps: ["10.00"] }), "BOUNDS_LENGTH");
   });
 
   it("CORE-ALLOC-4: allocate is built on the same integer core as allocateMinorUnits and returns the same numbers", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 50 }).filter((w) => w.some((x) => x > 0)), (t, ws) => {
-        const bulk = Array.from(allocateMinorUnits(t, ws));
-        const viaMoney = allocate(`${Math.floor(t / 100)}.${String(t % 100).padStart(2, "0")}`, ws).map((m) => Number(m.fen));
-        expect(viaMoney).toEqual(bulk);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        fc
+          .array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 50 })
+          .filter((w) => w.some((x) => x > 0)),
+        (t, ws) => {
+          const bulk = Array.from(allocateMinorUnits(t, ws));
+          const viaMoney = allocate(`${Math.floor(t / 100)}.${String(t % 100).padStart(2, "0")}`, ws).map((m) =>
+            Number(m.fen),
+          );
+          expect(viaMoney).toEqual(bulk);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -241,9 +295,15 @@ describe("allocateMinorUnits", () => {
 
   it("CORE-ALLOC-4: a large pool over large weights (products beyond 2^53, Σw safe) is still exact", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2 ** 40, max: Number.MAX_SAFE_INTEGER }), fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 60 }).filter((w) => w.some((x) => x > 0)), (t, ws) => {
-        expect(Array.from(allocateMinorUnits(t, ws)).map(BigInt)).toEqual(reference(BigInt(t), ws.map(String)));
-      }),
+      fc.property(
+        fc.integer({ min: 2 ** 40, max: Number.MAX_SAFE_INTEGER }),
+        fc
+          .array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 60 })
+          .filter((w) => w.some((x) => x > 0)),
+        (t, ws) => {
+          expect(Array.from(allocateMinorUnits(t, ws)).map(BigInt)).toEqual(reference(BigInt(t), ws.map(String)));
+        },
+      ),
       { numRuns: 200 },
     );
   });

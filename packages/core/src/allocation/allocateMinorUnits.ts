@@ -30,28 +30,46 @@ function bad(zh: string, en: string, path: (string | number)[], details: Record<
  */
 export function allocateMinorUnits(totalMinor: number, weights: ArrayLike<number>): Float64Array {
   if (typeof totalMinor !== "number" || !Number.isSafeInteger(totalMinor) || totalMinor < 0) {
-    bad(`总额必须是非负安全整数（最小单位），实际为 ${describeValue(totalMinor)}`, `totalMinor must be a non-negative safe integer, got ${describeValue(totalMinor)}`, ["totalMinor"]);
+    bad(
+      `总额必须是非负安全整数（最小单位），实际为 ${describeValue(totalMinor)}`,
+      `totalMinor must be a non-negative safe integer, got ${describeValue(totalMinor)}`,
+      ["totalMinor"],
+    );
   }
   if (weights === null || typeof weights !== "object" || typeof (weights as { length?: unknown }).length !== "number") {
     bad("权重必须是数组", "weights must be an array", ["weights"]);
   }
   const n = weights.length;
   if (n === 0) bad("权重不能为空", "weights must not be empty", ["weights"]);
-  if (n > MAX_RECIPIENTS) bad(`权重数量超过上限 ${MAX_RECIPIENTS}`, `more than ${MAX_RECIPIENTS} weights`, ["weights"], { length: n });
+  if (n > MAX_RECIPIENTS)
+    bad(`权重数量超过上限 ${MAX_RECIPIENTS}`, `more than ${MAX_RECIPIENTS} weights`, ["weights"], { length: n });
   let allZero = true;
   for (let i = 0; i < n; i++) {
     const w = weights[i];
     if (typeof w !== "number" || !Number.isSafeInteger(w) || w < 0) {
-      bad(`第 ${i} 个权重必须是非负安全整数，实际为 ${describeValue(w)}`, `weight ${i} must be a non-negative safe integer, got ${describeValue(w)}`, ["weights", i]);
+      bad(
+        `第 ${i} 个权重必须是非负安全整数，实际为 ${describeValue(w)}`,
+        `weight ${i} must be a non-negative safe integer, got ${describeValue(w)}`,
+        ["weights", i],
+      );
     }
     if (w !== 0) allZero = false;
   }
   if (allZero) {
     if (totalMinor === 0) return new Float64Array(n);
-    throw new PolicyError({ code: "ALL_ZERO_WEIGHTS", zh: "所有权重均为零，非零总额无处分配", en: "all weights are zero: a non-zero total has nowhere to go", path: ["weights"], details: { total: totalMinor } });
+    throw new PolicyError({
+      code: "ALL_ZERO_WEIGHTS",
+      zh: "所有权重均为零，非零总额无处分配",
+      en: "all weights are zero: a non-zero total has nowhere to go",
+      path: ["weights"],
+      details: { total: totalMinor },
+    });
   }
   const fast = largestRemainderNumber(totalMinor, weights);
   if (fast) return fast.parts;
-  const big = largestRemainderBig(BigInt(totalMinor), Array.from(weights, (w) => BigInt(w)));
+  const big = largestRemainderBig(
+    BigInt(totalMinor),
+    Array.from(weights, (w) => BigInt(w)),
+  );
   return Float64Array.from(big.parts, (p) => Number(p));
 }

@@ -7,7 +7,15 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decimal, apportion, fractionFromDecimal, isSannongError, type ApportionMethod, type ApportionResult, type Fraction } from "@sannong/core";
+import {
+  Decimal,
+  apportion,
+  fractionFromDecimal,
+  isSannongError,
+  type ApportionMethod,
+  type ApportionResult,
+  type Fraction,
+} from "@sannong/core";
 import { divisorApportion, type DivisorMethod } from "./divisor";
 
 const METHODS: readonly ApportionMethod[] = ["hamilton", "jefferson", "webster", "adams", "huntington-hill"];
@@ -73,7 +81,8 @@ function referenceDivisor(method: DivisorMethod, c: Case): ApportionResult {
     let best = -1;
     for (let i = 0; i < n; i++) {
       if (w[i]!.n === 0n || seats[i]! >= hi[i]!) continue;
-      if (best < 0 || cmpPriority(priority(method, w[i]!, seats[i]!), priority(method, w[best]!, seats[best]!)) > 0) best = i;
+      if (best < 0 || cmpPriority(priority(method, w[i]!, seats[i]!), priority(method, w[best]!, seats[best]!)) > 0)
+        best = i;
     }
     last = priority(method, w[best]!, seats[best]!);
     seats[best]! += 1;
@@ -175,9 +184,17 @@ function run(method: ApportionMethod, c: Case): ApportionResult {
 const weightArb: fc.Arbitrary<number | string> = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 12 }) },
   { weight: 3, arbitrary: fc.integer({ min: 0, max: 100_000 }) },
-  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 999 })).map(([a, b]) => `${a}.${String(b).padStart(3, "0")}`) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 999 }))
+      .map(([a, b]) => `${a}.${String(b).padStart(3, "0")}`),
+  },
   // beyond 2^53 and with 18 decimals: float64 cannot tell these apart, the code must
-  { weight: 1, arbitrary: fc.bigInt({ min: 9_007_199_254_740_000n, max: 9_007_199_254_741_000n }).map((b) => b.toString()) },
+  {
+    weight: 1,
+    arbitrary: fc.bigInt({ min: 9_007_199_254_740_000n, max: 9_007_199_254_741_000n }).map((b) => b.toString()),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 9 }).map((d) => `0.00000000000000000${d}`) },
 );
 
@@ -188,8 +205,12 @@ const caseArb = (withBounds: boolean): fc.Arbitrary<Case> =>
     .chain((n) =>
       fc.record({
         weights: fc.array(weightArb, { minLength: n, maxLength: n }),
-        min: withBounds ? fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }), { minLength: n, maxLength: n }) : fc.constant(undefined),
-        extra: withBounds ? fc.array(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), { minLength: n, maxLength: n }) : fc.constant(undefined),
+        min: withBounds
+          ? fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }), { minLength: n, maxLength: n })
+          : fc.constant(undefined),
+        extra: withBounds
+          ? fc.array(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), { minLength: n, maxLength: n })
+          : fc.constant(undefined),
         more: fc.integer({ min: 0, max: 40 }),
       }),
     )
@@ -213,53 +234,76 @@ const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 describe("CORE-APPORTION-1 properties", () => {
   it.each(METHODS)("CORE-APPORTION-1: %s equals the plain reference on random inputs without bounds", (method) => {
-    fc.assert(fc.property(caseArb(false), (c) => {
-      expect(run(method, c)).toEqual(reference(method, c));
-    }), { numRuns: 400 });
-  });
-
-  it.each(METHODS)("CORE-APPORTION-1: %s equals the plain reference on random inputs with min and max", (method) => {
-    fc.assert(fc.property(caseArb(true), (c) => {
-      expect(run(method, c)).toEqual(reference(method, c));
-    }), { numRuns: 400 });
-  });
-
-  it.each(DIVISOR)("CORE-APPORTION-1: %s exact repair reaches the reference result from any starting allocation", (method) => {
-    const arb = caseArb(true).chain((c) =>
-      fc.tuple(fc.constant(c), fc.array(fc.integer({ min: 0, max: 60 }), { minLength: c.weights.length, maxLength: c.weights.length })),
-    );
     fc.assert(
-      fc.property(arb, ([c, raw]) => {
-        const w = c.weights.map((x) => fractionFromDecimal(x));
-        // Every weight has at most 18 decimals, so ×10^18 makes all of them exact integers.
-        const wb = w.map((f) => (f.num * 10n ** 18n) / f.den);
-        const lo = Float64Array.from(c.weights, (_, i) => c.min?.[i] ?? 0);
-        const hi = Float64Array.from(c.weights, (_, i) => c.max?.[i] ?? Infinity);
-        const start = Float64Array.from(raw, (r, i) => (wb[i] === 0n ? lo[i]! : Math.min(hi[i]!, lo[i]! + r)));
-        const out = divisorApportion({ method, places: c.places, wf: Float64Array.from(wb, Number), wb, lo, hi, start });
-        const ref = referenceDivisor(method, c);
-        expect(Array.from(out.seats)).toEqual(ref.seats);
-        expect(out.tie ? [{ ...out.tie, places: out.tie.awarded.length }] : []).toEqual(ref.ties);
+      fc.property(caseArb(false), (c) => {
+        expect(run(method, c)).toEqual(reference(method, c));
       }),
       { numRuns: 400 },
     );
   });
 
-  it.each(METHODS)("CORE-APPORTION-1: %s seats add up to places, are non-negative integers and honour min and max", (method) => {
+  it.each(METHODS)("CORE-APPORTION-1: %s equals the plain reference on random inputs with min and max", (method) => {
     fc.assert(
       fc.property(caseArb(true), (c) => {
-        const { seats } = run(method, c);
-        expect(sum(seats)).toBe(c.places);
-        seats.forEach((s, i) => {
-          expect(Number.isSafeInteger(s) && s >= 0).toBe(true);
-          expect(s).toBeGreaterThanOrEqual(c.min?.[i] ?? 0);
-          if (c.max?.[i] != null) expect(s).toBeLessThanOrEqual(c.max[i]!);
-          if (fractionFromDecimal(c.weights[i]!).num === 0n) expect(s).toBe(c.min?.[i] ?? 0);
-        });
+        expect(run(method, c)).toEqual(reference(method, c));
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
+
+  it.each(DIVISOR)(
+    "CORE-APPORTION-1: %s exact repair reaches the reference result from any starting allocation",
+    (method) => {
+      const arb = caseArb(true).chain((c) =>
+        fc.tuple(
+          fc.constant(c),
+          fc.array(fc.integer({ min: 0, max: 60 }), { minLength: c.weights.length, maxLength: c.weights.length }),
+        ),
+      );
+      fc.assert(
+        fc.property(arb, ([c, raw]) => {
+          const w = c.weights.map((x) => fractionFromDecimal(x));
+          // Every weight has at most 18 decimals, so ×10^18 makes all of them exact integers.
+          const wb = w.map((f) => (f.num * 10n ** 18n) / f.den);
+          const lo = Float64Array.from(c.weights, (_, i) => c.min?.[i] ?? 0);
+          const hi = Float64Array.from(c.weights, (_, i) => c.max?.[i] ?? Infinity);
+          const start = Float64Array.from(raw, (r, i) => (wb[i] === 0n ? lo[i]! : Math.min(hi[i]!, lo[i]! + r)));
+          const out = divisorApportion({
+            method,
+            places: c.places,
+            wf: Float64Array.from(wb, Number),
+            wb,
+            lo,
+            hi,
+            start,
+          });
+          const ref = referenceDivisor(method, c);
+          expect(Array.from(out.seats)).toEqual(ref.seats);
+          expect(out.tie ? [{ ...out.tie, places: out.tie.awarded.length }] : []).toEqual(ref.ties);
+        }),
+        { numRuns: 400 },
+      );
+    },
+  );
+
+  it.each(METHODS)(
+    "CORE-APPORTION-1: %s seats add up to places, are non-negative integers and honour min and max",
+    (method) => {
+      fc.assert(
+        fc.property(caseArb(true), (c) => {
+          const { seats } = run(method, c);
+          expect(sum(seats)).toBe(c.places);
+          seats.forEach((s, i) => {
+            expect(Number.isSafeInteger(s) && s >= 0).toBe(true);
+            expect(s).toBeGreaterThanOrEqual(c.min?.[i] ?? 0);
+            if (c.max?.[i] != null) expect(s).toBeLessThanOrEqual(c.max[i]!);
+            if (fractionFromDecimal(c.weights[i]!).num === 0n) expect(s).toBe(c.min?.[i] ?? 0);
+          });
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 
   it("CORE-APPORTION-1: Hamilton satisfies the quota rule (each gets the floor or the ceiling of its exact quota)", () => {
     fc.assert(
@@ -294,25 +338,33 @@ describe("CORE-APPORTION-1 properties", () => {
     );
   });
 
-  it.each(METHODS)("CORE-APPORTION-1: %s — permuting the weights (and bounds) permutes the seats when no tie decided", (method) => {
-    const arb = caseArb(true).chain((c) => fc.tuple(fc.constant(c), fc.shuffledSubarray([...c.weights.keys()], { minLength: c.weights.length, maxLength: c.weights.length })));
-    fc.assert(
-      fc.property(arb, ([c, perm]) => {
-        const r = run(method, c);
-        fc.pre(r.ties.length === 0);
-        const pc: Case = {
-          places: c.places,
-          weights: perm.map((i) => c.weights[i]!),
-          ...(c.min ? { min: perm.map((i) => c.min![i]!) } : {}),
-          ...(c.max ? { max: perm.map((i) => c.max![i]!) } : {}),
-        };
-        const p = run(method, pc);
-        expect(p.ties).toEqual([]);
-        expect(p.seats).toEqual(perm.map((i) => r.seats[i]!));
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it.each(METHODS)(
+    "CORE-APPORTION-1: %s — permuting the weights (and bounds) permutes the seats when no tie decided",
+    (method) => {
+      const arb = caseArb(true).chain((c) =>
+        fc.tuple(
+          fc.constant(c),
+          fc.shuffledSubarray([...c.weights.keys()], { minLength: c.weights.length, maxLength: c.weights.length }),
+        ),
+      );
+      fc.assert(
+        fc.property(arb, ([c, perm]) => {
+          const r = run(method, c);
+          fc.pre(r.ties.length === 0);
+          const pc: Case = {
+            places: c.places,
+            weights: perm.map((i) => c.weights[i]!),
+            ...(c.min ? { min: perm.map((i) => c.min![i]!) } : {}),
+            ...(c.max ? { max: perm.map((i) => c.max![i]!) } : {}),
+          };
+          const p = run(method, pc);
+          expect(p.ties).toEqual([]);
+          expect(p.seats).toEqual(perm.map((i) => r.seats[i]!));
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 
   it.each(METHODS)("CORE-APPORTION-1: %s is deterministic, scale-invariant and does not mutate its input", (method) => {
     fc.assert(
@@ -353,7 +405,8 @@ describe("CORE-APPORTION-1 properties", () => {
         let by: string | null = null;
         if (badPair >= 0) [code, by] = ["INFEASIBLE_BOUNDS", String((lo[badPair] ?? 0) - hi[badPair]!)];
         else if (minSum > places) [code, by] = ["INFEASIBLE_MIN", String(minSum - places)];
-        else if (weights.every((w) => w === 0) && places > minSum) [code, by] = ["ALL_ZERO_WEIGHTS", String(places - minSum)];
+        else if (weights.every((w) => w === 0) && places > minSum)
+          [code, by] = ["ALL_ZERO_WEIGHTS", String(places - minSum)];
         else if (!unbounded && reach < places) [code, by] = ["INFEASIBLE_MAX", String(places - reach)];
         let thrown: unknown = null;
         let result: ApportionResult | null = null;

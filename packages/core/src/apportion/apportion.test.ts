@@ -29,15 +29,21 @@ describe("apportion — classic vectors from the apportionment literature", () =
     expect(apportion(201, [940, 9030, 10030]).seats).toEqual([9, 91, 101]);
   });
 
-  it.each(["jefferson", "webster", "adams", "huntington-hill"] as const)("CORE-APPORTION-1: %s is free of the Alabama paradox on the same vectors", (method) => {
-    for (const w of [[6, 6, 2], [940, 9030, 10030]]) {
-      for (let h = 1; h < 220; h++) {
-        const a = apportion(h, w, { method }).seats;
-        const b = apportion(h + 1, w, { method }).seats;
-        b.forEach((s, i) => expect(s).toBeGreaterThanOrEqual(a[i]!));
+  it.each(["jefferson", "webster", "adams", "huntington-hill"] as const)(
+    "CORE-APPORTION-1: %s is free of the Alabama paradox on the same vectors",
+    (method) => {
+      for (const w of [
+        [6, 6, 2],
+        [940, 9030, 10030],
+      ]) {
+        for (let h = 1; h < 220; h++) {
+          const a = apportion(h, w, { method }).seats;
+          const b = apportion(h + 1, w, { method }).seats;
+          b.forEach((s, i) => expect(s).toBeGreaterThanOrEqual(a[i]!));
+        }
       }
-    }
-  });
+    },
+  );
 
   it("CORE-APPORTION-1: population paradox (Hamilton): A grows 6.1 %, B grows 5.1 %, yet A loses a seat to B", () => {
     // Before (10 places, Σ 1503): quotas 3.679, 1.564, 4.757 → 3+1+4; the 2 left to C (.757) and A (.679).
@@ -83,32 +89,62 @@ describe("apportion — classic vectors from the apportionment literature", () =
 });
 
 describe("apportion — ties are reported", () => {
-  it.each(APPORTION_METHODS)("CORE-APPORTION-1: %s — two equal weights, one place: among [0, 1], awarded [0]", (method) => {
-    expect(apportion(1, [1, 1], { method })).toEqual({ seats: [1, 0], ties: [{ among: [0, 1], awarded: [0], places: 1 }] });
-    expect(apportion(1, ["2.50", 2.5], { method })).toEqual({ seats: [1, 0], ties: [{ among: [0, 1], awarded: [0], places: 1 }] });
-  });
+  it.each(APPORTION_METHODS)(
+    "CORE-APPORTION-1: %s — two equal weights, one place: among [0, 1], awarded [0]",
+    (method) => {
+      expect(apportion(1, [1, 1], { method })).toEqual({
+        seats: [1, 0],
+        ties: [{ among: [0, 1], awarded: [0], places: 1 }],
+      });
+      expect(apportion(1, ["2.50", 2.5], { method })).toEqual({
+        seats: [1, 0],
+        ties: [{ among: [0, 1], awarded: [0], places: 1 }],
+      });
+    },
+  );
 
-  it.each(APPORTION_METHODS)("CORE-APPORTION-1: %s — no tie is reported when the tied recipients all get a place", (method) => {
-    expect(apportion(2, [1, 1], { method })).toEqual({ seats: [1, 1], ties: [] });
-    expect(apportion(4, [1, 1, 2], { method })).toEqual({ seats: [1, 1, 2], ties: [] });
-  });
+  it.each(APPORTION_METHODS)(
+    "CORE-APPORTION-1: %s — no tie is reported when the tied recipients all get a place",
+    (method) => {
+      expect(apportion(2, [1, 1], { method })).toEqual({ seats: [1, 1], ties: [] });
+      expect(apportion(4, [1, 1, 2], { method })).toEqual({ seats: [1, 1, 2], ties: [] });
+    },
+  );
 
-  it.each(APPORTION_METHODS)("CORE-APPORTION-1: %s — three equal weights, two places: the two lowest indices", (method) => {
-    expect(apportion(2, [7, 0, 7, 7], { method })).toEqual({ seats: [1, 0, 1, 0], ties: [{ among: [0, 2, 3], awarded: [0, 2], places: 2 }] });
-  });
+  it.each(APPORTION_METHODS)(
+    "CORE-APPORTION-1: %s — three equal weights, two places: the two lowest indices",
+    (method) => {
+      expect(apportion(2, [7, 0, 7, 7], { method })).toEqual({
+        seats: [1, 0, 1, 0],
+        ties: [{ among: [0, 2, 3], awarded: [0, 2], places: 2 }],
+      });
+    },
+  );
 
-  it.each(["adams", "huntington-hill"] as const)("CORE-APPORTION-1: %s with fewer places than positive weights: the infinite first-seat priorities tie", (method) => {
-    // Every positive weight's first seat has priority w/0 = ∞, however unequal the weights.
-    expect(apportion(2, [1, 1000, 0, 5], { method })).toEqual({ seats: [1, 1, 0, 0], ties: [{ among: [0, 1, 3], awarded: [0, 1], places: 2 }] });
-    // With enough places everyone positive gets one, and there is no tie.
-    expect(apportion(3, [1, 1000, 0, 5], { method })).toEqual({ seats: [1, 1, 0, 1], ties: [] });
-  });
+  it.each(["adams", "huntington-hill"] as const)(
+    "CORE-APPORTION-1: %s with fewer places than positive weights: the infinite first-seat priorities tie",
+    (method) => {
+      // Every positive weight's first seat has priority w/0 = ∞, however unequal the weights.
+      expect(apportion(2, [1, 1000, 0, 5], { method })).toEqual({
+        seats: [1, 1, 0, 0],
+        ties: [{ among: [0, 1, 3], awarded: [0, 1], places: 2 }],
+      });
+      // With enough places everyone positive gets one, and there is no tie.
+      expect(apportion(3, [1, 1000, 0, 5], { method })).toEqual({ seats: [1, 1, 0, 1], ties: [] });
+    },
+  );
 
   it("CORE-APPORTION-1: Huntington–Hill ties exactly at a square-root divisor (1/√2 = 6/√72)", () => {
     // After [1, 8] the 10th place: A's 1/√(1·2) equals B's 6/√(8·9) exactly; floats disagree in the last bit.
     expect(1 / Math.sqrt(2) === 6 / Math.sqrt(72)).toBe(false);
-    expect(apportion(10, [1, 6], { method: "huntington-hill" })).toEqual({ seats: [2, 8], ties: [{ among: [0, 1], awarded: [0], places: 1 }] });
-    expect(apportion(10, [6, 1], { method: "huntington-hill" })).toEqual({ seats: [9, 1], ties: [{ among: [0, 1], awarded: [0], places: 1 }] });
+    expect(apportion(10, [1, 6], { method: "huntington-hill" })).toEqual({
+      seats: [2, 8],
+      ties: [{ among: [0, 1], awarded: [0], places: 1 }],
+    });
+    expect(apportion(10, [6, 1], { method: "huntington-hill" })).toEqual({
+      seats: [9, 1],
+      ties: [{ among: [0, 1], awarded: [0], places: 1 }],
+    });
   });
 
   it("CORE-APPORTION-1: a tie at the Hamilton remainder is reported with the places it decided", () => {
@@ -118,17 +154,27 @@ describe("apportion — ties are reported", () => {
 });
 
 describe("apportion — exact weights", () => {
-  it.each(APPORTION_METHODS)("CORE-APPORTION-1: %s tells apart weights that float64 cannot (2^53 + 1 vs 2^53)", (method) => {
-    expect(9007199254740993 === 9007199254740992).toBe(true); // as numbers they collapse
-    // Adams and Huntington–Hill first give each a seat (priority ∞), so the deciding place is the third.
-    const [places, low, high] = method === "adams" || method === "huntington-hill" ? [3, 1, 2] : [1, 0, 1];
-    expect(apportion(places, ["9007199254740992", "9007199254740993"], { method })).toEqual({ seats: [low, high], ties: [] });
-    expect(apportion(places, ["0.100000000000000001", "0.1"], { method })).toEqual({ seats: [high, low], ties: [] });
-  });
+  it.each(APPORTION_METHODS)(
+    "CORE-APPORTION-1: %s tells apart weights that float64 cannot (2^53 + 1 vs 2^53)",
+    (method) => {
+      // biome-ignore lint/correctness/noPrecisionLoss: the point of this line is that the literal collapses
+      expect(9007199254740993 === 9007199254740992).toBe(true); // as numbers they collapse
+      // Adams and Huntington–Hill first give each a seat (priority ∞), so the deciding place is the third.
+      const [places, low, high] = method === "adams" || method === "huntington-hill" ? [3, 1, 2] : [1, 0, 1];
+      expect(apportion(places, ["9007199254740992", "9007199254740993"], { method })).toEqual({
+        seats: [low, high],
+        ties: [],
+      });
+      expect(apportion(places, ["0.100000000000000001", "0.1"], { method })).toEqual({ seats: [high, low], ties: [] });
+    },
+  );
 
-  it.each(APPORTION_METHODS)("CORE-APPORTION-1: %s reads decimal strings and numbers alike (\"0.1\" is one tenth, not the float)", (method) => {
-    expect(apportion(7, [0.1, "0.2", 0.3], { method })).toEqual(apportion(7, ["1", 2, "3.0"], { method }));
-  });
+  it.each(APPORTION_METHODS)(
+    'CORE-APPORTION-1: %s reads decimal strings and numbers alike ("0.1" is one tenth, not the float)',
+    (method) => {
+      expect(apportion(7, [0.1, "0.2", 0.3], { method })).toEqual(apportion(7, ["1", 2, "3.0"], { method }));
+    },
+  );
 
   it("CORE-APPORTION-1: a large Webster problem equals the same problem with weights scaled by 10^-6", () => {
     const w = Array.from({ length: 300 }, (_, i) => ((i * 7919) % 1000) + 1);
@@ -174,20 +220,34 @@ describe("apportion — bounds and zero weights", () => {
     // A min of 2 lifts C above its quota 1; the 8 left are split 15:3 → 6.667, 1.333 → 7, 1.
     expect(apportion(10, [15, 3, 2], { min: [null, null, 2] })).toEqual({ seats: [7, 1, 2], ties: [] });
     // A min at or below the quota changes nothing (quota of C is exactly 1): the last place is a .5/.5 tie → A.
-    expect(apportion(10, [15, 3, 2], { min: [null, null, 1] })).toEqual({ seats: [8, 1, 1], ties: [{ among: [0, 1], awarded: [0], places: 1 }] });
+    expect(apportion(10, [15, 3, 2], { min: [null, null, 1] })).toEqual({
+      seats: [8, 1, 1],
+      ties: [{ among: [0, 1], awarded: [0], places: 1 }],
+    });
   });
 
   it("CORE-APPORTION-1: divisor methods with max: the capped recipient stops, the next priorities take over", () => {
-    expect(apportion(8, [100000, 80000, 30000, 20000], { method: "jefferson", max: [2, null, null, null] }).seats).toEqual([2, 4, 1, 1]);
-    expect(apportion(8, [100000, 80000, 30000, 20000], { method: "jefferson", min: [null, null, null, 2] }).seats).toEqual([3, 2, 1, 2]);
+    expect(
+      apportion(8, [100000, 80000, 30000, 20000], { method: "jefferson", max: [2, null, null, null] }).seats,
+    ).toEqual([2, 4, 1, 1]);
+    expect(
+      apportion(8, [100000, 80000, 30000, 20000], { method: "jefferson", min: [null, null, null, 2] }).seats,
+    ).toEqual([3, 2, 1, 2]);
   });
 
   it.each(APPORTION_METHODS)("CORE-APPORTION-1: %s — infeasible bounds are refused with code and amount", (method) => {
-    let e = expectSannongError(() => apportion(5, [1, 1], { method, min: [3, 4] }), "INFEASIBLE_MIN", ["options", "min"]);
+    let e = expectSannongError(() => apportion(5, [1, 1], { method, min: [3, 4] }), "INFEASIBLE_MIN", [
+      "options",
+      "min",
+    ]);
     expect(e.details).toMatchObject({ minSum: "7", places: 5, by: "2" });
     e = expectSannongError(() => apportion(5, [1, 1], { method, max: [1, 2] }), "INFEASIBLE_MAX", ["options", "max"]);
     expect(e.details).toMatchObject({ reachable: "3", places: 5, by: "2" });
-    e = expectSannongError(() => apportion(5, [1, 1], { method, min: [3, null], max: [1, null] }), "INFEASIBLE_BOUNDS", ["options", "min", 0]);
+    e = expectSannongError(
+      () => apportion(5, [1, 1], { method, min: [3, null], max: [1, null] }),
+      "INFEASIBLE_BOUNDS",
+      ["options", "min", 0],
+    );
     expect(e.details).toMatchObject({ index: 0, min: 3, max: 1, by: "2" });
     // A zero weight can only hold its min, so its max does not absorb places.
     e = expectSannongError(() => apportion(5, [0, 1], { method, max: [9, 2] }), "INFEASIBLE_MAX", ["options", "max"]);
@@ -195,7 +255,10 @@ describe("apportion — bounds and zero weights", () => {
   });
 
   it("CORE-APPORTION-1: the infeasibility error as a caller sees it (pinned)", () => {
-    const e = expectSannongError(() => apportion(5, [1, 1, 0], { method: "webster", min: [3, 3, 1] }), "INFEASIBLE_MIN");
+    const e = expectSannongError(
+      () => apportion(5, [1, 1, 0], { method: "webster", min: [3, 3, 1] }),
+      "INFEASIBLE_MIN",
+    );
     expect(asJson(e)).toMatchInlineSnapshot(`
       {
         "code": "INFEASIBLE_MIN",
@@ -276,8 +339,16 @@ describe("apportion — bad input", () => {
     ["weights not an array", () => apportion(3, "1,2" as unknown as number[]), ["weights"]],
     ["unknown method", () => apportion(3, [1], { method: "dhondt" as ApportionMethod }), ["options", "method"]],
     ["unknown option key", () => apportion(3, [1], { methd: "adams" } as never), ["options"]],
-    ["__proto__ key in options (from JSON)", () => apportion(3, [1], JSON.parse('{"__proto__": {"method": "adams"}}') as never), ["options"]],
-    ["inherited method via a prototype", () => apportion(3, [1], Object.create({ method: "adams" }) as never), ["options"]],
+    [
+      "__proto__ key in options (from JSON)",
+      () => apportion(3, [1], JSON.parse('{"__proto__": {"method": "adams"}}') as never),
+      ["options"],
+    ],
+    [
+      "inherited method via a prototype",
+      () => apportion(3, [1], Object.create({ method: "adams" }) as never),
+      ["options"],
+    ],
     ["min of the wrong length", () => apportion(3, [1, 1], { min: [1] }), ["options", "min"]],
     ["max of the wrong length", () => apportion(3, [1, 1], { max: [1, 1, 1] }), ["options", "max"]],
     ["negative min", () => apportion(3, [1, 1], { min: [-1, null] }), ["options", "min", 0]],
@@ -292,7 +363,10 @@ describe("apportion — bad input", () => {
   });
 
   it("CORE-APPORTION-1: the exported schema accepts what apportion accepts and rejects unknown keys", () => {
-    expect(apportionInputSchema.safeParse({ places: 3, weights: [1, "2"], options: { method: "webster", min: [null, 1] } }).success).toBe(true);
+    expect(
+      apportionInputSchema.safeParse({ places: 3, weights: [1, "2"], options: { method: "webster", min: [null, 1] } })
+        .success,
+    ).toBe(true);
     expect(apportionInputSchema.safeParse({ places: 3, weights: [1], extra: 1 }).success).toBe(false);
     expect(apportionInputSchema.safeParse({ places: 3, weights: [1], options: { min: [1, 2] } }).success).toBe(false);
   });

@@ -17,7 +17,13 @@ import { divisorApportion } from "./divisor";
 export type ApportionMethod = "hamilton" | "jefferson" | "webster" | "adams" | "huntington-hill";
 
 /** Every {@link ApportionMethod}, in documentation order. */
-export const APPORTION_METHODS: readonly ApportionMethod[] = Object.freeze(["hamilton", "jefferson", "webster", "adams", "huntington-hill"] as const);
+export const APPORTION_METHODS: readonly ApportionMethod[] = Object.freeze([
+  "hamilton",
+  "jefferson",
+  "webster",
+  "adams",
+  "huntington-hill",
+] as const);
 
 /** Options of {@link apportion}. */
 export interface ApportionOptions {
@@ -66,7 +72,13 @@ const optionsSchema = z
     if (typeof v === "object" && v !== null && !Array.isArray(v)) {
       const proto: unknown = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) {
-        addIssue(ctx, "选项必须是普通对象，不能带自定义原型", "options must be a plain object without a custom prototype", [], "not_plain_object");
+        addIssue(
+          ctx,
+          "选项必须是普通对象，不能带自定义原型",
+          "options must be a plain object without a custom prototype",
+          [],
+          "not_plain_object",
+        );
       }
     }
   })
@@ -100,11 +112,23 @@ const integerInputSchema = z
   })
   .superRefine(checkLengths);
 
-function checkLengths(v: { weights: readonly unknown[]; options?: { min?: readonly unknown[] | undefined; max?: readonly unknown[] | undefined } | undefined }, ctx: z.RefinementCtx): void {
+function checkLengths(
+  v: {
+    weights: readonly unknown[];
+    options?: { min?: readonly unknown[] | undefined; max?: readonly unknown[] | undefined } | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
   for (const key of ["min", "max"] as const) {
     const b = v.options?.[key];
     if (b && b.length !== v.weights.length) {
-      addIssue(ctx, `${key} 有 ${b.length} 项，而权重有 ${v.weights.length} 项`, `${key} has ${b.length} entries for ${v.weights.length} weights`, ["options", key], "length_mismatch");
+      addIssue(
+        ctx,
+        `${key} 有 ${b.length} 项，而权重有 ${v.weights.length} 项`,
+        `${key} has ${b.length} entries for ${v.weights.length} weights`,
+        ["options", key],
+        "length_mismatch",
+      );
     }
   }
 }
@@ -120,20 +144,27 @@ function allSafeIntegers(ws: unknown): ws is readonly number[] {
 
 const fail = defineErrors({
   INFEASIBLE_BOUNDS: {
-    zh: (d: { index: number; min: number; max: number; by: string }) => `第 ${d.index} 个对象的最少名额 ${d.min} 高于最多名额 ${d.max}，超出 ${d.by}`,
-    en: (d: { index: number; min: number; max: number; by: string }) => `recipient ${d.index} has min ${d.min} above max ${d.max}, by ${d.by}`,
+    zh: (d: { index: number; min: number; max: number; by: string }) =>
+      `第 ${d.index} 个对象的最少名额 ${d.min} 高于最多名额 ${d.max}，超出 ${d.by}`,
+    en: (d: { index: number; min: number; max: number; by: string }) =>
+      `recipient ${d.index} has min ${d.min} above max ${d.max}, by ${d.by}`,
   },
   INFEASIBLE_MIN: {
-    zh: (d: { minSum: string; places: number; by: string }) => `最少名额合计 ${d.minSum} 超过名额总数 ${d.places}，超出 ${d.by}`,
-    en: (d: { minSum: string; places: number; by: string }) => `the minimums add up to ${d.minSum}, more than the ${d.places} places, by ${d.by}`,
+    zh: (d: { minSum: string; places: number; by: string }) =>
+      `最少名额合计 ${d.minSum} 超过名额总数 ${d.places}，超出 ${d.by}`,
+    en: (d: { minSum: string; places: number; by: string }) =>
+      `the minimums add up to ${d.minSum}, more than the ${d.places} places, by ${d.by}`,
   },
   ALL_ZERO_WEIGHTS: {
     zh: (d: { places: number; by: string }) => `所有权重均为零，尚有 ${d.by} 个名额（共 ${d.places} 个）无处分配`,
-    en: (d: { places: number; by: string }) => `all weights are zero: ${d.by} of the ${d.places} places have nowhere to go`,
+    en: (d: { places: number; by: string }) =>
+      `all weights are zero: ${d.by} of the ${d.places} places have nowhere to go`,
   },
   INFEASIBLE_MAX: {
-    zh: (d: { reachable: string; places: number; by: string }) => `最多名额合计（零权重者按最少名额计）${d.reachable} 少于名额总数 ${d.places}，差 ${d.by}`,
-    en: (d: { reachable: string; places: number; by: string }) => `the maximums (minimums for zero weights) add up to ${d.reachable}, fewer than the ${d.places} places, by ${d.by}`,
+    zh: (d: { reachable: string; places: number; by: string }) =>
+      `最多名额合计（零权重者按最少名额计）${d.reachable} 少于名额总数 ${d.places}，差 ${d.by}`,
+    en: (d: { reachable: string; places: number; by: string }) =>
+      `the maximums (minimums for zero weights) add up to ${d.reachable}, fewer than the ${d.places} places, by ${d.by}`,
   },
 });
 
@@ -149,7 +180,9 @@ function scaleWeights(ws: readonly Dec[]): bigint[] {
 }
 
 function tiesOf(sel: Selection): ApportionTie[] {
-  return sel.tiedAmong.length === 0 ? [] : [{ among: [...sel.tiedAmong], awarded: [...sel.tiedAwarded], places: sel.tiedAwarded.length }];
+  return sel.tiedAmong.length === 0
+    ? []
+    : [{ among: [...sel.tiedAmong], awarded: [...sel.tiedAwarded], places: sel.tiedAwarded.length }];
 }
 
 /**
@@ -200,7 +233,11 @@ function tiesOf(sel: Selection): ApportionTie[] {
  * ```
  * @remarks Implements CORE-APPORTION-1 (core.md).
  */
-export function apportion(places: number, weights: readonly (number | string)[], options?: ApportionOptions): ApportionResult {
+export function apportion(
+  places: number,
+  weights: readonly (number | string)[],
+  options?: ApportionOptions,
+): ApportionResult {
   const raw = options === undefined ? { places, weights } : { places, weights, options };
   let input: { places: number; options?: z.output<typeof optionsObject> | undefined };
   let wb: bigint[];
@@ -228,7 +265,8 @@ export function apportion(places: number, weights: readonly (number | string)[],
   for (let i = 0; i < n; i++) {
     const lo = minIn?.[i] ?? 0;
     const hi = maxIn?.[i] ?? null;
-    if (hi !== null && lo > hi) fail("INFEASIBLE_BOUNDS", { index: i, min: lo, max: hi, by: String(lo - hi) }, ["options", "min", i]);
+    if (hi !== null && lo > hi)
+      fail("INFEASIBLE_BOUNDS", { index: i, min: lo, max: hi, by: String(lo - hi) }, ["options", "min", i]);
     minSum += BigInt(lo);
     if (wb[i] === 0n) reach += BigInt(lo);
     else {
@@ -238,9 +276,11 @@ export function apportion(places: number, weights: readonly (number | string)[],
     }
   }
   const P = BigInt(T);
-  if (minSum > P) fail("INFEASIBLE_MIN", { minSum: String(minSum), places: T, by: String(minSum - P) }, ["options", "min"]);
+  if (minSum > P)
+    fail("INFEASIBLE_MIN", { minSum: String(minSum), places: T, by: String(minSum - P) }, ["options", "min"]);
   if (!anyPositive && P > minSum) fail("ALL_ZERO_WEIGHTS", { places: T, by: String(P - minSum) }, ["weights"]);
-  if (!unbounded && reach < P) fail("INFEASIBLE_MAX", { reachable: String(reach), places: T, by: String(P - reach) }, ["options", "max"]);
+  if (!unbounded && reach < P)
+    fail("INFEASIBLE_MAX", { reachable: String(reach), places: T, by: String(P - reach) }, ["options", "max"]);
 
   // Every weight zero (and places = Σmin): each recipient gets its minimum.
   if (!anyPositive) return { seats: Array.from({ length: n }, (_, i) => minIn?.[i] ?? 0), ties: [] };
@@ -250,7 +290,8 @@ export function apportion(places: number, weights: readonly (number | string)[],
       const fast = largestRemainderNumber(T, wb.map(Number));
       if (fast) return { seats: Array.from(fast.parts), ties: tiesOf(fast.selection) };
     }
-    const toBig = (b: readonly (number | null)[] | undefined): (bigint | null)[] | undefined => b?.map((x) => (x === null ? null : BigInt(x)));
+    const toBig = (b: readonly (number | null)[] | undefined): (bigint | null)[] | undefined =>
+      b?.map((x) => (x === null ? null : BigInt(x)));
     const big = hasBounds ? largestRemainderBig(P, wb, toBig(minIn), toBig(maxIn)) : largestRemainderBig(P, wb);
     return { seats: big.parts.map(Number), ties: tiesOf(big.selection) };
   }

@@ -33,7 +33,13 @@ export function intArg(v: unknown, fn: string, name: string | ErrorPath, min: nu
     return argError(fn, path, "invalid_integer", `应为整数，实际为 ${show(v)}`, `expected an integer, got ${show(v)}`);
   }
   if (v < min || v > max) {
-    return argError(fn, path, "out_of_range", `应在 ${min} 到 ${max} 之间，实际为 ${v}`, `must be between ${min} and ${max}, got ${v}`);
+    return argError(
+      fn,
+      path,
+      "out_of_range",
+      `应在 ${min} 到 ${max} 之间，实际为 ${v}`,
+      `must be between ${min} and ${max}, got ${v}`,
+    );
   }
   return v;
 }
@@ -42,13 +48,24 @@ export function intArg(v: unknown, fn: string, name: string | ErrorPath, min: nu
  * Checks that `v` is a plain object whose keys are all in `allowed`.
  * @internal
  */
-export function objectArg(v: unknown, fn: string, path: ErrorPath, allowed: readonly string[]): Record<string, unknown> {
+export function objectArg(
+  v: unknown,
+  fn: string,
+  path: ErrorPath,
+  allowed: readonly string[],
+): Record<string, unknown> {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     return argError(fn, path, "invalid_type", `应为对象，实际为 ${show(v)}`, `expected an object, got ${show(v)}`);
   }
   for (const k of Object.keys(v)) {
     if (!allowed.includes(k)) {
-      argError(fn, [...path, k], "unrecognized_keys", `未知的键 “${k}”（允许：${allowed.join("、")}）`, `unknown key "${k}" (allowed: ${allowed.join(", ")})`);
+      argError(
+        fn,
+        [...path, k],
+        "unrecognized_keys",
+        `未知的键 “${k}”（允许：${allowed.join("、")}）`,
+        `unknown key "${k}" (allowed: ${allowed.join(", ")})`,
+      );
     }
   }
   return v as Record<string, unknown>;

@@ -32,7 +32,8 @@ const dateArb = fc.integer({ min: MIN_DAY, max: MAX_DAY }).map((n) => {
   return formatDate(p.year, p.month, p.day);
 });
 /** Reference: Date.UTC arithmetic, used only to check the integer implementation. */
-const utcAddDays = (d: string, n: number): string => new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) + n * 86_400_000).toISOString().slice(0, 10);
+const utcAddDays = (d: string, n: number): string =>
+  new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) + n * 86_400_000).toISOString().slice(0, 10);
 
 describe("date arithmetic", () => {
   it.each([
@@ -215,10 +216,20 @@ describe("date arithmetic", () => {
     expectSannongError(() => startOfMonth("2024-13"), "INVALID_INPUT", ["value"]);
     expectSannongError(() => endOfMonth(undefined as unknown as string), "INVALID_INPUT", ["value"]);
     expectSannongError(() => quarterOf("2024-02-30"), "INVALID_INPUT", ["value"]);
-    expectSannongError(() => monthsRemainingInYear("2022-07-15", { includeCurent: true } as never), "INVALID_INPUT", ["options", "includeCurent"]);
-    expectSannongError(() => monthsRemainingInYear("2022-07-15", { includeCurrent: "yes" } as never), "INVALID_INPUT", ["options", "includeCurrent"]);
+    expectSannongError(() => monthsRemainingInYear("2022-07-15", { includeCurent: true } as never), "INVALID_INPUT", [
+      "options",
+      "includeCurent",
+    ]);
+    expectSannongError(() => monthsRemainingInYear("2022-07-15", { includeCurrent: "yes" } as never), "INVALID_INPUT", [
+      "options",
+      "includeCurrent",
+    ]);
     expectSannongError(() => monthsRemainingInYear("2022-07-15", null as never), "INVALID_INPUT", ["options"]);
-    expectSannongError(() => monthsRemainingInYear("2022-07-15", JSON.parse('{"__proto__": {"includeCurrent": true}}') as never), "INVALID_INPUT", ["options", "__proto__"]);
+    expectSannongError(
+      () => monthsRemainingInYear("2022-07-15", JSON.parse('{"__proto__": {"includeCurrent": true}}') as never),
+      "INVALID_INPUT",
+      ["options", "__proto__"],
+    );
     expectSannongError(() => deadlineInYear(2023, 2, 29), "INVALID_INPUT", ["day"]);
     expectSannongError(() => deadlineInYear(2024, 11, 31), "INVALID_INPUT", ["day"]);
     expectSannongError(() => deadlineInYear(2024, 13, "end"), "INVALID_INPUT", ["month"]);

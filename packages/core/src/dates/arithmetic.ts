@@ -1,5 +1,16 @@
 import { argError, intArg, objectArg, show } from "./args";
-import { MAX_YEAR, MIN_YEAR, checkedDate, dateArg, dateOfDayNumber, fmt, monthLength, outOfRange, toDayNumber, type LegalDate } from "./date";
+import {
+  MAX_YEAR,
+  MIN_YEAR,
+  checkedDate,
+  dateArg,
+  dateOfDayNumber,
+  fmt,
+  monthLength,
+  outOfRange,
+  toDayNumber,
+  type LegalDate,
+} from "./date";
 import { MAX_MONTH_INDEX, MIN_MONTH_INDEX, dateOrYearMonthArg, type DateOrYearMonth } from "./yearMonth";
 
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -267,7 +278,13 @@ export function monthsRemainingInYear(date: DateOrYearMonth, options?: MonthsRem
     const o = objectArg(options, "monthsRemainingInYear", ["options"], ["includeCurrent"]);
     const v = o["includeCurrent"];
     if (v !== undefined && typeof v !== "boolean") {
-      argError("monthsRemainingInYear", ["options", "includeCurrent"], "invalid_type", `应为布尔值，实际为 ${show(v)}`, `expected a boolean, got ${show(v)}`);
+      argError(
+        "monthsRemainingInYear",
+        ["options", "includeCurrent"],
+        "invalid_type",
+        `应为布尔值，实际为 ${show(v)}`,
+        `expected a boolean, got ${show(v)}`,
+      );
     }
     include = v === true;
   }

@@ -2,7 +2,19 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import * as core from "@sannong/core";
 import { expectSannongError } from "../../../../test/helpers";
-import { compareDates, daysInMonth, formatDate, fromDayNumber, isLeapYear, isLegalDate, legalDateSchema, parseDate, toDayNumber, MAX_DAY, MIN_DAY } from "./date";
+import {
+  compareDates,
+  daysInMonth,
+  formatDate,
+  fromDayNumber,
+  isLeapYear,
+  isLegalDate,
+  legalDateSchema,
+  parseDate,
+  toDayNumber,
+  MAX_DAY,
+  MIN_DAY,
+} from "./date";
 import { parseInput, ValidationError } from "@sannong/core";
 
 describe("legal dates", () => {
@@ -122,10 +134,38 @@ describe("legal dates", () => {
 
   it("CORE-DATE-1: the public door exports the date and period API", () => {
     for (const name of [
-      "toYearMonth", "monthIndex", "fromMonthIndex", "addMonths", "addMonthsToYearMonth", "addDays", "addYears", "daysBetween",
-      "startOfMonth", "endOfMonth", "quarterOf", "startOfQuarter", "endOfQuarter", "startOfYear", "endOfYear",
-      "monthsRemainingInYear", "monthsBetween", "deadlineInYear", "lastYearOfPeriod", "isBefore", "isAfter", "minDate", "maxDate",
-      "yearOf", "monthOf", "periodsFrom", "calendarPeriods", "multiYearPeriods", "periodContains", "overlapDays", "overlapMonths", "monthsOfPeriod",
+      "toYearMonth",
+      "monthIndex",
+      "fromMonthIndex",
+      "addMonths",
+      "addMonthsToYearMonth",
+      "addDays",
+      "addYears",
+      "daysBetween",
+      "startOfMonth",
+      "endOfMonth",
+      "quarterOf",
+      "startOfQuarter",
+      "endOfQuarter",
+      "startOfYear",
+      "endOfYear",
+      "monthsRemainingInYear",
+      "monthsBetween",
+      "deadlineInYear",
+      "lastYearOfPeriod",
+      "isBefore",
+      "isAfter",
+      "minDate",
+      "maxDate",
+      "yearOf",
+      "monthOf",
+      "periodsFrom",
+      "calendarPeriods",
+      "multiYearPeriods",
+      "periodContains",
+      "overlapDays",
+      "overlapMonths",
+      "monthsOfPeriod",
     ]) {
       expect(typeof (core as Record<string, unknown>)[name], name).toBe("function");
     }

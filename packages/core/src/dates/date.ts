@@ -90,7 +90,8 @@ export function readDate(v: unknown): DateParts | undefined {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) return undefined;
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > monthLength(year, month))
+    return undefined;
   return { year, month, day };
 }
 
@@ -130,7 +131,12 @@ export function isLegalDate(v: unknown): v is LegalDate {
 export function parseDate(v: LegalDate): { year: number; month: number; day: number } {
   const d = readDate(v);
   if (!d) {
-    throw new PolicyError({ code: "INVALID_DATE", zh: `无效日期：${show(v)}（应为 YYYY-MM-DD）`, en: `invalid date: ${show(v)} (expected YYYY-MM-DD)`, details: { value: show(v) } });
+    throw new PolicyError({
+      code: "INVALID_DATE",
+      zh: `无效日期：${show(v)}（应为 YYYY-MM-DD）`,
+      en: `invalid date: ${show(v)} (expected YYYY-MM-DD)`,
+      details: { value: show(v) },
+    });
   }
   return { year: d.year, month: d.month, day: d.day };
 }
@@ -168,7 +174,13 @@ export function checkedDate(year: number, month: number, day: number, fn: string
   intArg(month, fn, "month", 1, 12);
   intArg(day, fn, "day", 1, 31);
   if (day > monthLength(year, month)) {
-    argError(fn, ["day"], "invalid_date", `${year} 年 ${month} 月没有 ${day} 日（该月只有 ${monthLength(year, month)} 天）`, `${year}-${month} has no day ${day} (the month has ${monthLength(year, month)} days)`);
+    argError(
+      fn,
+      ["day"],
+      "invalid_date",
+      `${year} 年 ${month} 月没有 ${day} 日（该月只有 ${monthLength(year, month)} 天）`,
+      `${year}-${month} has no day ${day} (the month has ${monthLength(year, month)} days)`,
+    );
   }
   return fmt(year, month, day);
 }
@@ -184,7 +196,14 @@ export function checkedDate(year: number, month: number, day: number, fn: string
  * @remarks Implements CORE-DATE-1.
  */
 export const legalDateSchema = z.string().superRefine((v, ctx) => {
-  if (!readDate(v)) addIssue(ctx, `无效日期 “${v}”（应为 1900–2199 年间存在的 YYYY-MM-DD 日期）`, `invalid date "${v}" (expected an existing YYYY-MM-DD date in 1900–2199)`, [], "invalid_date");
+  if (!readDate(v))
+    addIssue(
+      ctx,
+      `无效日期 “${v}”（应为 1900–2199 年间存在的 YYYY-MM-DD 日期）`,
+      `invalid date "${v}" (expected an existing YYYY-MM-DD date in 1900–2199)`,
+      [],
+      "invalid_date",
+    );
 });
 
 /**
@@ -194,7 +213,13 @@ export const legalDateSchema = z.string().superRefine((v, ctx) => {
 export function dateArg(v: unknown, fn: string, name: string | readonly (string | number)[]): DateParts {
   const d = readDate(v);
   if (d) return d;
-  return argError(fn, typeof name === "string" ? [name] : name, "invalid_date", `无效日期 ${show(v)}（应为 1900–2199 年间存在的 YYYY-MM-DD 日期）`, `invalid date ${show(v)} (expected an existing YYYY-MM-DD date in 1900–2199)`);
+  return argError(
+    fn,
+    typeof name === "string" ? [name] : name,
+    "invalid_date",
+    `无效日期 ${show(v)}（应为 1900–2199 年间存在的 YYYY-MM-DD 日期）`,
+    `invalid date ${show(v)} (expected an existing YYYY-MM-DD date in 1900–2199)`,
+  );
 }
 
 /**

@@ -50,7 +50,11 @@ describe("periods", () => {
     expect(periodSchema.safeParse({ from: "2024-12-31", to: "2024-01-01" }).success).toBe(false);
     expect(periodSchema.safeParse({ from: "2024-01-01", to: "2024-02-30" }).success).toBe(false);
     expect(periodSchema.safeParse({ from: "2024-01-01", to: "2024-12-31", note: "x" }).success).toBe(false);
-    const e = expectSannongError(() => parseInput(periodSchema, { from: "2024-12-31", to: "2024-01-01" }, "demo"), "INVALID_INPUT", ["to"]);
+    const e = expectSannongError(
+      () => parseInput(periodSchema, { from: "2024-12-31", to: "2024-01-01" }, "demo"),
+      "INVALID_INPUT",
+      ["to"],
+    );
     expect((e as unknown as { issues: { code: string }[] }).issues[0]?.code).toBe("period_reversed");
   });
 
@@ -82,7 +86,10 @@ describe("periods", () => {
     fc.assert(
       fc.property(
         dayArb(dn("1950-01-01"), dn("2100-12-31")),
-        fc.oneof(fc.record({ months: fc.integer({ min: 1, max: 36 }) }), fc.record({ years: fc.integer({ min: 1, max: 5 }) })),
+        fc.oneof(
+          fc.record({ months: fc.integer({ min: 1, max: 36 }) }),
+          fc.record({ years: fc.integer({ min: 1, max: 5 }) }),
+        ),
         fc.integer({ min: 1, max: 12 }),
         (start, length, count) => {
           const months = "months" in length ? length.months : length.years * 12;
@@ -112,7 +119,9 @@ describe("periods", () => {
       { from: "2024-01-01", to: "2024-01-31" },
       { from: "2024-02-01", to: "2024-02-29" },
     ]);
-    expect(asJson(calendarPeriods("month", "2100-02-10", "2100-02-10", { clip: false }))).toEqual([{ from: "2100-02-01", to: "2100-02-28" }]);
+    expect(asJson(calendarPeriods("month", "2100-02-10", "2100-02-10", { clip: false }))).toEqual([
+      { from: "2100-02-01", to: "2100-02-28" },
+    ]);
     expect(asJson(calendarPeriodOf("quarter", "2024-05-20"))).toEqual({ from: "2024-04-01", to: "2024-06-30" });
     expect(asJson(calendarPeriodOf("year", "2024-05-20"))).toEqual({ from: "2024-01-01", to: "2024-12-31" });
     expect(asJson(calendarPeriodOf("month", "2000-02-03"))).toEqual({ from: "2000-02-01", to: "2000-02-29" });
@@ -127,7 +136,9 @@ describe("periods", () => {
         expect(whole).toHaveLength(clipped.length);
         whole.forEach((w, i) => {
           expect(w).toEqual(calendarPeriodOf(kind, (clipped[i] as Period).from));
-          expect(periodContains(w, (clipped[i] as Period).from) && periodContains(w, (clipped[i] as Period).to)).toBe(true);
+          expect(periodContains(w, (clipped[i] as Period).from) && periodContains(w, (clipped[i] as Period).to)).toBe(
+            true,
+          );
         });
         if (kind === "month") expect(clipped).toHaveLength(monthsBetween(p.from, p.to));
       }),
@@ -160,7 +171,12 @@ describe("periods", () => {
     expect(overlapMonths({ from: "2024-01-01", to: "2024-02-29" }, y2024)).toBe(2);
     expect(overlapMonths({ from: "2024-01-02", to: "2024-01-31" }, y2024)).toBe(0);
     expect(overlapMonths({ from: "2023-07-01", to: "2025-06-30" }, y2024)).toBe(12);
-    expect(monthsOfPeriod({ from: "2024-11-15", to: "2025-02-01" })).toEqual(["2024-11", "2024-12", "2025-01", "2025-02"]);
+    expect(monthsOfPeriod({ from: "2024-11-15", to: "2025-02-01" })).toEqual([
+      "2024-11",
+      "2024-12",
+      "2025-01",
+      "2025-02",
+    ]);
     expect(monthsOfPeriod({ from: "2024-02-29", to: "2024-02-29" })).toEqual(["2024-02"]);
   });
 
@@ -205,7 +221,9 @@ describe("periods", () => {
     expectSannongError(() => periodsFrom("2024-01-01", { months: 0 }, 1), "INVALID_INPUT", ["length", "months"]);
     expectSannongError(() => periodsFrom("2024-01-01", { years: -1 }, 1), "INVALID_INPUT", ["length", "years"]);
     expectSannongError(() => periodsFrom("2024-01-01", { years: 1.5 }, 1), "INVALID_INPUT", ["length", "years"]);
-    expectSannongError(() => periodsFrom("2024-01-01", { months: 1, years: 1 } as never, 1), "INVALID_INPUT", ["length"]);
+    expectSannongError(() => periodsFrom("2024-01-01", { months: 1, years: 1 } as never, 1), "INVALID_INPUT", [
+      "length",
+    ]);
     expectSannongError(() => periodsFrom("2024-01-01", {} as never, 1), "INVALID_INPUT", ["length"]);
     expectSannongError(() => periodsFrom("2024-01-01", { weeks: 2 } as never, 1), "INVALID_INPUT", ["length", "weeks"]);
     expectSannongError(() => periodsFrom("2024-01-01", { months: NaN }, 1), "INVALID_INPUT", ["length", "months"]);
@@ -216,22 +234,59 @@ describe("periods", () => {
     expectSannongError(() => calendarPeriods("week" as never, "2024-01-01", "2024-02-01"), "INVALID_INPUT", ["kind"]);
     expectSannongError(() => calendarPeriods("month", "2024-03-01", "2024-02-01"), "INVALID_INPUT", ["period", "to"]);
     expectSannongError(() => calendarPeriods("month", "2024-03-01", "2024-13-01"), "INVALID_INPUT", ["period", "to"]);
-    expectSannongError(() => calendarPeriods("month", "2024-01-01", "2024-02-01", { clip: 1 } as never), "INVALID_INPUT", ["options", "clip"]);
-    expectSannongError(() => calendarPeriods("month", "2024-01-01", "2024-02-01", { clipped: true } as never), "INVALID_INPUT", ["options", "clipped"]);
+    expectSannongError(
+      () => calendarPeriods("month", "2024-01-01", "2024-02-01", { clip: 1 } as never),
+      "INVALID_INPUT",
+      ["options", "clip"],
+    );
+    expectSannongError(
+      () => calendarPeriods("month", "2024-01-01", "2024-02-01", { clipped: true } as never),
+      "INVALID_INPUT",
+      ["options", "clipped"],
+    );
     expectSannongError(() => calendarPeriodOf("decade" as never, "2024-01-01"), "INVALID_INPUT", ["kind"]);
     expectSannongError(() => multiYearPeriods(2021, 0, 1), "INVALID_INPUT", ["lengthYears"]);
     expectSannongError(() => multiYearPeriods(1899, 1, 1), "INVALID_INPUT", ["firstYear"]);
     expectSannongError(() => multiYearPeriods(2190, 5, 3), "DATE_OUT_OF_RANGE");
-    expectSannongError(() => periodContains({ from: "2024-02-01", to: "2024-01-01" }, "2024-01-15"), "INVALID_INPUT", ["p", "to"]);
-    expectSannongError(() => periodContains({ from: "2024-01-01" } as never, "2024-01-15"), "INVALID_INPUT", ["p", "to"]);
-    expectSannongError(() => periodContains({ from: "2024-01-01", to: "2024-02-01", extra: 1 } as never, "2024-01-15"), "INVALID_INPUT", ["p", "extra"]);
-    expectSannongError(() => periodContains(JSON.parse('{"from":"2024-01-01","to":"2024-02-01","__proto__":{}}') as never, "2024-01-15"), "INVALID_INPUT", ["p", "__proto__"]);
+    expectSannongError(() => periodContains({ from: "2024-02-01", to: "2024-01-01" }, "2024-01-15"), "INVALID_INPUT", [
+      "p",
+      "to",
+    ]);
+    expectSannongError(() => periodContains({ from: "2024-01-01" } as never, "2024-01-15"), "INVALID_INPUT", [
+      "p",
+      "to",
+    ]);
+    expectSannongError(
+      () => periodContains({ from: "2024-01-01", to: "2024-02-01", extra: 1 } as never, "2024-01-15"),
+      "INVALID_INPUT",
+      ["p", "extra"],
+    );
+    expectSannongError(
+      () => periodContains(JSON.parse('{"from":"2024-01-01","to":"2024-02-01","__proto__":{}}') as never, "2024-01-15"),
+      "INVALID_INPUT",
+      ["p", "__proto__"],
+    );
     expectSannongError(() => periodContains(null as never, "2024-01-15"), "INVALID_INPUT", ["p"]);
-    expectSannongError(() => periodContains(["2024-01-01", "2024-02-01"] as never, "2024-01-15"), "INVALID_INPUT", ["p"]);
-    expectSannongError(() => periodContains({ from: "2024-01-01", to: "2024-02-01" }, "2024-02-30"), "INVALID_INPUT", ["date"]);
-    expectSannongError(() => overlapDays({ from: "2024-01-01", to: "2024-02-01" }, { from: "x", to: "2024-02-01" }), "INVALID_INPUT", ["b", "from"]);
-    expectSannongError(() => overlapMonths(undefined as never, { from: "2024-01-01", to: "2024-02-01" }), "INVALID_INPUT", ["a"]);
-    expectSannongError(() => monthsOfPeriod({ from: "2024-01-01", to: 20240201 } as never), "INVALID_INPUT", ["p", "to"]);
+    expectSannongError(() => periodContains(["2024-01-01", "2024-02-01"] as never, "2024-01-15"), "INVALID_INPUT", [
+      "p",
+    ]);
+    expectSannongError(() => periodContains({ from: "2024-01-01", to: "2024-02-01" }, "2024-02-30"), "INVALID_INPUT", [
+      "date",
+    ]);
+    expectSannongError(
+      () => overlapDays({ from: "2024-01-01", to: "2024-02-01" }, { from: "x", to: "2024-02-01" }),
+      "INVALID_INPUT",
+      ["b", "from"],
+    );
+    expectSannongError(
+      () => overlapMonths(undefined as never, { from: "2024-01-01", to: "2024-02-01" }),
+      "INVALID_INPUT",
+      ["a"],
+    );
+    expectSannongError(() => monthsOfPeriod({ from: "2024-01-01", to: 20240201 } as never), "INVALID_INPUT", [
+      "p",
+      "to",
+    ]);
     expectSannongError(() => periodLengthDays({ from: "2024-01-01", to: "2023-12-31" }), "INVALID_INPUT", ["p", "to"]);
   });
 });

@@ -1,7 +1,20 @@
 import * as z from "zod";
 import { addIssue } from "../validation/parse";
 import { argError, intArg, objectArg, show } from "./args";
-import { MAX_DAY, MAX_YEAR, MIN_YEAR, dateArg, dateOfDayNumber, fmt, legalDateSchema, monthLength, outOfRange, toDayNumber, type DateParts, type LegalDate } from "./date";
+import {
+  MAX_DAY,
+  MAX_YEAR,
+  MIN_YEAR,
+  dateArg,
+  dateOfDayNumber,
+  fmt,
+  legalDateSchema,
+  monthLength,
+  outOfRange,
+  toDayNumber,
+  type DateParts,
+  type LegalDate,
+} from "./date";
 import { MAX_MONTH_INDEX, MIN_MONTH_INDEX, fmtMonthIndex, type YearMonth } from "./yearMonth";
 
 /**
@@ -28,7 +41,14 @@ export interface Period {
  * @remarks Implements CORE-PERIOD-1.
  */
 export const periodSchema = z.strictObject({ from: legalDateSchema, to: legalDateSchema }).superRefine((p, ctx) => {
-  if (p.from > p.to) addIssue(ctx, `期间终止日 ${p.to} 早于起始日 ${p.from}`, `the period ends (${p.to}) before it starts (${p.from})`, ["to"], "period_reversed");
+  if (p.from > p.to)
+    addIssue(
+      ctx,
+      `期间终止日 ${p.to} 早于起始日 ${p.from}`,
+      `the period ends (${p.to}) before it starts (${p.from})`,
+      ["to"],
+      "period_reversed",
+    );
 });
 
 /** The length of each period of {@link periodsFrom}: whole months or whole years. */
@@ -38,7 +58,11 @@ export type PeriodLength = { readonly months: number } | { readonly years: numbe
 export type CalendarPeriodKind = "month" | "quarter" | "year";
 
 /** The kinds of calendar period, in order of length. */
-export const CALENDAR_PERIOD_KINDS: readonly CalendarPeriodKind[] = Object.freeze(["month", "quarter", "year"] as const);
+export const CALENDAR_PERIOD_KINDS: readonly CalendarPeriodKind[] = Object.freeze([
+  "month",
+  "quarter",
+  "year",
+] as const);
 
 /** zod schema of {@link PeriodLength}: `{ months }` or `{ years }`, a positive integer. */
 export const periodLengthSchema = z.union([
@@ -62,7 +86,13 @@ export function periodArg(p: unknown, fn: string, name: string): ReadPeriod {
   const fromDay = toDayNumber(from.year, from.month, from.day);
   const toDay = toDayNumber(to.year, to.month, to.day);
   if (fromDay > toDay) {
-    argError(fn, [name, "to"], "period_reversed", `期间终止日 ${show(o["to"])} 早于起始日 ${show(o["from"])}`, `the period ends (${show(o["to"])}) before it starts (${show(o["from"])})`);
+    argError(
+      fn,
+      [name, "to"],
+      "period_reversed",
+      `期间终止日 ${show(o["to"])} 早于起始日 ${show(o["from"])}`,
+      `the period ends (${show(o["to"])}) before it starts (${show(o["from"])})`,
+    );
   }
   return { from, to, fromDay, toDay };
 }
@@ -84,9 +114,17 @@ function lengthArg(length: unknown, fn: string): number {
   const hasM = o["months"] !== undefined;
   const hasY = o["years"] !== undefined;
   if (hasM === hasY) {
-    argError(fn, ["length"], "invalid_length", "期长应为 { months } 或 { years } 之一", "the length must be exactly one of { months } or { years }");
+    argError(
+      fn,
+      ["length"],
+      "invalid_length",
+      "期长应为 { months } 或 { years } 之一",
+      "the length must be exactly one of { months } or { years }",
+    );
   }
-  return hasM ? intArg(o["months"], fn, ["length", "months"], 1, 3600) : intArg(o["years"], fn, ["length", "years"], 1, 300) * 12;
+  return hasM
+    ? intArg(o["months"], fn, ["length", "months"], 1, 3600)
+    : intArg(o["years"], fn, ["length", "years"], 1, 300) * 12;
 }
 
 /**
@@ -132,7 +170,13 @@ function kindArg(kind: unknown, fn: string): 1 | 3 | 12 {
   if (kind === "month") return 1;
   if (kind === "quarter") return 3;
   if (kind === "year") return 12;
-  return argError(fn, ["kind"], "invalid_value", `期间类型应为 "month"、"quarter" 或 "year"，实际为 ${show(kind)}`, `kind must be "month", "quarter" or "year", got ${show(kind)}`);
+  return argError(
+    fn,
+    ["kind"],
+    "invalid_value",
+    `期间类型应为 "month"、"quarter" 或 "year"，实际为 ${show(kind)}`,
+    `kind must be "month", "quarter" or "year", got ${show(kind)}`,
+  );
 }
 
 /** Options of {@link calendarPeriods}. */
@@ -164,7 +208,12 @@ export interface CalendarPeriodsOptions {
  * ```
  * @remarks Implements CORE-PERIOD-1.
  */
-export function calendarPeriods(kind: CalendarPeriodKind, from: LegalDate, to: LegalDate, options?: CalendarPeriodsOptions): Period[] {
+export function calendarPeriods(
+  kind: CalendarPeriodKind,
+  from: LegalDate,
+  to: LegalDate,
+  options?: CalendarPeriodsOptions,
+): Period[] {
   const fn = "calendarPeriods";
   const step = kindArg(kind, fn);
   const p = periodArg({ from, to }, fn, "period");
@@ -172,7 +221,13 @@ export function calendarPeriods(kind: CalendarPeriodKind, from: LegalDate, to: L
   if (options !== undefined) {
     const o = objectArg(options, fn, ["options"], ["clip"]);
     if (o["clip"] !== undefined && typeof o["clip"] !== "boolean") {
-      argError(fn, ["options", "clip"], "invalid_type", `应为布尔值，实际为 ${show(o["clip"])}`, `expected a boolean, got ${show(o["clip"])}`);
+      argError(
+        fn,
+        ["options", "clip"],
+        "invalid_type",
+        `应为布尔值，实际为 ${show(o["clip"])}`,
+        `expected a boolean, got ${show(o["clip"])}`,
+      );
     }
     clip = o["clip"] !== false;
   }

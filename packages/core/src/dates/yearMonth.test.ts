@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { expectSannongError } from "../../../../test/helpers";
-import { addMonthsToYearMonth, compareYearMonths, fromMonthIndex, isYearMonth, monthIndex, monthsBetween, toYearMonth, yearMonthSchema, MAX_MONTH_INDEX, MIN_MONTH_INDEX } from "./yearMonth";
+import {
+  addMonthsToYearMonth,
+  compareYearMonths,
+  fromMonthIndex,
+  isYearMonth,
+  monthIndex,
+  monthsBetween,
+  toYearMonth,
+  yearMonthSchema,
+  MAX_MONTH_INDEX,
+  MIN_MONTH_INDEX,
+} from "./yearMonth";
 
 const ymArb = fc.integer({ min: MIN_MONTH_INDEX, max: MAX_MONTH_INDEX }).map((i) => fromMonthIndex(i));
 

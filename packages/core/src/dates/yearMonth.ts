@@ -35,16 +35,32 @@ export function readYearMonth(v: unknown): { year: number; month: number } | und
 export function yearMonthArg(v: unknown, fn: string, name: string): { year: number; month: number } {
   const ym = readYearMonth(v);
   if (ym) return ym;
-  return argError(fn, [name], "invalid_year_month", `无效年月 ${show(v)}（应为 1900–2199 年间的 YYYY-MM）`, `invalid month ${show(v)} (expected YYYY-MM in 1900–2199)`);
+  return argError(
+    fn,
+    [name],
+    "invalid_year_month",
+    `无效年月 ${show(v)}（应为 1900–2199 年间的 YYYY-MM）`,
+    `invalid month ${show(v)} (expected YYYY-MM in 1900–2199)`,
+  );
 }
 
 /** Reads a `YYYY-MM-DD` or `YYYY-MM` argument or throws a ValidationError. @internal */
-export function dateOrYearMonthArg(v: unknown, fn: string, name: string): { year: number; month: number; day: number | null } {
+export function dateOrYearMonthArg(
+  v: unknown,
+  fn: string,
+  name: string,
+): { year: number; month: number; day: number | null } {
   const d = readDate(v);
   if (d) return d;
   const ym = readYearMonth(v);
   if (ym) return { year: ym.year, month: ym.month, day: null };
-  return argError(fn, [name], "invalid_date", `无效日期或年月 ${show(v)}（应为 YYYY-MM-DD 或 YYYY-MM，1900–2199 年）`, `invalid date or month ${show(v)} (expected YYYY-MM-DD or YYYY-MM in 1900–2199)`);
+  return argError(
+    fn,
+    [name],
+    "invalid_date",
+    `无效日期或年月 ${show(v)}（应为 YYYY-MM-DD 或 YYYY-MM，1900–2199 年）`,
+    `invalid date or month ${show(v)} (expected YYYY-MM-DD or YYYY-MM in 1900–2199)`,
+  );
 }
 
 /** Formats a month index without checks. @internal */
@@ -81,7 +97,14 @@ export function isYearMonth(v: unknown): v is YearMonth {
  * @remarks Implements CORE-DATE-1.
  */
 export const yearMonthSchema = z.string().superRefine((v, ctx) => {
-  if (!readYearMonth(v)) addIssue(ctx, `无效年月 “${v}”（应为 1900–2199 年间的 YYYY-MM）`, `invalid month "${v}" (expected YYYY-MM in 1900–2199)`, [], "invalid_year_month");
+  if (!readYearMonth(v))
+    addIssue(
+      ctx,
+      `无效年月 “${v}”（应为 1900–2199 年间的 YYYY-MM）`,
+      `invalid month "${v}" (expected YYYY-MM in 1900–2199)`,
+      [],
+      "invalid_year_month",
+    );
 });
 
 /**

@@ -67,7 +67,14 @@ export class SannongError extends Error {
   }
 
   /** Plain-data form, safe for `JSON.stringify`. */
-  toJSON(): { name: string; code: string; path: ErrorPath; zh: string; en: string; details: Readonly<Record<string, unknown>> } {
+  toJSON(): {
+    name: string;
+    code: string;
+    path: ErrorPath;
+    zh: string;
+    en: string;
+    details: Readonly<Record<string, unknown>>;
+  } {
     return { name: this.name, code: this.code, path: this.path, zh: this.zh, en: this.en, details: this.details };
   }
 }
@@ -115,7 +122,15 @@ export class PolicyError extends SannongError {
 
 /** True for any error thrown by sannong (works across module copies). */
 export function isSannongError(e: unknown): e is SannongError {
-  return e instanceof SannongError || (typeof e === "object" && e !== null && typeof (e as { code?: unknown }).code === "string" && typeof (e as { zh?: unknown }).zh === "string" && typeof (e as { en?: unknown }).en === "string" && Array.isArray((e as { path?: unknown }).path));
+  return (
+    e instanceof SannongError ||
+    (typeof e === "object" &&
+      e !== null &&
+      typeof (e as { code?: unknown }).code === "string" &&
+      typeof (e as { zh?: unknown }).zh === "string" &&
+      typeof (e as { en?: unknown }).en === "string" &&
+      Array.isArray((e as { path?: unknown }).path))
+  );
 }
 
 /** The outcome of a `safe…` call: the value, or the typed error. */
@@ -135,7 +150,15 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 export function safe<T>(fn: () => T): Result<T> {
   if (typeof fn !== "function") {
     const what = fn === null ? "null" : typeof fn;
-    return { ok: false, error: new PolicyError({ code: "INVALID_ARGUMENT", zh: `safe：参数 fn 应为函数，实际为 ${what}`, en: `safe: argument fn must be a function, got ${what}`, path: ["fn"] }) };
+    return {
+      ok: false,
+      error: new PolicyError({
+        code: "INVALID_ARGUMENT",
+        zh: `safe：参数 fn 应为函数，实际为 ${what}`,
+        en: `safe: argument fn must be a function, got ${what}`,
+        path: ["fn"],
+      }),
+    };
   }
   try {
     return { ok: true, value: fn() };
@@ -166,11 +189,28 @@ export interface MessageTemplate<D> {
 export function defineErrors<M extends Record<string, MessageTemplate<never>>>(
   messages: M,
 ): <C extends keyof M & string>(code: C, details: Parameters<M[C]["zh"]>[0], path?: ErrorPath) => never {
-  const ok = typeof messages === "object" && messages !== null && Object.values(messages).every((m) => typeof m === "object" && m !== null && typeof m.zh === "function" && typeof m.en === "function");
-  if (!ok) throw new PolicyError({ code: "INVALID_ARGUMENT", zh: "defineErrors：每个错误代码须有 zh 与 en 消息函数", en: "defineErrors: every code needs zh and en message functions", path: ["messages"] });
+  const ok =
+    typeof messages === "object" &&
+    messages !== null &&
+    Object.values(messages).every(
+      (m) => typeof m === "object" && m !== null && typeof m.zh === "function" && typeof m.en === "function",
+    );
+  if (!ok)
+    throw new PolicyError({
+      code: "INVALID_ARGUMENT",
+      zh: "defineErrors：每个错误代码须有 zh 与 en 消息函数",
+      en: "defineErrors: every code needs zh and en message functions",
+      path: ["messages"],
+    });
   return (code, details, path) => {
-    const m = Object.prototype.hasOwnProperty.call(messages, code) ? (messages[code] as unknown as MessageTemplate<unknown>) : undefined;
-    if (!m) throw new PolicyError({ code: "INVALID_ARGUMENT", zh: `未声明的错误代码 ${String(code)}`, en: `undeclared error code ${String(code)}`, path: ["code"] });
+    const m = Object.hasOwn(messages, code) ? (messages[code] as unknown as MessageTemplate<unknown>) : undefined;
+    if (!m)
+      throw new PolicyError({
+        code: "INVALID_ARGUMENT",
+        zh: `未声明的错误代码 ${String(code)}`,
+        en: `undeclared error code ${String(code)}`,
+        path: ["code"],
+      });
     throw new PolicyError({
       code,
       zh: m.zh(details),

@@ -11,7 +11,10 @@ const SAFE = Number.MAX_SAFE_INTEGER;
  * Σw itself is beyond 2^53 (use the bigint form).
  * @internal
  */
-export function largestRemainderNumber(total: number, weights: ArrayLike<number>): { parts: Float64Array; selection: Selection } | undefined {
+export function largestRemainderNumber(
+  total: number,
+  weights: ArrayLike<number>,
+): { parts: Float64Array; selection: Selection } | undefined {
   const n = weights.length;
   let W = 0;
   let maxW = 0;
@@ -45,7 +48,11 @@ export function largestRemainderNumber(total: number, weights: ArrayLike<number>
 }
 
 /** The middle route: products in bigint, parts and remainders as exact doubles, selection in O(n). */
-function largestRemainderWide(total: number, weights: ArrayLike<number>, W: number): { parts: Float64Array; selection: Selection } {
+function largestRemainderWide(
+  total: number,
+  weights: ArrayLike<number>,
+  W: number,
+): { parts: Float64Array; selection: Selection } {
   const n = weights.length;
   const T = BigInt(total);
   const WB = BigInt(W);

@@ -95,7 +95,12 @@ export function addToLargest(keys: Float64Array, k: number, out: Float64Array, e
  * The same as {@link addToLargest} for bigint keys (the exact slow path).
  * @internal
  */
-export function addToLargestBig(keys: readonly bigint[], k: number, out: bigint[], eligible?: readonly boolean[]): Selection {
+export function addToLargestBig(
+  keys: readonly bigint[],
+  k: number,
+  out: bigint[],
+  eligible?: readonly boolean[],
+): Selection {
   if (k <= 0) return { tiedAmong: [], tiedAwarded: [] };
   const idx: number[] = [];
   for (let i = 0; i < keys.length; i++) if (!eligible || eligible[i]) idx.push(i);
@@ -110,5 +115,7 @@ export function addToLargestBig(keys: readonly bigint[], k: number, out: bigint[
   const tiedChosen = chosen.filter((i) => keys[i] === t);
   for (const i of chosen) out[i]! += 1n;
   const partial = tiedAll.length > tiedChosen.length;
-  return partial ? { tiedAmong: tiedAll.sort((a, b) => a - b), tiedAwarded: tiedChosen.sort((a, b) => a - b) } : { tiedAmong: [], tiedAwarded: [] };
+  return partial
+    ? { tiedAmong: tiedAll.sort((a, b) => a - b), tiedAwarded: tiedChosen.sort((a, b) => a - b) }
+    : { tiedAmong: [], tiedAwarded: [] };
 }

@@ -4,7 +4,11 @@ import { DECIMAL_MAX_PLACES } from "./decimal";
 const PLAIN = /^\+?(\d*)(?:\.(\d*))?$/;
 
 function show(v: unknown): string {
-  return typeof v === "string" || typeof v === "number" || typeof v === "bigint" ? String(v) : v === null ? "null" : typeof v;
+  return typeof v === "string" || typeof v === "number" || typeof v === "bigint"
+    ? String(v)
+    : v === null
+      ? "null"
+      : typeof v;
 }
 
 /**
@@ -15,7 +19,10 @@ function show(v: unknown): string {
  * `nonNegativeDecimalSchema`.
  * @internal
  */
-export function readWeights(weights: readonly unknown[], path: readonly (string | number)[]): { ints: bigint[]; issues: Issue[] } {
+export function readWeights(
+  weights: readonly unknown[],
+  path: readonly (string | number)[],
+): { ints: bigint[]; issues: Issue[] } {
   const n = weights.length;
   const whole: bigint[] = new Array<bigint>(n);
   const fracs: string[] = new Array<string>(n);
@@ -40,11 +47,24 @@ export function readWeights(weights: readonly unknown[], path: readonly (string 
     const int = m?.[1] ?? "";
     const frac = (m?.[2] ?? "").replace(/0+$/, "");
     if (!m || (int === "" && (m[2] ?? "") === "") || int.length > 18 || frac.length > DECIMAL_MAX_PLACES) {
-      const negative = (typeof w === "number" && w < 0) || (typeof w === "bigint" && w < 0n) || (typeof text === "string" && /^-\s*\d*\.?\d+$/.test(text) && Number(text) !== 0);
+      const negative =
+        (typeof w === "number" && w < 0) ||
+        (typeof w === "bigint" && w < 0n) ||
+        (typeof text === "string" && /^-\s*\d*\.?\d+$/.test(text) && Number(text) !== 0);
       issues.push(
         negative
-          ? { code: "out_of_range", path: [...path, i], zh: `不能为负数，实际为 ${show(w)}`, en: `must not be negative, got ${show(w)}` }
-          : { code: "invalid_decimal", path: [...path, i], zh: `应为十进制数（字符串或有限数字），实际为 ${show(w)}`, en: `expected a decimal (string or finite number), got ${show(w)}` },
+          ? {
+              code: "out_of_range",
+              path: [...path, i],
+              zh: `不能为负数，实际为 ${show(w)}`,
+              en: `must not be negative, got ${show(w)}`,
+            }
+          : {
+              code: "invalid_decimal",
+              path: [...path, i],
+              zh: `应为十进制数（字符串或有限数字），实际为 ${show(w)}`,
+              en: `expected a decimal (string or finite number), got ${show(w)}`,
+            },
       );
       whole[i] = 0n;
       fracs[i] = "";

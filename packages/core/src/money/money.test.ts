@@ -1,6 +1,28 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decimal, abs, add, compare, equals, isMoney, isNegative, isZero, maxMoney, minMoney, money, moneyFromFen, moneySchema, multiply, negate, parseInput, roundMoney, subtract, sum, toDecimal, ZERO } from "../index";
+import {
+  Decimal,
+  abs,
+  add,
+  compare,
+  equals,
+  isMoney,
+  isNegative,
+  isZero,
+  maxMoney,
+  minMoney,
+  money,
+  moneyFromFen,
+  moneySchema,
+  multiply,
+  negate,
+  parseInput,
+  roundMoney,
+  subtract,
+  sum,
+  toDecimal,
+  ZERO,
+} from "../index";
 import { expectSannongError } from "../../../../test/helpers";
 
 describe("money", () => {
@@ -129,13 +151,19 @@ describe("rounding", () => {
 
   it("CORE-MONEY-2: rounding to a unit gives a multiple of the unit within one unit of the value", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 9999 }), fc.constantFrom("0.01", "0.1", "1", "100", "10000"), fc.constantFrom("half-up", "half-even", "down", "up"), (i, f, unit, rounding) => {
-        const v = new Decimal(i).plus(new Decimal(f).div(10000));
-        const m = roundMoney(v, { unit, rounding: rounding as "up" });
-        const u = new Decimal(unit);
-        expect(toDecimal(m).div(u).isInteger()).toBe(true);
-        expect(toDecimal(m).minus(v).abs().lte(u)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.integer({ min: 0, max: 9999 }),
+        fc.constantFrom("0.01", "0.1", "1", "100", "10000"),
+        fc.constantFrom("half-up", "half-even", "down", "up"),
+        (i, f, unit, rounding) => {
+          const v = new Decimal(i).plus(new Decimal(f).div(10000));
+          const m = roundMoney(v, { unit, rounding: rounding as "up" });
+          const u = new Decimal(unit);
+          expect(toDecimal(m).div(u).isInteger()).toBe(true);
+          expect(toDecimal(m).minus(v).abs().lte(u)).toBe(true);
+        },
+      ),
     );
   });
 

@@ -69,7 +69,10 @@ function describe(v: unknown): string {
 export function readMoney(value: unknown): Money | { zh: string; en: string } {
   if (isMoney(value)) return value;
   if (typeof value !== "string" && typeof value !== "number") {
-    return { zh: `金额应为十进制字符串或数字，实际为 ${describe(value)}`, en: `money must be a decimal string or a number, got ${describe(value)}` };
+    return {
+      zh: `金额应为十进制字符串或数字，实际为 ${describe(value)}`,
+      en: `money must be a decimal string or a number, got ${describe(value)}`,
+    };
   }
   if (typeof value === "number" && !Number.isFinite(value)) {
     return { zh: `金额必须是有限数，实际为 ${value}`, en: `money must be finite, got ${value}` };
@@ -83,7 +86,11 @@ export function readMoney(value: unknown): Money | { zh: string; en: string } {
     };
   }
   const fen = BigInt(d.times(100).toFixed(0));
-  if (fen > MAX_FEN || fen < -MAX_FEN) return { zh: `金额 ${describe(value)} 超出范围（±10^15 元）`, en: `amount ${describe(value)} is out of range (±10^15 元)` };
+  if (fen > MAX_FEN || fen < -MAX_FEN)
+    return {
+      zh: `金额 ${describe(value)} 超出范围（±10^15 元）`,
+      en: `amount ${describe(value)} is out of range (±10^15 元)`,
+    };
   return new Money(fen);
 }
 
@@ -126,7 +133,8 @@ export function moneyFromFen(fen: number | bigint): Money {
   }
   if (typeof fen === "number") {
     // Any safe integer (< 2^53 ≈ 9×10^15 分) is within the ±10^17 分 range: no bigint comparison needed (the bulk hot path).
-    if (!Number.isSafeInteger(fen)) return fail(fen, `分数必须是安全整数，实际为 ${fen}`, `fen must be a safe integer, got ${fen}`);
+    if (!Number.isSafeInteger(fen))
+      return fail(fen, `分数必须是安全整数，实际为 ${fen}`, `fen must be a safe integer, got ${fen}`);
     return new Money(BigInt(fen));
   }
   const b = fen;
@@ -139,16 +147,19 @@ export function moneyFromFen(fen: number | bigint): Money {
  * parsed to {@link Money}. Bad input becomes an `invalid_money` issue.
  * @remarks Implements CORE-MONEY-1.
  */
-export const moneySchema: z.ZodType<Money, MoneyInput> = z.custom<MoneyInput>(() => true).transform((v, ctx) => {
-  const r = readMoney(v);
-  if (isMoney(r)) return r;
-  addIssue(ctx, r.zh, r.en, [], "invalid_money");
-  return z.NEVER;
-}) as unknown as z.ZodType<Money, MoneyInput>;
+export const moneySchema: z.ZodType<Money, MoneyInput> = z
+  .custom<MoneyInput>(() => true)
+  .transform((v, ctx) => {
+    const r = readMoney(v);
+    if (isMoney(r)) return r;
+    addIssue(ctx, r.zh, r.en, [], "invalid_money");
+    return z.NEVER;
+  }) as unknown as z.ZodType<Money, MoneyInput>;
 
 /** zod schema for money that must not be negative. */
 export const nonNegativeMoneySchema: z.ZodType<Money, MoneyInput> = moneySchema.superRefine((m, ctx) => {
-  if (m.fen < 0n) addIssue(ctx, `金额不能为负：${String(m)}`, `amount must not be negative: ${String(m)}`, [], "negative_money");
+  if (m.fen < 0n)
+    addIssue(ctx, `金额不能为负：${String(m)}`, `amount must not be negative: ${String(m)}`, [], "negative_money");
 }) as unknown as z.ZodType<Money, MoneyInput>;
 
 /** The Money zero. */
@@ -159,7 +170,13 @@ function arg(v: unknown, fn: string, name: string): Money {
   if (isMoney(v)) return v;
   const r = readMoney(v);
   if (isMoney(r)) return r;
-  throw new PolicyError({ code: "INVALID_MONEY", zh: `${fn}：参数 ${name}：${r.zh}`, en: `${fn}: argument ${name}: ${r.en}`, path: [name], details: { value: describe(v) } });
+  throw new PolicyError({
+    code: "INVALID_MONEY",
+    zh: `${fn}：参数 ${name}：${r.zh}`,
+    en: `${fn}: argument ${name}: ${r.en}`,
+    path: [name],
+    details: { value: describe(v) },
+  });
 }
 
 /** a + b (each a Money or a money input). @remarks Implements CORE-MONEY-1. */
@@ -251,7 +268,14 @@ export function unitToFen(unit: string | undefined): bigint {
 /** zod schema of a rounding unit in 元 (a positive multiple of 0.01). */
 export const unitSchema = z.string().superRefine((u, ctx) => {
   const d = toDec(u);
-  if (!d || d.lte(0) || !d.times(100).isInteger()) addIssue(ctx, `舍入单位必须是 0.01 元的正整数倍：${u}`, `unit must be a positive multiple of 0.01 元: ${u}`, [], "invalid_unit");
+  if (!d || d.lte(0) || !d.times(100).isInteger())
+    addIssue(
+      ctx,
+      `舍入单位必须是 0.01 元的正整数倍：${u}`,
+      `unit must be a positive multiple of 0.01 元: ${u}`,
+      [],
+      "invalid_unit",
+    );
 });
 
 const roundOptionsSchema = z.strictObject({ rounding: roundingSchema.optional(), unit: z.string().optional() });
@@ -275,8 +299,13 @@ const roundOptionsSchema = z.strictObject({ rounding: roundingSchema.optional(),
 export function roundMoney(value: string | number | Dec, options: RoundMoneyOptions = {}): Money {
   const opts = parseInput(roundOptionsSchema, options, "roundMoney");
   const d = toDec(value);
-  if (!d || !d.isFinite()) {
-    throw new PolicyError({ code: "INVALID_DECIMAL", zh: `不是有效的十进制数：${describe(value)}`, en: `not a valid decimal: ${describe(value)}`, details: { value: describe(value) } });
+  if (!d?.isFinite()) {
+    throw new PolicyError({
+      code: "INVALID_DECIMAL",
+      zh: `不是有效的十进制数：${describe(value)}`,
+      en: `not a valid decimal: ${describe(value)}`,
+      details: { value: describe(value) },
+    });
   }
   const unitFen = unitToFen(opts.unit);
   const rounding = opts.rounding ?? "half-up";
@@ -304,7 +333,13 @@ export function roundMoney(value: string | number | Dec, options: RoundMoneyOpti
 export function multiply(a: MoneyInput, factor: string | number | Dec, options: RoundMoneyOptions = {}): Money {
   const m = arg(a, "multiply", "a");
   const f = toDec(factor);
-  if (!f) throw new PolicyError({ code: "INVALID_DECIMAL", zh: `不是有效的系数：${describe(factor)}`, en: `not a valid factor: ${describe(factor)}`, details: { value: describe(factor) } });
+  if (!f)
+    throw new PolicyError({
+      code: "INVALID_DECIMAL",
+      zh: `不是有效的系数：${describe(factor)}`,
+      en: `not a valid factor: ${describe(factor)}`,
+      details: { value: describe(factor) },
+    });
   return roundMoney(toDecimal(m).times(f), options);
 }
 

@@ -5,15 +5,29 @@ import { parseInput, idSchema, safeRecord } from "../validation/parse";
 import { badArgument, isPlainObject } from "../internal/args";
 
 function isParameter(v: unknown): v is Parameter {
-  return isPlainObject(v) && typeof v["id"] === "string" && typeof v["unit"] === "string" && isPlainObject(v["label"]) && Array.isArray(v["values"]) && v["values"].length > 0 && (v["values"] as unknown[]).every((x) => isPlainObject(x) && typeof x["from"] === "string" && isPlainObject(x["source"]));
+  return (
+    isPlainObject(v) &&
+    typeof v["id"] === "string" &&
+    typeof v["unit"] === "string" &&
+    isPlainObject(v["label"]) &&
+    Array.isArray(v["values"]) &&
+    v["values"].length > 0 &&
+    (v["values"] as unknown[]).every(
+      (x) => isPlainObject(x) && typeof x["from"] === "string" && isPlainObject(x["source"]),
+    )
+  );
 }
 
 function assertParameter(v: unknown, fn: string, name: string): Parameter {
-  return isParameter(v) ? v : badArgument(fn, name, "由 defineParameter 定义的参数", "a parameter made by defineParameter", v);
+  return isParameter(v)
+    ? v
+    : badArgument(fn, name, "由 defineParameter 定义的参数", "a parameter made by defineParameter", v);
 }
 
 function assertSet(v: unknown, fn: string): ParameterSet {
-  return isPlainObject(v) && v["parameters"] instanceof Map && Array.isArray(v["overridden"]) ? (v as unknown as ParameterSet) : badArgument(fn, "set", "由 parameterSet 建立的参数集", "a parameter set made by parameterSet", v);
+  return isPlainObject(v) && v["parameters"] instanceof Map && Array.isArray(v["overridden"])
+    ? (v as unknown as ParameterSet)
+    : badArgument(fn, "set", "由 parameterSet 建立的参数集", "a parameter set made by parameterSet", v);
 }
 
 /**
@@ -91,7 +105,14 @@ const labelSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1
 
 /** A parameter value is JSON data: finite numbers, strings, booleans, null, arrays and plain objects. */
 const jsonValueSchema: z.ZodType<unknown> = z.lazy(() =>
-  z.union([z.string(), z.number().refine(Number.isFinite), z.boolean(), z.null(), z.array(jsonValueSchema), safeRecord(jsonValueSchema)]),
+  z.union([
+    z.string(),
+    z.number().refine(Number.isFinite),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValueSchema),
+    safeRecord(jsonValueSchema),
+  ]),
 );
 
 const parameterValueSchema = z.strictObject({
@@ -106,17 +127,34 @@ const definitionSchema = z.strictObject({
   unit: z.string(),
   label: labelSchema,
   values: z.array(parameterValueSchema).min(1),
-  schema: z.custom<z.ZodType>((v) => typeof v === "object" && v !== null && typeof (v as { safeParse?: unknown }).safeParse === "function").optional(),
+  schema: z
+    .custom<z.ZodType>(
+      (v) => typeof v === "object" && v !== null && typeof (v as { safeParse?: unknown }).safeParse === "function",
+    )
+    .optional(),
 });
 
 function checkHistory(id: string, values: readonly ParameterValue[], schema: z.ZodType | undefined): void {
   values.forEach((v, i) => {
     if (v.until !== undefined && compareDates(v.until, v.from) < 0) {
-      throw new PolicyError({ code: "PARAM_BAD_HISTORY", zh: `参数 ${id} 第 ${i + 1} 个值的截止日早于生效日`, en: `parameter ${id}: value ${i + 1} ends before it starts`, path: ["values", i, "until"] });
+      throw new PolicyError({
+        code: "PARAM_BAD_HISTORY",
+        zh: `参数 ${id} 第 ${i + 1} 个值的截止日早于生效日`,
+        en: `parameter ${id}: value ${i + 1} ends before it starts`,
+        path: ["values", i, "until"],
+      });
     }
     const prev = values[i - 1];
-    if (prev && (compareDates(prev.from, v.from) >= 0 || (prev.until !== undefined && compareDates(prev.until, v.from) >= 0))) {
-      throw new PolicyError({ code: "PARAM_BAD_HISTORY", zh: `参数 ${id} 的取值历史未按生效日排序或有重叠`, en: `parameter ${id}: values are not in order of their dates or overlap`, path: ["values", i, "from"] });
+    if (
+      prev &&
+      (compareDates(prev.from, v.from) >= 0 || (prev.until !== undefined && compareDates(prev.until, v.from) >= 0))
+    ) {
+      throw new PolicyError({
+        code: "PARAM_BAD_HISTORY",
+        zh: `参数 ${id} 的取值历史未按生效日排序或有重叠`,
+        en: `parameter ${id}: values are not in order of their dates or overlap`,
+        path: ["values", i, "from"],
+      });
     }
     if (schema) parseInput(schema, v.value, `parameter ${id}`);
   });
@@ -151,7 +189,13 @@ export function defineParameter<T>(def: {
   const d = parseInput(definitionSchema, def, "defineParameter") as unknown as Parameter<T>;
   checkHistory(d.id, d.values as readonly ParameterValue[], def.schema as z.ZodType | undefined);
   const values = Object.freeze(def.values.map((v) => Object.freeze({ ...v, source: Object.freeze({ ...v.source }) })));
-  return Object.freeze({ id: d.id, unit: d.unit, label: Object.freeze({ ...d.label }), values, ...(def.schema ? { schema: def.schema } : {}) });
+  return Object.freeze({
+    id: d.id,
+    unit: d.unit,
+    label: Object.freeze({ ...d.label }),
+    values,
+    ...(def.schema ? { schema: def.schema } : {}),
+  });
 }
 
 /**
@@ -178,7 +222,14 @@ export function valueAt<T>(param: Parameter<T>, date: LegalDate): ParameterUse<T
     const v = param.values[i]!;
     if (compareDates(v.from, date) <= 0) {
       if (v.until !== undefined && compareDates(date, v.until) > 0) break;
-      return Object.freeze({ id: param.id, value: v.value, from: v.from, ...(v.until !== undefined ? { until: v.until } : {}), source: v.source, overridden: CALLER_VALUES.has(v) });
+      return Object.freeze({
+        id: param.id,
+        value: v.value,
+        from: v.from,
+        ...(v.until !== undefined ? { until: v.until } : {}),
+        source: v.source,
+        overridden: CALLER_VALUES.has(v),
+      });
     }
   }
   const first = param.values[0]?.from ?? "?";
@@ -230,7 +281,13 @@ export function parameterSet(params: readonly Parameter[]): ParameterSet {
   params.forEach((p, i) => assertParameter(p, "parameterSet", `params[${i}]`));
   const map = new Map<string, Parameter>();
   for (const p of params) {
-    if (map.has(p.id)) throw new PolicyError({ code: "PARAM_DUPLICATE", zh: `参数 ${p.id} 重复`, en: `duplicate parameter ${p.id}`, details: { id: p.id } });
+    if (map.has(p.id))
+      throw new PolicyError({
+        code: "PARAM_DUPLICATE",
+        zh: `参数 ${p.id} 重复`,
+        en: `duplicate parameter ${p.id}`,
+        details: { id: p.id },
+      });
     map.set(p.id, p);
   }
   return Object.freeze({ parameters: map, overridden: Object.freeze([]) });
@@ -244,10 +301,18 @@ export type ParameterOverride =
 /** The dated values an overlay introduced (so a use is marked overridden only when such a value is in force). */
 const CALLER_VALUES = new WeakSet<object>();
 
-const CALLER_SOURCE: ParameterSource = Object.freeze({ document: "caller overlay", verified: false, note: "value supplied by the caller" });
+const CALLER_SOURCE: ParameterSource = Object.freeze({
+  document: "caller overlay",
+  verified: false,
+  note: "value supplied by the caller",
+});
 
 const overrideSchema = z.union([
-  z.strictObject({ value: jsonValueSchema, from: legalDateSchema.optional(), source: parameterSourceSchema.optional() }),
+  z.strictObject({
+    value: jsonValueSchema,
+    from: legalDateSchema.optional(),
+    source: parameterSourceSchema.optional(),
+  }),
   z.array(parameterValueSchema).min(1),
 ]);
 
@@ -275,19 +340,31 @@ const overrideSchema = z.union([
  */
 export function overlay(set: ParameterSet, overrides: Readonly<Record<string, ParameterOverride>>): ParameterSet {
   assertSet(set, "overlay");
-  if (!isPlainObject(overrides)) badArgument("overlay", "overrides", "以参数标识为键的对象", "an object keyed by parameter id", overrides);
+  if (!isPlainObject(overrides))
+    badArgument("overlay", "overrides", "以参数标识为键的对象", "an object keyed by parameter id", overrides);
   const map = new Map(set.parameters);
   const records: OverrideRecord[] = [...set.overridden];
   for (const id of Object.keys(overrides)) {
     const base = map.get(id);
-    if (!base || !Object.prototype.hasOwnProperty.call(overrides, id)) {
-      throw new PolicyError({ code: "UNKNOWN_PARAMETER", zh: `未知参数 ${id}`, en: `unknown parameter ${id}`, path: [id], details: { id } });
+    if (!base || !Object.hasOwn(overrides, id)) {
+      throw new PolicyError({
+        code: "UNKNOWN_PARAMETER",
+        zh: `未知参数 ${id}`,
+        en: `unknown parameter ${id}`,
+        path: [id],
+        details: { id },
+      });
     }
     const o = parseInput(overrideSchema, overrides[id], `overlay ${id}`);
     let values: ParameterValue[];
     if (Array.isArray(o)) {
       values = o.map((v) => {
-        const nv: ParameterValue = Object.freeze({ from: v.from, ...(v.until !== undefined ? { until: v.until } : {}), value: v.value, source: v.source as ParameterSource });
+        const nv: ParameterValue = Object.freeze({
+          from: v.from,
+          ...(v.until !== undefined ? { until: v.until } : {}),
+          value: v.value,
+          source: v.source as ParameterSource,
+        });
         CALLER_VALUES.add(nv);
         return nv;
       });
@@ -297,7 +374,8 @@ export function overlay(set: ParameterSet, overrides: Readonly<Record<string, Pa
       // Keep the base history before `from`; only the last kept value can reach past it, so only it is cut.
       const kept: ParameterValue[] = base.values.filter((v) => compareDates(v.from, from) < 0);
       const last = kept[kept.length - 1];
-      if (last && (last.until === undefined || compareDates(last.until, from) >= 0)) kept[kept.length - 1] = { ...last, until: dayBefore(from) };
+      if (last && (last.until === undefined || compareDates(last.until, from) >= 0))
+        kept[kept.length - 1] = { ...last, until: dayBefore(from) };
       const added: ParameterValue = Object.freeze({ from, value: ov.value, source: ov.source ?? CALLER_SOURCE });
       CALLER_VALUES.add(added);
       values = [...kept, added];
@@ -323,7 +401,13 @@ export function getParameter<T = unknown>(set: ParameterSet, id: string): Parame
   assertSet(set, "getParameter");
   if (typeof id !== "string") badArgument("getParameter", "id", "字符串", "a string", id);
   const p = set.parameters.get(id);
-  if (!p) throw new PolicyError({ code: "UNKNOWN_PARAMETER", zh: `未知参数 ${id}`, en: `unknown parameter ${id}`, details: { id } });
+  if (!p)
+    throw new PolicyError({
+      code: "UNKNOWN_PARAMETER",
+      zh: `未知参数 ${id}`,
+      en: `unknown parameter ${id}`,
+      details: { id },
+    });
   return p as Parameter<T>;
 }
 
@@ -364,7 +448,9 @@ export interface StaleParameter {
  */
 export function staleParameters(params: ParameterSet | readonly Parameter[], horizon: LegalDate): StaleParameter[] {
   parseInput(legalDateSchema, horizon, "staleParameters");
-  const list = Array.isArray(params) ? (params as readonly Parameter[]) : [...assertSet(params, "staleParameters").parameters.values()];
+  const list = Array.isArray(params)
+    ? (params as readonly Parameter[])
+    : [...assertSet(params, "staleParameters").parameters.values()];
   list.forEach((p, i) => assertParameter(p, "staleParameters", `params[${i}]`));
   return list
     .map((p) => {

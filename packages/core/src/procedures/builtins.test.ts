@@ -112,7 +112,10 @@ describe("built-in procedures", () => {
   });
 
   it.each(CASES)("CORE-PROC-2: %s fails without its key step", (_, proc, record, key) => {
-    const r = checkProcedure(proc, record.filter((ev) => ev.step !== key));
+    const r = checkProcedure(
+      proc,
+      record.filter((ev) => ev.step !== key),
+    );
     expect(r.complete).toBe(false);
     expect(r.missing).toContain(key);
   });
@@ -128,13 +131,17 @@ describe("built-in procedures", () => {
   it("ASSET-DISP-2: the valuation must be published before the disposal", () => {
     const record = CASES[4]![2].map((ev) => (ev.step === "valuation-publication" ? { ...ev, date: "2024-04-02" } : ev));
     const r = checkProcedure(ASSET_DISPOSAL, record);
-    expect(r.outOfOrder).toEqual([{ step: "disposal", mustFollow: "valuation-publication", date: "2024-04-01", mustFollowDate: "2024-04-02" }]);
+    expect(r.outOfOrder).toEqual([
+      { step: "disposal", mustFollow: "valuation-publication", date: "2024-04-01", mustFollowDate: "2024-04-02" },
+    ]);
   });
 
   it("ASSET-DISP-2: a valuation by an unqualified body does not count", () => {
     const record = CASES[4]![2].map((ev) => (ev.step === "valuation" ? { ...ev, body: "township-government" } : ev));
     const r = checkProcedure(ASSET_DISPOSAL, record);
-    expect(r.wrongBody).toEqual([{ step: "valuation", expected: "qualified-appraiser", actual: "township-government", date: "2024-03-01" }]);
+    expect(r.wrongBody).toEqual([
+      { step: "valuation", expected: "qualified-appraiser", actual: "township-government", date: "2024-03-01" },
+    ]);
     expect(r.missing).toContain("valuation");
   });
 
@@ -143,12 +150,21 @@ describe("built-in procedures", () => {
     const late = base.map((ev) => (ev.step === "public-notice" ? { ...ev, date: "2024-03-01" } : ev));
     expect(checkProcedure(REVENUE_PLAN_APPROVAL, late)).toMatchObject({ complete: true, completedOn: "2024-03-01" });
     const early = base.map((ev) => (ev.step === "public-notice" ? { ...ev, date: "2024-01-20" } : ev));
-    expect(checkProcedure(REVENUE_PLAN_APPROVAL, early).outOfOrder).toEqual([{ step: "public-notice", mustFollow: "democratic-decision", date: "2024-01-20", mustFollowDate: "2024-02-01" }]);
+    expect(checkProcedure(REVENUE_PLAN_APPROVAL, early).outOfOrder).toEqual([
+      { step: "public-notice", mustFollow: "democratic-decision", date: "2024-01-20", mustFollowDate: "2024-02-01" },
+    ]);
   });
 
   it("ASSET-OPS-2: a democratic decision without a quorum does not count", () => {
     const record: ProcedureEvent[] = [
-      { step: "democratic-decision", date: "2024-05-06", form: "representatives-meeting", attendees: 39, eligible: 60, votesFor: 39 },
+      {
+        step: "democratic-decision",
+        date: "2024-05-06",
+        form: "representatives-meeting",
+        attendees: 39,
+        eligible: 60,
+        votesFor: 39,
+      },
       { step: "township-review-filing", date: "2024-05-20" },
     ];
     const r = checkProcedure(ASSET_OPERATION_CHANGE_VILLAGE, record);
@@ -161,11 +177,14 @@ describe("built-in procedures", () => {
       { step: "democratic-decision", date: "2022-03-21", ...assembly },
       { step: "entrustment", date: "2022-03-20" },
     ]);
-    expect(r.outOfOrder).toEqual([{ step: "entrustment", mustFollow: "democratic-decision", date: "2022-03-20", mustFollowDate: "2022-03-21" }]);
+    expect(r.outOfOrder).toEqual([
+      { step: "entrustment", mustFollow: "democratic-decision", date: "2022-03-20", mustFollowDate: "2022-03-21" },
+    ]);
   });
 
   it("INS-MATCH-3: 党员大会 passes only with more than half of all members entitled to attend", () => {
-    const withVotes = (votesFor: number): ProcedureEvent[] => FIVE_RECORD.map((ev) => (ev.step === "review" ? { ...ev, votesFor } : ev));
+    const withVotes = (votesFor: number): ProcedureEvent[] =>
+      FIVE_RECORD.map((ev) => (ev.step === "review" ? { ...ev, votesFor } : ev));
     // 15 of 20 present is a majority of those present but exactly half of the 30 members: not passed.
     const r = checkProcedure(FIVE_DELIBERATIONS_TWO_DISCLOSURES, withVotes(15));
     expect(r.complete).toBe(false);
@@ -173,32 +192,55 @@ describe("built-in procedures", () => {
     expect(checkProcedure(FIVE_DELIBERATIONS_TWO_DISCLOSURES, withVotes(16)).complete).toBe(true);
     // exactly half of the members attending is enough to meet (半数以上).
     const halfPresent = FIVE_RECORD.map((ev) => (ev.step === "review" ? { ...ev, attendees: 15, votesFor: 15 } : ev));
-    expect(checkProcedure(FIVE_DELIBERATIONS_TWO_DISCLOSURES, halfPresent).failedVotes[0]?.reason.en).toContain("not passed");
+    expect(checkProcedure(FIVE_DELIBERATIONS_TWO_DISCLOSURES, halfPresent).failedVotes[0]?.reason.en).toContain(
+      "not passed",
+    );
   });
 
   it("INS-MATCH-3: the list may be used once the resolution is disclosed (through resolution-disclosure)", () => {
     const beforeResult = FIVE_RECORD.filter((ev) => ev.step !== "result-disclosure");
     expect(checkProcedure(FIVE_DELIBERATIONS_TWO_DISCLOSURES, beforeResult).missing).toEqual(["result-disclosure"]);
-    expect(checkProcedure(FIVE_DELIBERATIONS_TWO_DISCLOSURES, beforeResult, { through: "resolution-disclosure" })).toMatchObject({ complete: true, completedOn: "2024-01-11" });
+    expect(
+      checkProcedure(FIVE_DELIBERATIONS_TWO_DISCLOSURES, beforeResult, { through: "resolution-disclosure" }),
+    ).toMatchObject({ complete: true, completedOn: "2024-01-11" });
   });
 
   it("CORE-PROC-2: 五议两公开 needs the 建议 step by default; a locality can overlay 四议两公开", () => {
     const noSuggestion = FIVE_RECORD.filter((ev) => ev.step !== "suggestion");
     expect(checkProcedure(FIVE_DELIBERATIONS_TWO_DISCLOSURES, noSuggestion).missing).toEqual(["suggestion"]);
-    const fourSteps = { ...FIVE_DELIBERATIONS_TWO_DISCLOSURES, id: "four-deliberations", steps: FIVE_DELIBERATIONS_TWO_DISCLOSURES.steps.slice(1) };
-    const local = overlay(coreParameterSet, { "core.procedure.fiveDeliberations": { value: fourSteps, from: "2023-01-01" } });
+    const fourSteps = {
+      ...FIVE_DELIBERATIONS_TWO_DISCLOSURES,
+      id: "four-deliberations",
+      steps: FIVE_DELIBERATIONS_TWO_DISCLOSURES.steps.slice(1),
+    };
+    const local = overlay(coreParameterSet, {
+      "core.procedure.fiveDeliberations": { value: fourSteps, from: "2023-01-01" },
+    });
     const inForce = paramAt<Procedure>(local, "core.procedure.fiveDeliberations", "2024-01-01");
     expect(inForce.overridden).toBe(true);
     expect(checkProcedure(inForce.value, noSuggestion, { parameters: local }).complete).toBe(true);
     // before the overlay's date the default (with 建议) is still in force
-    expect(paramAt<Procedure>(local, "core.procedure.fiveDeliberations", "2022-12-31").value.steps[0]?.id).toBe("suggestion");
+    expect(paramAt<Procedure>(local, "core.procedure.fiveDeliberations", "2022-12-31").value.steps[0]?.id).toBe(
+      "suggestion",
+    );
   });
 
   it("CORE-PROC-2: an overlay with a malformed procedure is rejected", () => {
-    const bad = { ...FIVE_DELIBERATIONS_TWO_DISCLOSURES, steps: [...FIVE_DELIBERATIONS_TWO_DISCLOSURES.steps, FIVE_DELIBERATIONS_TWO_DISCLOSURES.steps[0]] };
-    expectSannongError(() => overlay(coreParameterSet, { "core.procedure.fiveDeliberations": { value: bad } }), "INVALID_INPUT");
+    const bad = {
+      ...FIVE_DELIBERATIONS_TWO_DISCLOSURES,
+      steps: [...FIVE_DELIBERATIONS_TWO_DISCLOSURES.steps, FIVE_DELIBERATIONS_TWO_DISCLOSURES.steps[0]],
+    };
     expectSannongError(
-      () => overlay(coreParameterSet, { "core.procedure.quorum.villagersMeeting": { value: { forms: [{ id: "x", label: { zh: "x", en: "x" }, attendance: { moreThan: "3/2" } }] } } }),
+      () => overlay(coreParameterSet, { "core.procedure.fiveDeliberations": { value: bad } }),
+      "INVALID_INPUT",
+    );
+    expectSannongError(
+      () =>
+        overlay(coreParameterSet, {
+          "core.procedure.quorum.villagersMeeting": {
+            value: { forms: [{ id: "x", label: { zh: "x", en: "x" }, attendance: { moreThan: "3/2" } }] },
+          },
+        }),
       "INVALID_INPUT",
     );
   });
@@ -228,11 +270,28 @@ describe("built-in procedures", () => {
   });
 
   it("CORE-PROC-2: the procedure parameters are unverified, cited and the 五议两公开 default is the built-in", () => {
-    expect(coreParameters.map((p) => p.id)).toEqual(["core.procedure.fiveDeliberations", "core.procedure.quorum.partyMembersMeeting", "core.procedure.quorum.villagersMeeting"]);
+    expect(coreParameters.map((p) => p.id)).toEqual([
+      "core.procedure.fiveDeliberations",
+      "core.procedure.quorum.partyMembersMeeting",
+      "core.procedure.quorum.villagersMeeting",
+    ]);
     for (const p of coreParameters) for (const v of p.values) expect(v.source.verified).toBe(false);
-    expect(paramAt(coreParameterSet, "core.procedure.fiveDeliberations", "2024-01-01").value).toBe(FIVE_DELIBERATIONS_TWO_DISCLOSURES);
-    expect(paramAt<{ forms: unknown[] }>(coreParameterSet, "core.procedure.quorum.villagersMeeting", "2024-01-01").value.forms).toHaveLength(3);
-    expect(FIVE_DELIBERATIONS_TWO_DISCLOSURES.steps.map((s) => s.id)).toEqual(["suggestion", "proposal", "consultation", "review", "resolution", "resolution-disclosure", "result-disclosure"]);
+    expect(paramAt(coreParameterSet, "core.procedure.fiveDeliberations", "2024-01-01").value).toBe(
+      FIVE_DELIBERATIONS_TWO_DISCLOSURES,
+    );
+    expect(
+      paramAt<{ forms: unknown[] }>(coreParameterSet, "core.procedure.quorum.villagersMeeting", "2024-01-01").value
+        .forms,
+    ).toHaveLength(3);
+    expect(FIVE_DELIBERATIONS_TWO_DISCLOSURES.steps.map((s) => s.id)).toEqual([
+      "suggestion",
+      "proposal",
+      "consultation",
+      "review",
+      "resolution",
+      "resolution-disclosure",
+      "result-disclosure",
+    ]);
   });
 });
 
@@ -245,11 +304,25 @@ describe("TSDoc examples", () => {
     ]);
     expect(r.complete).toBe(false);
     expect(r.missing).toEqual(["valuation", "valuation-publication"]);
-    expect(ASSET_OPERATION_CHANGE_VILLAGE.steps.map((s) => s.body)).toEqual(["villagers-meeting", "township-government"]);
-    expect(ASSET_OPERATION_CHANGE_JOINT.steps.map((s) => s.id)).toEqual(["democratic-decision", "township-review", "district-filing"]);
+    expect(ASSET_OPERATION_CHANGE_VILLAGE.steps.map((s) => s.body)).toEqual([
+      "villagers-meeting",
+      "township-government",
+    ]);
+    expect(ASSET_OPERATION_CHANGE_JOINT.steps.map((s) => s.id)).toEqual([
+      "democratic-decision",
+      "township-review",
+      "district-filing",
+    ]);
     expect(REVENUE_PLAN_APPROVAL.steps.find((s) => s.id === "public-notice")?.after).toEqual(["democratic-decision"]);
-    expect(ASSET_DISPOSAL.steps.find((s) => s.id === "disposal")?.after).toEqual(["district-filing", "valuation-publication"]);
-    expect(COLLECTIVE_DECISION.steps.map((s) => s.id)).toEqual(["announcement", "third-party-review", "collective-decision"]);
+    expect(ASSET_DISPOSAL.steps.find((s) => s.id === "disposal")?.after).toEqual([
+      "district-filing",
+      "valuation-publication",
+    ]);
+    expect(COLLECTIVE_DECISION.steps.map((s) => s.id)).toEqual([
+      "announcement",
+      "third-party-review",
+      "collective-decision",
+    ]);
     expect(VOLUNTARY_ENTRUSTMENT.steps.map((s) => s.id)).toEqual(["democratic-decision", "entrustment"]);
   });
 });

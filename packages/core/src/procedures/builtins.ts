@@ -15,7 +15,10 @@ const DOC_004 = "《衢州市人民政府办公室关于推进水库移民精准
 const body = {
   partyMembersAndVillagers: { zh: "党员、群众", en: "party members and villagers" },
   villagePartyBranch: { zh: "村党组织", en: "village Party organisation" },
-  villageCommittees: { zh: "村“两委”（村务联席会议）", en: "the village Party and villagers' committees (joint meeting)" },
+  villageCommittees: {
+    zh: "村“两委”（村务联席会议）",
+    en: "the village Party and villagers' committees (joint meeting)",
+  },
   partyMembersMeeting: { zh: "党员大会", en: "Party members' meeting" },
   villagersMeeting: { zh: "村民会议或村民代表会议", en: "villagers' meeting or villagers' representatives' meeting" },
   villageCommittee: { zh: "村民委员会", en: "villagers' committee" },
@@ -67,13 +70,50 @@ export const FIVE_DELIBERATIONS_TWO_DISCLOSURES: Procedure = defineProcedure({
   id: "five-deliberations-two-disclosures",
   label: { zh: "五议两公开", en: "five deliberations and two disclosures" },
   steps: [
-    { id: "suggestion", label: { zh: "党员群众建议", en: "suggestion by Party members and villagers" }, body: "party-members-and-villagers", bodyLabel: body.partyMembersAndVillagers },
-    { id: "proposal", label: { zh: "村党组织提议", en: "proposal by the village Party organisation" }, body: "village-party-branch", bodyLabel: body.villagePartyBranch },
-    { id: "consultation", label: { zh: "村“两委”商议", en: "consultation of the two village committees" }, body: "village-committees", bodyLabel: body.villageCommittees },
-    { id: "review", label: { zh: "党员大会审议", en: "review by the Party members' meeting" }, body: "party-members-meeting", bodyLabel: body.partyMembersMeeting, quorum: { parameter: PARTY_MEETING_QUORUM } },
-    { id: "resolution", label: { zh: "村民（代表）会议决议", en: "resolution of the villagers' (representatives') meeting" }, body: "villagers-meeting", bodyLabel: body.villagersMeeting, quorum: { parameter: VILLAGERS_MEETING_QUORUM } },
-    { id: "resolution-disclosure", label: { zh: "决议公开", en: "disclosure of the resolution" }, body: "village-committee", bodyLabel: body.villageCommittee },
-    { id: "result-disclosure", label: { zh: "实施结果公开", en: "disclosure of the result of implementation" }, body: "village-committee", bodyLabel: body.villageCommittee },
+    {
+      id: "suggestion",
+      label: { zh: "党员群众建议", en: "suggestion by Party members and villagers" },
+      body: "party-members-and-villagers",
+      bodyLabel: body.partyMembersAndVillagers,
+    },
+    {
+      id: "proposal",
+      label: { zh: "村党组织提议", en: "proposal by the village Party organisation" },
+      body: "village-party-branch",
+      bodyLabel: body.villagePartyBranch,
+    },
+    {
+      id: "consultation",
+      label: { zh: "村“两委”商议", en: "consultation of the two village committees" },
+      body: "village-committees",
+      bodyLabel: body.villageCommittees,
+    },
+    {
+      id: "review",
+      label: { zh: "党员大会审议", en: "review by the Party members' meeting" },
+      body: "party-members-meeting",
+      bodyLabel: body.partyMembersMeeting,
+      quorum: { parameter: PARTY_MEETING_QUORUM },
+    },
+    {
+      id: "resolution",
+      label: { zh: "村民（代表）会议决议", en: "resolution of the villagers' (representatives') meeting" },
+      body: "villagers-meeting",
+      bodyLabel: body.villagersMeeting,
+      quorum: { parameter: VILLAGERS_MEETING_QUORUM },
+    },
+    {
+      id: "resolution-disclosure",
+      label: { zh: "决议公开", en: "disclosure of the resolution" },
+      body: "village-committee",
+      bodyLabel: body.villageCommittee,
+    },
+    {
+      id: "result-disclosure",
+      label: { zh: "实施结果公开", en: "disclosure of the result of implementation" },
+      body: "village-committee",
+      bodyLabel: body.villageCommittee,
+    },
   ],
   source: {
     document: DOC_002,
@@ -112,7 +152,12 @@ export const ASSET_OPERATION_CHANGE_VILLAGE: Procedure = defineProcedure({
   label: { zh: "村集体扶贫资产经营方式变动", en: "change of operation of a village-owned asset" },
   steps: [
     democraticDecision,
-    { id: "township-review-filing", label: { zh: "报镇审核备案", en: "review and filing by the township" }, body: "township-government", bodyLabel: body.township },
+    {
+      id: "township-review-filing",
+      label: { zh: "报镇审核备案", en: "review and filing by the township" },
+      body: "township-government",
+      bodyLabel: body.township,
+    },
   ],
   source: ASSET_OPERATION_SOURCE,
 });
@@ -131,11 +176,24 @@ export const ASSET_OPERATION_CHANGE_VILLAGE: Procedure = defineProcedure({
  */
 export const ASSET_OPERATION_CHANGE_JOINT: Procedure = defineProcedure({
   id: "asset-operation-change-joint",
-  label: { zh: "跨镇跨村及村级联建扶贫资产经营方式变动", en: "change of operation of a cross-township, cross-village or jointly built asset" },
+  label: {
+    zh: "跨镇跨村及村级联建扶贫资产经营方式变动",
+    en: "change of operation of a cross-township, cross-village or jointly built asset",
+  },
   steps: [
     democraticDecision,
-    { id: "township-review", label: { zh: "报镇审核", en: "review by the township" }, body: "township-government", bodyLabel: body.township },
-    { id: "district-filing", label: { zh: "区扶贫办备案", en: "filing with the district poverty office" }, body: "district-poverty-office", bodyLabel: body.districtPovertyOffice },
+    {
+      id: "township-review",
+      label: { zh: "报镇审核", en: "review by the township" },
+      body: "township-government",
+      bodyLabel: body.township,
+    },
+    {
+      id: "district-filing",
+      label: { zh: "区扶贫办备案", en: "filing with the district poverty office" },
+      body: "district-poverty-office",
+      bodyLabel: body.districtPovertyOffice,
+    },
   ],
   source: ASSET_OPERATION_SOURCE,
 });
@@ -160,10 +218,31 @@ export const REVENUE_PLAN_APPROVAL: Procedure = defineProcedure({
   label: { zh: "扶贫资产收益分配方案审批", en: "approval of an asset-revenue distribution plan" },
   steps: [
     { ...democraticDecision, label: { zh: "民主决策（提出分配方案）", en: "democratic decision on the plan" } },
-    { id: "owner-proposal", label: { zh: "产权人提方案", en: "plan proposed by the owner" }, body: "property-owner", bodyLabel: body.propertyOwner },
-    { id: "supervisor-review", label: { zh: "上级主管单位审核", en: "review by the supervising authority" }, body: "supervising-authority", bodyLabel: body.supervisor },
-    { id: "district-approval", label: { zh: "区扶贫办审批备案", en: "approval and filing by the district poverty office" }, body: "district-poverty-office", bodyLabel: body.districtPovertyOffice },
-    { id: "public-notice", label: { zh: "公告公示", en: "public notice" }, body: "property-owner", bodyLabel: body.propertyOwner, after: ["democratic-decision"] },
+    {
+      id: "owner-proposal",
+      label: { zh: "产权人提方案", en: "plan proposed by the owner" },
+      body: "property-owner",
+      bodyLabel: body.propertyOwner,
+    },
+    {
+      id: "supervisor-review",
+      label: { zh: "上级主管单位审核", en: "review by the supervising authority" },
+      body: "supervising-authority",
+      bodyLabel: body.supervisor,
+    },
+    {
+      id: "district-approval",
+      label: { zh: "区扶贫办审批备案", en: "approval and filing by the district poverty office" },
+      body: "district-poverty-office",
+      bodyLabel: body.districtPovertyOffice,
+    },
+    {
+      id: "public-notice",
+      label: { zh: "公告公示", en: "public notice" },
+      body: "property-owner",
+      bodyLabel: body.propertyOwner,
+      after: ["democratic-decision"],
+    },
   ],
   source: {
     document: DOC_001,
@@ -193,11 +272,38 @@ export const ASSET_DISPOSAL: Procedure = defineProcedure({
   id: "asset-disposal",
   label: { zh: "扶贫资产处置", en: "disposal of a poverty-alleviation asset" },
   steps: [
-    { id: "valuation", label: { zh: "资产评估", en: "valuation" }, body: "qualified-appraiser", bodyLabel: body.appraiser },
-    { id: "township-approval", label: { zh: "报请镇政府批准", en: "approval by the township government" }, body: "township-government", bodyLabel: body.township },
-    { id: "district-filing", label: { zh: "区扶贫办备案", en: "filing with the district poverty office" }, body: "district-poverty-office", bodyLabel: body.districtPovertyOffice },
-    { id: "valuation-publication", label: { zh: "评估结果在区政府网站公开", en: "valuation published on the district government website" }, body: "district-government", bodyLabel: body.districtGovernment, after: ["valuation"] },
-    { id: "disposal", label: { zh: "实施处置（拍卖、转让、报废）", en: "disposal (auction, transfer, scrapping)" }, body: "property-owner", bodyLabel: body.propertyOwner, after: ["district-filing", "valuation-publication"] },
+    {
+      id: "valuation",
+      label: { zh: "资产评估", en: "valuation" },
+      body: "qualified-appraiser",
+      bodyLabel: body.appraiser,
+    },
+    {
+      id: "township-approval",
+      label: { zh: "报请镇政府批准", en: "approval by the township government" },
+      body: "township-government",
+      bodyLabel: body.township,
+    },
+    {
+      id: "district-filing",
+      label: { zh: "区扶贫办备案", en: "filing with the district poverty office" },
+      body: "district-poverty-office",
+      bodyLabel: body.districtPovertyOffice,
+    },
+    {
+      id: "valuation-publication",
+      label: { zh: "评估结果在区政府网站公开", en: "valuation published on the district government website" },
+      body: "district-government",
+      bodyLabel: body.districtGovernment,
+      after: ["valuation"],
+    },
+    {
+      id: "disposal",
+      label: { zh: "实施处置（拍卖、转让、报废）", en: "disposal (auction, transfer, scrapping)" },
+      body: "property-owner",
+      bodyLabel: body.propertyOwner,
+      after: ["district-filing", "valuation-publication"],
+    },
   ],
   source: {
     document: DOC_001,
@@ -224,9 +330,24 @@ export const COLLECTIVE_DECISION: Procedure = defineProcedure({
   id: "collective-decision",
   label: { zh: "项目资金集体决策", en: "collective decision on project funding" },
   steps: [
-    { id: "announcement", label: { zh: "发布公告", en: "public announcement" }, body: "county-migrant-office", bodyLabel: body.countyMigrantOffice },
-    { id: "third-party-review", label: { zh: "第三方评审", en: "third-party review" }, body: "third-party-reviewer", bodyLabel: body.thirdPartyReviewer },
-    { id: "collective-decision", label: { zh: "集体决策", en: "collective decision" }, body: "county-migrant-office", bodyLabel: body.countyMigrantOffice },
+    {
+      id: "announcement",
+      label: { zh: "发布公告", en: "public announcement" },
+      body: "county-migrant-office",
+      bodyLabel: body.countyMigrantOffice,
+    },
+    {
+      id: "third-party-review",
+      label: { zh: "第三方评审", en: "third-party review" },
+      body: "third-party-reviewer",
+      bodyLabel: body.thirdPartyReviewer,
+    },
+    {
+      id: "collective-decision",
+      label: { zh: "集体决策", en: "collective decision" },
+      body: "county-migrant-office",
+      bodyLabel: body.countyMigrantOffice,
+    },
   ],
   source: {
     document: DOC_004,
@@ -255,8 +376,16 @@ export const VOLUNTARY_ENTRUSTMENT: Procedure = defineProcedure({
   id: "voluntary-entrustment",
   label: { zh: "村集体资金自愿委托", en: "voluntary entrustment of collective money" },
   steps: [
-    { ...democraticDecision, label: { zh: "履行民主程序（村民（代表）会议决议）", en: "democratic procedure (villagers' meeting resolution)" } },
-    { id: "entrustment", label: { zh: "委托区级超转平台", en: "entrustment to the district platform" }, body: "village-collective", bodyLabel: body.villageCollective },
+    {
+      ...democraticDecision,
+      label: { zh: "履行民主程序（村民（代表）会议决议）", en: "democratic procedure (villagers' meeting resolution)" },
+    },
+    {
+      id: "entrustment",
+      label: { zh: "委托区级超转平台", en: "entrustment to the district platform" },
+      body: "village-collective",
+      bodyLabel: body.villageCollective,
+    },
   ],
   source: {
     document: DOC_000,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { asJson, deepFreeze, expectSannongError } from "../../../../test/helpers";
-import { overlay, renderTrace, ValidationError } from "@sannong/core";
+import { overlay, renderTrace, type ValidationError } from "@sannong/core";
 import { checkProcedure, type CheckProcedureResult } from "./checkProcedure";
 import { coreParameterSet } from "./parameters";
 import { defineProcedure, predecessorsOf, type Procedure, type ProcedureEvent } from "./procedure";
@@ -52,16 +52,33 @@ const VOTE = defineProcedure({
       id: "vote",
       label: L("决议"),
       body: "villagers-meeting",
-      quorum: { forms: [{ id: "representatives-meeting", label: L("村民代表会议"), attendance: { atLeast: "2/3" }, approval: { moreThan: "1/2", of: "present" } }] },
+      quorum: {
+        forms: [
+          {
+            id: "representatives-meeting",
+            label: L("村民代表会议"),
+            attendance: { atLeast: "2/3" },
+            approval: { moreThan: "1/2", of: "present" },
+          },
+        ],
+      },
     },
   ],
 });
 
-const e = (step: string, date: string, extra: Partial<ProcedureEvent> = {}): ProcedureEvent => ({ step, date, ...extra });
+const e = (step: string, date: string, extra: Partial<ProcedureEvent> = {}): ProcedureEvent => ({
+  step,
+  date,
+  ...extra,
+});
 
 describe("checkProcedure", () => {
   it("CORE-PROC-1: a complete record completes the chain on the date of its last step", () => {
-    const r = checkProcedure(CHAIN, [e("decide", "2024-01-10", { body: "villagers-meeting" }), e("review", "2024-01-20"), e("file", "2024-02-01")]);
+    const r = checkProcedure(CHAIN, [
+      e("decide", "2024-01-10", { body: "villagers-meeting" }),
+      e("review", "2024-01-20"),
+      e("file", "2024-02-01"),
+    ]);
     expect(r.complete).toBe(true);
     expect(r.completedOn).toBe("2024-02-01");
     expect(r.missing).toEqual([]);
@@ -95,12 +112,19 @@ describe("checkProcedure", () => {
     const r = checkProcedure(CHAIN, [e("decide", "2024-01-10"), e("review", "2024-01-05"), e("file", "2024-02-01")]);
     expect(r.complete).toBe(false);
     expect(r.missing).toEqual([]);
-    expect(r.outOfOrder).toEqual([{ step: "review", mustFollow: "decide", date: "2024-01-05", mustFollowDate: "2024-01-10" }]);
+    expect(r.outOfOrder).toEqual([
+      { step: "review", mustFollow: "decide", date: "2024-01-05", mustFollowDate: "2024-01-10" },
+    ]);
     expect(r.steps[1]).toEqual({ step: "review", status: "out-of-order", date: "2024-01-05" });
   });
 
   it("CORE-PROC-1: a repeated step done in order after an early attempt completes the chain", () => {
-    const r = checkProcedure(CHAIN, [e("decide", "2024-01-10"), e("review", "2024-01-05"), e("review", "2024-01-15"), e("file", "2024-02-01")]);
+    const r = checkProcedure(CHAIN, [
+      e("decide", "2024-01-10"),
+      e("review", "2024-01-05"),
+      e("review", "2024-01-15"),
+      e("file", "2024-02-01"),
+    ]);
     expect(r.complete).toBe(true);
     expect(r.steps[1]).toEqual({ step: "review", status: "done", date: "2024-01-15" });
   });
@@ -111,9 +135,15 @@ describe("checkProcedure", () => {
   });
 
   it("CORE-PROC-1: a step performed by the wrong body is reported and does not count", () => {
-    const r = checkProcedure(CHAIN, [e("decide", "2024-01-10"), e("review", "2024-01-20", { body: "village-committee" }), e("file", "2024-02-01")]);
+    const r = checkProcedure(CHAIN, [
+      e("decide", "2024-01-10"),
+      e("review", "2024-01-20", { body: "village-committee" }),
+      e("file", "2024-02-01"),
+    ]);
     expect(r.complete).toBe(false);
-    expect(r.wrongBody).toEqual([{ step: "review", expected: "township-government", actual: "village-committee", date: "2024-01-20" }]);
+    expect(r.wrongBody).toEqual([
+      { step: "review", expected: "township-government", actual: "village-committee", date: "2024-01-20" },
+    ]);
     expect(r.missing).toEqual(["review"]);
   });
 
@@ -139,7 +169,12 @@ describe("checkProcedure", () => {
   });
 
   it("CORE-PROC-1: a join step must follow every parallel branch", () => {
-    const r = checkProcedure(PARALLEL, [e("start", "2024-01-01"), e("x", "2024-01-05"), e("y", "2024-01-12"), e("end", "2024-01-10")]);
+    const r = checkProcedure(PARALLEL, [
+      e("start", "2024-01-01"),
+      e("x", "2024-01-05"),
+      e("y", "2024-01-12"),
+      e("end", "2024-01-10"),
+    ]);
     expect(r.outOfOrder).toEqual([{ step: "end", mustFollow: "y", date: "2024-01-10", mustFollowDate: "2024-01-12" }]);
     expect(r.complete).toBe(false);
   });
@@ -149,17 +184,24 @@ describe("checkProcedure", () => {
     expect(ok.complete).toBe(true);
     expect(ok.steps[1]).toEqual({ step: "extra", status: "skipped" });
     const bad = checkProcedure(OPTIONAL, [e("first", "2024-01-05"), e("last", "2024-01-03")]);
-    expect(bad.outOfOrder).toEqual([{ step: "last", mustFollow: "first", date: "2024-01-03", mustFollowDate: "2024-01-05" }]);
+    expect(bad.outOfOrder).toEqual([
+      { step: "last", mustFollow: "first", date: "2024-01-03", mustFollowDate: "2024-01-05" },
+    ]);
   });
 
   it("CORE-PROC-1: an optional step that is performed must be in order", () => {
     const r = checkProcedure(OPTIONAL, [e("first", "2024-01-01"), e("extra", "2024-01-09"), e("last", "2024-01-03")]);
     expect(r.complete).toBe(false);
-    expect(r.outOfOrder).toEqual([{ step: "last", mustFollow: "extra", date: "2024-01-03", mustFollowDate: "2024-01-09" }]);
+    expect(r.outOfOrder).toEqual([
+      { step: "last", mustFollow: "extra", date: "2024-01-03", mustFollowDate: "2024-01-09" },
+    ]);
   });
 
   it("CORE-PROC-1: a meeting below quorum fails its vote and the step is missing", () => {
-    const r = checkProcedure(VOTE, [e("propose", "2024-01-01"), e("vote", "2024-01-05", { attendees: 39, eligible: 60, votesFor: 39 })]);
+    const r = checkProcedure(VOTE, [
+      e("propose", "2024-01-01"),
+      e("vote", "2024-01-05", { attendees: 39, eligible: 60, votesFor: 39 }),
+    ]);
     expect(r.complete).toBe(false);
     expect(r.missing).toEqual(["vote"]);
     expect(r.failedVotes).toHaveLength(1);
@@ -175,7 +217,10 @@ describe("checkProcedure", () => {
     [39, 60, 39, false], // below two-thirds
     [60, 60, 31, true],
   ])("CORE-PROC-1: quorum boundary attendees=%i eligible=%i votesFor=%i → %s", (attendees, eligible, votesFor, ok) => {
-    const r = checkProcedure(VOTE, [e("propose", "2024-01-01"), e("vote", "2024-01-05", { attendees, eligible, votesFor })]);
+    const r = checkProcedure(VOTE, [
+      e("propose", "2024-01-01"),
+      e("vote", "2024-01-05", { attendees, eligible, votesFor }),
+    ]);
     expect(r.complete).toBe(ok);
     expect(r.failedVotes).toHaveLength(ok ? 0 : 1);
   });
@@ -183,7 +228,10 @@ describe("checkProcedure", () => {
   it("CORE-PROC-1: a meeting record without counts fails its vote with the reason", () => {
     const r = checkProcedure(VOTE, [e("propose", "2024-01-01"), e("vote", "2024-01-05")]);
     expect(r.failedVotes[0]?.reason.en).toContain("lacks attendees or eligible");
-    const r2 = checkProcedure(VOTE, [e("propose", "2024-01-01"), e("vote", "2024-01-05", { attendees: 50, eligible: 60 })]);
+    const r2 = checkProcedure(VOTE, [
+      e("propose", "2024-01-01"),
+      e("vote", "2024-01-05", { attendees: 50, eligible: 60 }),
+    ]);
     expect(r2.failedVotes[0]?.reason.en).toContain("lacks votesFor");
   });
 
@@ -191,22 +239,44 @@ describe("checkProcedure", () => {
     const p = defineProcedure({
       id: "village",
       label: L("村民会议"),
-      steps: [{ id: "meet", label: L("决议"), body: "villagers-meeting", quorum: { parameter: "core.procedure.quorum.villagersMeeting" } }],
+      steps: [
+        {
+          id: "meet",
+          label: L("决议"),
+          body: "villagers-meeting",
+          quorum: { parameter: "core.procedure.quorum.villagersMeeting" },
+        },
+      ],
     });
     // 村民会议 by villagers 18+: more than half must attend — exactly half is not enough.
-    const half = checkProcedure(p, [e("meet", "2024-01-05", { form: "villagers-meeting-adults", attendees: 500, eligible: 1000, votesFor: 400 })]);
+    const half = checkProcedure(p, [
+      e("meet", "2024-01-05", { form: "villagers-meeting-adults", attendees: 500, eligible: 1000, votesFor: 400 }),
+    ]);
     expect(half.complete).toBe(false);
-    const more = checkProcedure(p, [e("meet", "2024-01-05", { form: "villagers-meeting-adults", attendees: 501, eligible: 1000, votesFor: 251 })]);
+    const more = checkProcedure(p, [
+      e("meet", "2024-01-05", { form: "villagers-meeting-adults", attendees: 501, eligible: 1000, votesFor: 251 }),
+    ]);
     expect(more.complete).toBe(true);
     // by households: two-thirds of households is enough.
-    const households = checkProcedure(p, [e("meet", "2024-01-05", { form: "villagers-meeting-households", attendees: 200, eligible: 300, votesFor: 101 })]);
+    const households = checkProcedure(p, [
+      e("meet", "2024-01-05", { form: "villagers-meeting-households", attendees: 200, eligible: 300, votesFor: 101 }),
+    ]);
     expect(households.complete).toBe(true);
-    expect(households.trace.children?.[0]?.parameters?.[0]).toMatchObject({ id: "core.procedure.quorum.villagersMeeting", from: "2010-10-28", verified: false, overridden: false });
+    expect(households.trace.children?.[0]?.parameters?.[0]).toMatchObject({
+      id: "core.procedure.quorum.villagersMeeting",
+      from: "2010-10-28",
+      verified: false,
+      overridden: false,
+    });
     const noForm = checkProcedure(p, [e("meet", "2024-01-05", { attendees: 200, eligible: 300, votesFor: 101 })]);
     expect(noForm.failedVotes[0]?.reason.en).toContain("does not say which form");
-    const badForm = checkProcedure(p, [e("meet", "2024-01-05", { form: "town-hall", attendees: 200, eligible: 300, votesFor: 101 })]);
+    const badForm = checkProcedure(p, [
+      e("meet", "2024-01-05", { form: "town-hall", attendees: 200, eligible: 300, votesFor: 101 }),
+    ]);
     expect(badForm.failedVotes[0]?.reason.en).toContain('unknown meeting form "town-hall"');
-    const early = checkProcedure(p, [e("meet", "2009-01-05", { form: "representatives-meeting", attendees: 200, eligible: 300, votesFor: 101 })]);
+    const early = checkProcedure(p, [
+      e("meet", "2009-01-05", { form: "representatives-meeting", attendees: 200, eligible: 300, votesFor: 101 }),
+    ]);
     expect(early.complete).toBe(false);
     expect(early.failedVotes[0]?.reason.en).toContain("no quorum rule in force on 2009-01-05");
   });
@@ -215,10 +285,28 @@ describe("checkProcedure", () => {
     const p = defineProcedure({
       id: "village",
       label: L("村民会议"),
-      steps: [{ id: "meet", label: L("决议"), body: "villagers-meeting", quorum: { parameter: "core.procedure.quorum.villagersMeeting" } }],
+      steps: [
+        {
+          id: "meet",
+          label: L("决议"),
+          body: "villagers-meeting",
+          quorum: { parameter: "core.procedure.quorum.villagersMeeting" },
+        },
+      ],
     });
     const strict = overlay(coreParameterSet, {
-      "core.procedure.quorum.villagersMeeting": { value: { forms: [{ id: "representatives-meeting", label: L("村民代表会议"), attendance: { atLeast: "4/5" }, approval: { atLeast: "2/3", of: "present" } }] } },
+      "core.procedure.quorum.villagersMeeting": {
+        value: {
+          forms: [
+            {
+              id: "representatives-meeting",
+              label: L("村民代表会议"),
+              attendance: { atLeast: "4/5" },
+              approval: { atLeast: "2/3", of: "present" },
+            },
+          ],
+        },
+      },
     });
     const rec = [e("meet", "2024-01-05", { attendees: 200, eligible: 300, votesFor: 101 })];
     expect(checkProcedure(p, rec).failedVotes[0]?.reason.en).toContain("does not say which form");
@@ -226,7 +314,11 @@ describe("checkProcedure", () => {
     expect(r.complete).toBe(false);
     expect(r.failedVotes[0]?.reason.en).toContain("below the quorum (at least 4/5)");
     expect(r.trace.children?.[0]?.parameters?.[0]?.overridden).toBe(true);
-    expect(checkProcedure(p, [e("meet", "2024-01-05", { attendees: 240, eligible: 300, votesFor: 160 })], { parameters: strict }).complete).toBe(true);
+    expect(
+      checkProcedure(p, [e("meet", "2024-01-05", { attendees: 240, eligible: 300, votesFor: 160 })], {
+        parameters: strict,
+      }).complete,
+    ).toBe(true);
   });
 
   it("CORE-PROC-1: `through` checks a step and everything before it only", () => {
@@ -237,7 +329,13 @@ describe("checkProcedure", () => {
   });
 
   it("CORE-PROC-1: unknown step ids in the events are reported, sorted, and complete nothing", () => {
-    const r = checkProcedure(CHAIN, [e("decide", "2024-01-10"), e("reveiw", "2024-01-20"), e("approve", "2024-01-21"), e("reveiw", "2024-01-22"), e("file", "2024-02-01")]);
+    const r = checkProcedure(CHAIN, [
+      e("decide", "2024-01-10"),
+      e("reveiw", "2024-01-20"),
+      e("approve", "2024-01-21"),
+      e("reveiw", "2024-01-22"),
+      e("file", "2024-02-01"),
+    ]);
     expect(r.unknownSteps).toEqual(["approve", "reveiw"]);
     expect(r.missing).toEqual(["review"]);
     expect(r.complete).toBe(false);
@@ -254,7 +352,10 @@ describe("checkProcedure", () => {
 
 describe("checkProcedure bad input", () => {
   it("CORE-PROC-1: unknown keys in an event are rejected with their path", () => {
-    const err = expectSannongError(() => checkProcedure(CHAIN, [{ step: "decide", date: "2024-01-10", bdy: "x" } as unknown as ProcedureEvent]), "INVALID_INPUT") as ValidationError;
+    const err = expectSannongError(
+      () => checkProcedure(CHAIN, [{ step: "decide", date: "2024-01-10", bdy: "x" } as unknown as ProcedureEvent]),
+      "INVALID_INPUT",
+    ) as ValidationError;
     expect(err.issues[0]?.path).toEqual(["events", 0]);
     expect(err.issues[0]?.code).toBe("unrecognized_keys");
   });
@@ -264,11 +365,18 @@ describe("checkProcedure bad input", () => {
     expectSannongError(() => checkProcedure(CHAIN, [ev]), "INVALID_INPUT");
   });
 
-  it.each(["2023-02-30", "2024-13-01", "2024-1-5", "", "tomorrow"])("CORE-PROC-1: an invalid date %j is rejected", (date) => {
-    const err = expectSannongError(() => checkProcedure(CHAIN, [e("decide", date)]), "INVALID_INPUT", ["events", 0, "date"]) as ValidationError;
-    expect(err.issues[0]?.code).toBe("invalid_date");
-    expect(err.zh).toContain("无效日期");
-  });
+  it.each(["2023-02-30", "2024-13-01", "2024-1-5", "", "tomorrow"])(
+    "CORE-PROC-1: an invalid date %j is rejected",
+    (date) => {
+      const err = expectSannongError(() => checkProcedure(CHAIN, [e("decide", date)]), "INVALID_INPUT", [
+        "events",
+        0,
+        "date",
+      ]) as ValidationError;
+      expect(err.issues[0]?.code).toBe("invalid_date");
+      expect(err.zh).toContain("无效日期");
+    },
+  );
 
   it.each([
     [{ attendees: 61, eligible: 60 }, ["events", 0, "attendees"]],
@@ -279,27 +387,50 @@ describe("checkProcedure bad input", () => {
     [{ votesFor: 1.5 }, ["events", 0, "votesFor"]],
     [{ attendees: Number.POSITIVE_INFINITY }, ["events", 0, "attendees"]],
   ])("CORE-PROC-1: impossible meeting counts %j are rejected", (extra, path) => {
-    expectSannongError(() => checkProcedure(VOTE, [e("vote", "2024-01-05", extra as Partial<ProcedureEvent>)]), "INVALID_INPUT", path);
+    expectSannongError(
+      () => checkProcedure(VOTE, [e("vote", "2024-01-05", extra as Partial<ProcedureEvent>)]),
+      "INVALID_INPUT",
+      path,
+    );
   });
 
   it("CORE-PROC-1: non-array events, a missing procedure and unknown option keys are rejected", () => {
-    expectSannongError(() => checkProcedure(CHAIN, "decide" as unknown as ProcedureEvent[]), "INVALID_INPUT", ["events"]);
+    expectSannongError(() => checkProcedure(CHAIN, "decide" as unknown as ProcedureEvent[]), "INVALID_INPUT", [
+      "events",
+    ]);
     expectSannongError(() => checkProcedure(undefined as unknown as Procedure, []), "INVALID_INPUT", ["procedure"]);
     expectSannongError(() => checkProcedure(CHAIN, [], { strict: true } as never), "INVALID_INPUT", ["options"]);
-    expectSannongError(() => checkProcedure(CHAIN, [], { parameters: {} as never }), "INVALID_INPUT", ["options", "parameters"]);
+    expectSannongError(() => checkProcedure(CHAIN, [], { parameters: {} as never }), "INVALID_INPUT", [
+      "options",
+      "parameters",
+    ]);
   });
 
   it("CORE-PROC-1: `through` naming an unknown step is rejected", () => {
-    expectSannongError(() => checkProcedure(CHAIN, [], { through: "approve" }), "INVALID_INPUT", ["options", "through"]);
+    expectSannongError(() => checkProcedure(CHAIN, [], { through: "approve" }), "INVALID_INPUT", [
+      "options",
+      "through",
+    ]);
   });
 
   it("CORE-PROC-1: a quorum parameter missing from the set is a policy error", () => {
-    const p = { id: "p", label: L("p"), steps: [{ id: "m", label: L("m"), body: "b", quorum: { parameter: "no.such.parameter" } }] };
+    const p = {
+      id: "p",
+      label: L("p"),
+      steps: [{ id: "m", label: L("m"), body: "b", quorum: { parameter: "no.such.parameter" } }],
+    };
     expectSannongError(() => checkProcedure(p, []), "UNKNOWN_PARAMETER");
   });
 
   it("CORE-PROC-1: a procedure with duplicate step ids is rejected at the check too", () => {
-    const p = { id: "p", label: L("p"), steps: [{ id: "a", label: L("a"), body: "b" }, { id: "a", label: L("a"), body: "b" }] };
+    const p = {
+      id: "p",
+      label: L("p"),
+      steps: [
+        { id: "a", label: L("a"), body: "b" },
+        { id: "a", label: L("a"), body: "b" },
+      ],
+    };
     expectSannongError(() => checkProcedure(p, []), "INVALID_INPUT", ["procedure", "steps", 1, "id"]);
   });
 });
@@ -312,7 +443,9 @@ describe("checkProcedure bad input", () => {
 function referenceComplete(proc: Procedure, events: readonly ProcedureEvent[]): boolean {
   const steps = proc.steps;
   const preds = predecessorsOf(steps);
-  const valid = steps.map((s) => [...new Set(events.filter((x) => x.step === s.id && (x.body === undefined || x.body === s.body)).map((x) => x.date))]);
+  const valid = steps.map((s) => [
+    ...new Set(events.filter((x) => x.step === s.id && (x.body === undefined || x.body === s.body)).map((x) => x.date)),
+  ]);
   if (steps.some((s, i) => !s.optional && valid[i]!.length === 0)) return false;
   const performed = valid.map((v) => v.length > 0);
   // Effective constraints: predecessor, or through non-performed ones to theirs.
@@ -320,7 +453,8 @@ function referenceComplete(proc: Procedure, events: readonly ProcedureEvent[]): 
   const idx = steps.map((_, i) => i).filter((i) => performed[i]);
   const choice = new Map<number, string>();
   const search = (k: number): boolean => {
-    if (k === idx.length) return steps.every((_, i) => !performed[i] || eff(i).every((p) => choice.get(p)! <= choice.get(i)!));
+    if (k === idx.length)
+      return steps.every((_, i) => !performed[i] || eff(i).every((p) => choice.get(p)! <= choice.get(i)!));
     const i = idx[k]!;
     for (const d of valid[i]!) {
       choice.set(i, d);
@@ -337,18 +471,31 @@ const recordArb = fc.integer({ min: 0, max: PROCS.length - 1 }).chain((pi) => {
   const proc = PROCS[pi]!;
   const stepArb = fc.constantFrom(...proc.steps.map((s) => s.id), "unrelated");
   const bodyArb = fc.option(fc.constantFrom(...proc.steps.map((s) => s.body)), { nil: undefined });
-  const evArb = fc.record({ step: stepArb, date: dateArb, body: bodyArb }).map(({ step, date, body }) => (body === undefined ? { step, date } : { step, date, body }));
+  const evArb = fc
+    .record({ step: stepArb, date: dateArb, body: bodyArb })
+    .map(({ step, date, body }) => (body === undefined ? { step, date } : { step, date, body }));
   // Half the records hold one event for every step (so complete and nearly complete records are common).
-  const fullArb = fc.tuple(...proc.steps.map((s) => dateArb.map((date) => ({ step: s.id, date })))).map((evs) => evs as { step: string; date: string; body?: string }[]);
+  const fullArb = fc
+    .tuple(...proc.steps.map((s) => dateArb.map((date) => ({ step: s.id, date }))))
+    .map((evs) => evs as { step: string; date: string; body?: string }[]);
   const baseArb = fc.oneof(fc.constant([] as { step: string; date: string; body?: string }[]), fullArb);
-  return fc.tuple(fc.constant(proc), fc.tuple(baseArb, fc.array(evArb, { maxLength: 6 })).map(([a, b]) => [...a, ...b]));
+  return fc.tuple(
+    fc.constant(proc),
+    fc.tuple(baseArb, fc.array(evArb, { maxLength: 6 })).map(([a, b]) => [...a, ...b]),
+  );
 });
 
 describe("checkProcedure properties", () => {
   it("CORE-PROC-1: shuffling the events never changes the answer (determinism)", () => {
     fc.assert(
       fc.property(
-        recordArb.chain(([p, evs]) => fc.tuple(fc.constant(p), fc.constant(evs), fc.shuffledSubarray(evs, { minLength: evs.length, maxLength: evs.length }))),
+        recordArb.chain(([p, evs]) =>
+          fc.tuple(
+            fc.constant(p),
+            fc.constant(evs),
+            fc.shuffledSubarray(evs, { minLength: evs.length, maxLength: evs.length }),
+          ),
+        ),
         ([proc, evs, shuffled]) => {
           expect(asJson(checkProcedure(proc, shuffled))).toEqual(asJson(checkProcedure(proc, evs)));
         },

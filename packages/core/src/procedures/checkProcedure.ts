@@ -91,7 +91,11 @@ export interface CheckProcedureResult {
 }
 
 const parameterSetSchema = z.custom<ParameterSet>(
-  (v) => typeof v === "object" && v !== null && (v as { parameters?: unknown }).parameters instanceof Map && Array.isArray((v as { overridden?: unknown }).overridden),
+  (v) =>
+    typeof v === "object" &&
+    v !== null &&
+    (v as { parameters?: unknown }).parameters instanceof Map &&
+    Array.isArray((v as { overridden?: unknown }).overridden),
   { message: "expected a ParameterSet (from parameterSet or overlay)" },
 );
 
@@ -108,7 +112,13 @@ export const checkProcedureInputSchema = z
   .superRefine((v, ctx) => {
     const through = v.options?.through;
     if (through !== undefined && !v.procedure.steps.some((s) => s.id === through)) {
-      addIssue(ctx, `程序 “${v.procedure.id}” 没有步骤 “${through}”`, `procedure "${v.procedure.id}" has no step "${through}"`, ["options", "through"], "unknown_step");
+      addIssue(
+        ctx,
+        `程序 “${v.procedure.id}” 没有步骤 “${through}”`,
+        `procedure "${v.procedure.id}" has no step "${through}"`,
+        ["options", "through"],
+        "unknown_step",
+      );
     }
   });
 
@@ -124,7 +134,9 @@ function passes(t: Threshold, count: number, base: number): boolean {
 }
 
 function showThreshold(t: Threshold): Label {
-  return t.moreThan !== undefined ? { zh: `超过 ${t.moreThan}`, en: `more than ${t.moreThan}` } : { zh: `不少于 ${t.atLeast ?? ""}`, en: `at least ${t.atLeast ?? ""}` };
+  return t.moreThan !== undefined
+    ? { zh: `超过 ${t.moreThan}`, en: `more than ${t.moreThan}` }
+    : { zh: `不少于 ${t.atLeast ?? ""}`, en: `at least ${t.atLeast ?? ""}` };
 }
 
 interface Vote {
@@ -154,7 +166,9 @@ function checkVote(step: ProcedureStep, ev: ProcedureEvent, set: ParameterSet, r
     use = valueAt(param, ev.date);
     const key = `${use.id}@${use.from}`;
     const cached = rules.get(key);
-    rule = cached ?? (parseInput(quorumRuleSchema, use.value, `checkProcedure parameter ${q.parameter}`) as unknown as QuorumRule);
+    rule =
+      cached ??
+      (parseInput(quorumRuleSchema, use.value, `checkProcedure parameter ${q.parameter}`) as unknown as QuorumRule);
     if (!cached) rules.set(key, rule);
   } else {
     rule = q as QuorumRule;
@@ -163,30 +177,53 @@ function checkVote(step: ProcedureStep, ev: ProcedureEvent, set: ParameterSet, r
   let form: QuorumForm | undefined;
   if (ev.form !== undefined) {
     form = rule.forms.find((f) => f.id === ev.form);
-    if (!form) return fail(`未知的会议形式 “${ev.form}”（可用：${rule.forms.map((f) => f.id).join("、")}）`, `unknown meeting form "${ev.form}" (one of: ${rule.forms.map((f) => f.id).join(", ")})`);
+    if (!form)
+      return fail(
+        `未知的会议形式 “${ev.form}”（可用：${rule.forms.map((f) => f.id).join("、")}）`,
+        `unknown meeting form "${ev.form}" (one of: ${rule.forms.map((f) => f.id).join(", ")})`,
+      );
   } else if (rule.forms.length === 1) {
     form = rule.forms[0];
   } else {
-    return fail(`记录未说明会议形式（form：${rule.forms.map((f) => f.id).join("、")}）`, `the record does not say which form the meeting took (form: ${rule.forms.map((f) => f.id).join(", ")})`);
+    return fail(
+      `记录未说明会议形式（form：${rule.forms.map((f) => f.id).join("、")}）`,
+      `the record does not say which form the meeting took (form: ${rule.forms.map((f) => f.id).join(", ")})`,
+    );
   }
   if (!form) return fail("无会议形式", "no meeting form");
   const { attendees, eligible, votesFor } = ev;
   if (form.attendance) {
-    if (attendees === undefined || eligible === undefined) return fail(`${form.label.zh}：记录缺少到会人数或应到人数`, `${form.label.en}: the record lacks attendees or eligible`);
+    if (attendees === undefined || eligible === undefined)
+      return fail(
+        `${form.label.zh}：记录缺少到会人数或应到人数`,
+        `${form.label.en}: the record lacks attendees or eligible`,
+      );
     if (!passes(form.attendance, attendees, eligible)) {
       const t = showThreshold(form.attendance);
-      return fail(`${form.label.zh}：到会 ${attendees}，应到 ${eligible}，未达到法定人数（须${t.zh}）`, `${form.label.en}: ${attendees} of ${eligible} attended, below the quorum (${t.en})`);
+      return fail(
+        `${form.label.zh}：到会 ${attendees}，应到 ${eligible}，未达到法定人数（须${t.zh}）`,
+        `${form.label.en}: ${attendees} of ${eligible} attended, below the quorum (${t.en})`,
+      );
     }
   }
   if (form.approval) {
     const base = form.approval.of === "present" ? attendees : eligible;
     if (votesFor === undefined || base === undefined) {
-      return fail(`${form.label.zh}：记录缺少赞成票数或${form.approval.of === "present" ? "到会人数" : "应到人数"}`, `${form.label.en}: the record lacks votesFor or ${form.approval.of === "present" ? "attendees" : "eligible"}`);
+      return fail(
+        `${form.label.zh}：记录缺少赞成票数或${form.approval.of === "present" ? "到会人数" : "应到人数"}`,
+        `${form.label.en}: the record lacks votesFor or ${form.approval.of === "present" ? "attendees" : "eligible"}`,
+      );
     }
     if (!passes(form.approval, votesFor, base)) {
       const t = showThreshold(form.approval);
-      const of = form.approval.of === "present" ? { zh: "到会人员", en: "those present" } : { zh: "应到会人员", en: "those entitled to attend" };
-      return fail(`${form.label.zh}：赞成 ${votesFor}，${of.zh} ${base}，未获通过（须${t.zh}）`, `${form.label.en}: ${votesFor} for out of ${base} ${of.en}, not passed (${t.en})`);
+      const of =
+        form.approval.of === "present"
+          ? { zh: "到会人员", en: "those present" }
+          : { zh: "应到会人员", en: "those entitled to attend" };
+      return fail(
+        `${form.label.zh}：赞成 ${votesFor}，${of.zh} ${base}，未获通过（须${t.zh}）`,
+        `${form.label.en}: ${votesFor} for out of ${base} ${of.en}, not passed (${t.en})`,
+      );
     }
   }
   return { ok: true, ...(use ? { use } : {}) };
@@ -238,8 +275,16 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * ```
  * @remarks Implements CORE-PROC-1 (001 §三(八)2, §三(十)1, §三(十一)2; 002 §三(三); 000 §二; 004 §二(三)1).
  */
-export function checkProcedure(procedure: Procedure, events: readonly ProcedureEvent[], options?: CheckProcedureOptions): CheckProcedureResult {
-  const input = parseInput(checkProcedureInputSchema, options === undefined ? { procedure, events } : { procedure, events, options }, "checkProcedure");
+export function checkProcedure(
+  procedure: Procedure,
+  events: readonly ProcedureEvent[],
+  options?: CheckProcedureOptions,
+): CheckProcedureResult {
+  const input = parseInput(
+    checkProcedureInputSchema,
+    options === undefined ? { procedure, events } : { procedure, events, options },
+    "checkProcedure",
+  );
   const proc = input.procedure as unknown as Procedure;
   const evs = input.events as unknown as ProcedureEvent[];
   const set = input.options?.parameters ?? coreParameterSet;
@@ -335,7 +380,8 @@ export function checkProcedure(procedure: Procedure, events: readonly ProcedureE
       const latest = dates[dates.length - 1]!;
       at.set(i, latest);
       status[i] = "out-of-order";
-      for (const [p, d] of cons) if (d > latest) outOfOrder.push({ step: step.id, mustFollow: steps[p]!.id, date: latest, mustFollowDate: d });
+      for (const [p, d] of cons)
+        if (d > latest) outOfOrder.push({ step: step.id, mustFollow: steps[p]!.id, date: latest, mustFollowDate: d });
     }
   }
 
@@ -343,14 +389,21 @@ export function checkProcedure(procedure: Procedure, events: readonly ProcedureE
   const complete = missing.length === 0 && outOfOrder.length === 0;
   const stepOrder = (id: string): number => indexOf.get(id) ?? -1;
   wrongBody.sort((a, b) => stepOrder(a.step) - stepOrder(b.step) || cmp(a.date, b.date) || cmp(a.actual, b.actual));
-  failedVotes.sort((a, b) => stepOrder(a.step) - stepOrder(b.step) || cmp(a.date, b.date) || cmp(a.reason.en, b.reason.en));
+  failedVotes.sort(
+    (a, b) => stepOrder(a.step) - stepOrder(b.step) || cmp(a.date, b.date) || cmp(a.reason.en, b.reason.en),
+  );
   const unknownSteps = [...unknown].sort(cmp);
   const stepStatuses: StepStatus[] = steps.flatMap((s, i) => {
     if (!inScope[i]) return [];
     const d = at.get(i);
     return [{ step: s.id, status: status[i]!, ...(d !== undefined ? { date: d } : {}) }];
   });
-  const completedOn = complete ? stepStatuses.reduce<LegalDate | undefined>((m, s) => (s.date !== undefined && (m === undefined || s.date > m) ? s.date : m), undefined) : undefined;
+  const completedOn = complete
+    ? stepStatuses.reduce<LegalDate | undefined>(
+        (m, s) => (s.date !== undefined && (m === undefined || s.date > m) ? s.date : m),
+        undefined,
+      )
+    : undefined;
 
   const trace = buildTrace(proc, input.options?.through, evs.length, stepStatuses, uses, inScope, {
     complete,
@@ -400,7 +453,9 @@ function buildTrace(
   },
 ): TraceNode {
   const src = proc.source;
-  const citation = src ? (src.citation ?? [src.document, src.article].filter(Boolean).join(" ")) : PROCEDURE_RULES["CORE-PROC-1"].citation;
+  const citation = src
+    ? (src.citation ?? [src.document, src.article].filter(Boolean).join(" "))
+    : PROCEDURE_RULES["CORE-PROC-1"].citation;
   const stepRule = (label: Label): RuleRef => ({ id: "CORE-PROC-1", citation, label });
   const children: TraceNode[] = [];
   if (src) {
@@ -420,16 +475,31 @@ function buildTrace(
     if (!inScope[i]) return;
     const st = statuses[k++]!;
     const issues = [
-      ...summary.outOfOrder.filter((o) => o.step === s.id).map((o) => ({ zh: `须在 ${o.mustFollow}（${o.mustFollowDate}）之后`, en: `must follow ${o.mustFollow} (${o.mustFollowDate})` })),
-      ...summary.wrongBody.filter((w) => w.step === s.id).map((w) => ({ zh: `${w.date} 由 ${w.actual} 办理，应为 ${w.expected}`, en: `${w.date} by ${w.actual}, expected ${w.expected}` })),
-      ...summary.failedVotes.filter((f) => f.step === s.id).map((f) => ({ zh: `${f.date} ${f.reason.zh}`, en: `${f.date} ${f.reason.en}` })),
+      ...summary.outOfOrder
+        .filter((o) => o.step === s.id)
+        .map((o) => ({
+          zh: `须在 ${o.mustFollow}（${o.mustFollowDate}）之后`,
+          en: `must follow ${o.mustFollow} (${o.mustFollowDate})`,
+        })),
+      ...summary.wrongBody
+        .filter((w) => w.step === s.id)
+        .map((w) => ({
+          zh: `${w.date} 由 ${w.actual} 办理，应为 ${w.expected}`,
+          en: `${w.date} by ${w.actual}, expected ${w.expected}`,
+        })),
+      ...summary.failedVotes
+        .filter((f) => f.step === s.id)
+        .map((f) => ({ zh: `${f.date} ${f.reason.zh}`, en: `${f.date} ${f.reason.en}` })),
     ];
     children.push(
       traceStep(stepRule(s.label), {
         inputs: { step: s.id, body: s.body, after: s.after, optional: s.optional },
         output: { status: st.status, date: st.date },
         parameters: [...uses[i]!.values()].sort((a, b) => cmp(a.id, b.id) || cmp(a.from, b.from)),
-        note: { zh: [STATUS_LABEL[st.status].zh, ...issues.map((x) => x.zh)].join("；"), en: [STATUS_LABEL[st.status].en, ...issues.map((x) => x.en)].join("; ") },
+        note: {
+          zh: [STATUS_LABEL[st.status].zh, ...issues.map((x) => x.zh)].join("；"),
+          en: [STATUS_LABEL[st.status].en, ...issues.map((x) => x.en)].join("; "),
+        },
       }),
     );
   });

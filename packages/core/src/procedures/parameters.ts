@@ -1,6 +1,11 @@
 import type * as z from "zod";
 import { defineParameter, parameterSet, type Parameter, type ParameterSet } from "../params/parameter";
-import { FIVE_DELIBERATIONS_PARAMETER, FIVE_DELIBERATIONS_TWO_DISCLOSURES, PARTY_MEETING_QUORUM, VILLAGERS_MEETING_QUORUM } from "./builtins";
+import {
+  FIVE_DELIBERATIONS_PARAMETER,
+  FIVE_DELIBERATIONS_TWO_DISCLOSURES,
+  PARTY_MEETING_QUORUM,
+  VILLAGERS_MEETING_QUORUM,
+} from "./builtins";
 import { procedureSchema, quorumRuleSchema, type Procedure, type QuorumRule } from "./procedure";
 
 const VILLAGE_LAW = "《中华人民共和国村民委员会组织法》（2010年修订）";
@@ -17,7 +22,10 @@ const BRANCH_RULES = "《中国共产党支部工作条例（试行）》（2018
 export const villagersMeetingQuorum: Parameter<QuorumRule> = defineParameter<QuorumRule>({
   id: VILLAGERS_MEETING_QUORUM,
   unit: "quorum rule",
-  label: { zh: "村民（代表）会议法定人数与表决规则", en: "quorum and majority of a villagers' (representatives') meeting" },
+  label: {
+    zh: "村民（代表）会议法定人数与表决规则",
+    en: "quorum and majority of a villagers' (representatives') meeting",
+  },
   schema: quorumRuleSchema as unknown as z.ZodType<QuorumRule>,
   values: [
     {

@@ -15,7 +15,9 @@ export const MAX_PROCEDURE_STEPS = 200;
  * `"2/3"`) or a decimal string (`"0.5"`) in [0, 1].
  * @remarks Implements CORE-PROC-1.
  */
-export type Threshold = { readonly moreThan: string; readonly atLeast?: never } | { readonly atLeast: string; readonly moreThan?: never };
+export type Threshold =
+  | { readonly moreThan: string; readonly atLeast?: never }
+  | { readonly atLeast: string; readonly moreThan?: never };
 
 /**
  * The approval threshold of a meeting: the share of those present (`present`,
@@ -54,7 +56,9 @@ export interface QuorumRule {
  * (in the parameter set given to `checkProcedure`) whose value is a
  * {@link QuorumRule}, read on the date of each meeting.
  */
-export type StepQuorum = (QuorumRule & { readonly parameter?: never }) | { readonly parameter: string; readonly forms?: never };
+export type StepQuorum =
+  | (QuorumRule & { readonly parameter?: never })
+  | { readonly parameter: string; readonly forms?: never };
 
 /**
  * One step of a procedure (程序步骤) and the body (主体) that performs it.
@@ -138,20 +142,39 @@ const labelSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1
 
 const shareSchema = z.string().superRefine((v, ctx) => {
   const f = readFraction(v);
-  if (!f || f.num < 0n || f.num > f.den) addIssue(ctx, `应为 0 到 1 之间的比例（如 "1/2"、"2/3"），实际为 ${v}`, `expected a share between 0 and 1 (e.g. "1/2", "2/3"), got ${v}`, [], "invalid_share");
+  if (!f || f.num < 0n || f.num > f.den)
+    addIssue(
+      ctx,
+      `应为 0 到 1 之间的比例（如 "1/2"、"2/3"），实际为 ${v}`,
+      `expected a share between 0 and 1 (e.g. "1/2", "2/3"), got ${v}`,
+      [],
+      "invalid_share",
+    );
 });
 
 function exactlyOne(t: { moreThan?: string | undefined; atLeast?: string | undefined }, ctx: z.RefinementCtx): void {
   if ((t.moreThan === undefined) === (t.atLeast === undefined)) {
-    addIssue(ctx, "须且只须给出 moreThan（超过）或 atLeast（不少于）之一", "give exactly one of moreThan or atLeast", [], "invalid_threshold");
+    addIssue(
+      ctx,
+      "须且只须给出 moreThan（超过）或 atLeast（不少于）之一",
+      "give exactly one of moreThan or atLeast",
+      [],
+      "invalid_threshold",
+    );
   }
 }
 
 /** zod schema of a {@link Threshold}: exactly one of `moreThan`, `atLeast`. */
-export const thresholdSchema = z.strictObject({ moreThan: shareSchema.optional(), atLeast: shareSchema.optional() }).superRefine(exactlyOne);
+export const thresholdSchema = z
+  .strictObject({ moreThan: shareSchema.optional(), atLeast: shareSchema.optional() })
+  .superRefine(exactlyOne);
 
 const approvalSchema = z
-  .strictObject({ moreThan: shareSchema.optional(), atLeast: shareSchema.optional(), of: z.enum(["present", "eligible"]) })
+  .strictObject({
+    moreThan: shareSchema.optional(),
+    atLeast: shareSchema.optional(),
+    of: z.enum(["present", "eligible"]),
+  })
   .superRefine(exactlyOne);
 
 /** zod schema of a {@link QuorumForm}. */
@@ -171,7 +194,8 @@ export const quorumRuleSchema = z
   .superRefine((q, ctx) => {
     const seen = new Set<string>();
     q.forms.forEach((f, i) => {
-      if (seen.has(f.id)) addIssue(ctx, `重复的会议形式 “${f.id}”`, `duplicate form id "${f.id}"`, ["forms", i, "id"], "duplicate_id");
+      if (seen.has(f.id))
+        addIssue(ctx, `重复的会议形式 “${f.id}”`, `duplicate form id "${f.id}"`, ["forms", i, "id"], "duplicate_id");
       seen.add(f.id);
     });
   });
@@ -180,11 +204,18 @@ const stepQuorumSchema = z
   .strictObject({ parameter: idSchema.optional(), forms: z.array(quorumFormSchema).min(1).max(20).optional() })
   .superRefine((q, ctx) => {
     if ((q.parameter === undefined) === (q.forms === undefined)) {
-      addIssue(ctx, "须且只须给出 parameter（参数）或 forms（会议形式）之一", "give exactly one of parameter or forms", [], "invalid_quorum");
+      addIssue(
+        ctx,
+        "须且只须给出 parameter（参数）或 forms（会议形式）之一",
+        "give exactly one of parameter or forms",
+        [],
+        "invalid_quorum",
+      );
     }
     const seen = new Set<string>();
     (q.forms ?? []).forEach((f, i) => {
-      if (seen.has(f.id)) addIssue(ctx, `重复的会议形式 “${f.id}”`, `duplicate form id "${f.id}"`, ["forms", i, "id"], "duplicate_id");
+      if (seen.has(f.id))
+        addIssue(ctx, `重复的会议形式 “${f.id}”`, `duplicate form id "${f.id}"`, ["forms", i, "id"], "duplicate_id");
       seen.add(f.id);
     });
   });
@@ -215,7 +246,9 @@ const sourceSchema = z.strictObject({
  */
 export function predecessorsOf(steps: readonly { id: string; after?: readonly string[] | undefined }[]): number[][] {
   const index = new Map(steps.map((s, i) => [s.id, i] as const));
-  return steps.map((s, i) => (s.after === undefined ? (i > 0 ? [i - 1] : []) : s.after.map((a) => index.get(a) ?? -1).filter((j) => j >= 0)));
+  return steps.map((s, i) =>
+    s.after === undefined ? (i > 0 ? [i - 1] : []) : s.after.map((a) => index.get(a) ?? -1).filter((j) => j >= 0),
+  );
 }
 
 /**
@@ -234,7 +267,8 @@ export const procedureSchema = z
   .superRefine((p, ctx) => {
     const ids = new Set<string>();
     p.steps.forEach((s, i) => {
-      if (ids.has(s.id)) addIssue(ctx, `重复的步骤标识 “${s.id}”`, `duplicate step id "${s.id}"`, ["steps", i, "id"], "duplicate_id");
+      if (ids.has(s.id))
+        addIssue(ctx, `重复的步骤标识 “${s.id}”`, `duplicate step id "${s.id}"`, ["steps", i, "id"], "duplicate_id");
       ids.add(s.id);
     });
     let refsOk = true;
@@ -243,13 +277,31 @@ export const procedureSchema = z
       (s.after ?? []).forEach((a, j) => {
         if (a === s.id) {
           refsOk = false;
-          addIssue(ctx, `步骤 “${s.id}” 不能排在自己之后`, `step "${s.id}" cannot come after itself`, ["steps", i, "after", j], "invalid_order");
+          addIssue(
+            ctx,
+            `步骤 “${s.id}” 不能排在自己之后`,
+            `step "${s.id}" cannot come after itself`,
+            ["steps", i, "after", j],
+            "invalid_order",
+          );
         } else if (!ids.has(a)) {
           refsOk = false;
-          addIssue(ctx, `步骤 “${s.id}” 的前置步骤 “${a}” 不存在`, `step "${s.id}" comes after unknown step "${a}"`, ["steps", i, "after", j], "unknown_step");
+          addIssue(
+            ctx,
+            `步骤 “${s.id}” 的前置步骤 “${a}” 不存在`,
+            `step "${s.id}" comes after unknown step "${a}"`,
+            ["steps", i, "after", j],
+            "unknown_step",
+          );
         } else if (seen.has(a)) {
           refsOk = false;
-          addIssue(ctx, `步骤 “${s.id}” 的前置步骤 “${a}” 重复`, `step "${s.id}" lists "${a}" twice in after`, ["steps", i, "after", j], "duplicate_id");
+          addIssue(
+            ctx,
+            `步骤 “${s.id}” 的前置步骤 “${a}” 重复`,
+            `step "${s.id}" lists "${a}" twice in after`,
+            ["steps", i, "after", j],
+            "duplicate_id",
+          );
         }
         seen.add(a);
       });
@@ -258,7 +310,13 @@ export const procedureSchema = z
     const cycleAt = findCycle(predecessorsOf(p.steps));
     if (cycleAt !== undefined) {
       const id = p.steps[cycleAt]?.id ?? "";
-      addIssue(ctx, `步骤顺序有循环（涉及 “${id}”）`, `the order of the steps has a cycle (through "${id}")`, ["steps", cycleAt, "after"], "order_cycle");
+      addIssue(
+        ctx,
+        `步骤顺序有循环（涉及 “${id}”）`,
+        `the order of the steps has a cycle (through "${id}")`,
+        ["steps", cycleAt, "after"],
+        "order_cycle",
+      );
     }
   });
 
@@ -307,13 +365,31 @@ export const procedureEventSchema = z
   })
   .superRefine((e, ctx) => {
     if (e.attendees !== undefined && e.eligible !== undefined && e.attendees > e.eligible) {
-      addIssue(ctx, `到会人数 ${e.attendees} 多于应到人数 ${e.eligible}`, `attendees (${e.attendees}) exceed eligible (${e.eligible})`, ["attendees"], "out_of_range");
+      addIssue(
+        ctx,
+        `到会人数 ${e.attendees} 多于应到人数 ${e.eligible}`,
+        `attendees (${e.attendees}) exceed eligible (${e.eligible})`,
+        ["attendees"],
+        "out_of_range",
+      );
     }
     if (e.votesFor !== undefined && e.attendees !== undefined && e.votesFor > e.attendees) {
-      addIssue(ctx, `赞成票 ${e.votesFor} 多于到会人数 ${e.attendees}`, `votesFor (${e.votesFor}) exceed attendees (${e.attendees})`, ["votesFor"], "out_of_range");
+      addIssue(
+        ctx,
+        `赞成票 ${e.votesFor} 多于到会人数 ${e.attendees}`,
+        `votesFor (${e.votesFor}) exceed attendees (${e.attendees})`,
+        ["votesFor"],
+        "out_of_range",
+      );
     }
     if (e.votesFor !== undefined && e.eligible !== undefined && e.votesFor > e.eligible) {
-      addIssue(ctx, `赞成票 ${e.votesFor} 多于应到人数 ${e.eligible}`, `votesFor (${e.votesFor}) exceed eligible (${e.eligible})`, ["votesFor"], "out_of_range");
+      addIssue(
+        ctx,
+        `赞成票 ${e.votesFor} 多于应到人数 ${e.eligible}`,
+        `votesFor (${e.votesFor}) exceed eligible (${e.eligible})`,
+        ["votesFor"],
+        "out_of_range",
+      );
     }
   });
 

@@ -12,8 +12,15 @@ function integer(v: unknown, fn: string, name: string): bigint {
 
 function frac(v: unknown, fn: string, name: string): Fraction {
   const f = v as Fraction;
-  if (typeof v === "object" && v !== null && typeof f.num === "bigint" && typeof f.den === "bigint" && f.den > 0n) return f;
-  return badArgument(fn, name, "分数 { num, den }（bigint，分母为正）", "a fraction { num, den } with bigint parts and a positive denominator", v);
+  if (typeof v === "object" && v !== null && typeof f.num === "bigint" && typeof f.den === "bigint" && f.den > 0n)
+    return f;
+  return badArgument(
+    fn,
+    name,
+    "分数 { num, den }（bigint，分母为正）",
+    "a fraction { num, den } with bigint parts and a positive denominator",
+    v,
+  );
 }
 
 /**
@@ -46,7 +53,8 @@ function gcd(a: bigint, b: bigint): bigint {
 export function fraction(num: bigint | number, den: bigint | number = 1n): Fraction {
   let n = integer(num, "fraction", "num");
   let d = integer(den, "fraction", "den");
-  if (d === 0n) throw new PolicyError({ code: "ZERO_DENOMINATOR", zh: "分母不能为零", en: "denominator must not be zero" });
+  if (d === 0n)
+    throw new PolicyError({ code: "ZERO_DENOMINATOR", zh: "分母不能为零", en: "denominator must not be zero" });
   if (d < 0n) {
     n = -n;
     d = -d;
@@ -83,13 +91,19 @@ export function formatFraction(f: Fraction): string {
 /** The fraction as a decimal rounded half-up to `places` decimals (a display string). */
 export function fractionToDecimalString(f: Fraction, places = 2): string {
   f = frac(f, "fractionToDecimalString", "f");
-  if (!Number.isSafeInteger(places) || places < 0 || places > 40) badArgument("fractionToDecimalString", "places", "0 到 40 的整数", "an integer from 0 to 40", places);
+  if (!Number.isSafeInteger(places) || places < 0 || places > 40)
+    badArgument("fractionToDecimalString", "places", "0 到 40 的整数", "an integer from 0 to 40", places);
   return new Dec(f.num.toString()).div(f.den.toString()).toFixed(places, Dec.ROUND_HALF_UP);
 }
 /** The exact fraction of a decimal string or number (`"0.35"` → 7/20). */
 export function fractionFromDecimal(v: string | number | Dec): Fraction {
   const d = toDec(v);
-  if (!d) throw new PolicyError({ code: "INVALID_DECIMAL", zh: `不是有效的十进制数：${describeValue(v)}`, en: `not a valid decimal: ${describeValue(v)}` });
+  if (!d)
+    throw new PolicyError({
+      code: "INVALID_DECIMAL",
+      zh: `不是有效的十进制数：${describeValue(v)}`,
+      en: `not a valid decimal: ${describeValue(v)}`,
+    });
   const places = d.decimalPlaces();
   return fraction(BigInt(d.times(new Dec(10).pow(places)).toFixed(0)), 10n ** BigInt(places));
 }
@@ -112,9 +126,17 @@ export function readFraction(v: unknown): Fraction | undefined {
  * an exact fraction string `"num/den"`; parsed to a {@link Fraction}.
  * @remarks Implements CORE-RATIO-1.
  */
-export const fractionSchema: z.ZodType<Fraction, string | number> = z.custom<string | number>(() => true).transform((v, ctx) => {
-  const f = readFraction(v);
-  if (f) return f;
-  addIssue(ctx, `不是有效的比例或小数：${typeof v === "string" || typeof v === "number" ? String(v) : typeof v}`, `not a valid ratio or decimal: ${typeof v === "string" || typeof v === "number" ? String(v) : typeof v}`, [], "invalid_decimal");
-  return z.NEVER;
-}) as unknown as z.ZodType<Fraction, string | number>;
+export const fractionSchema: z.ZodType<Fraction, string | number> = z
+  .custom<string | number>(() => true)
+  .transform((v, ctx) => {
+    const f = readFraction(v);
+    if (f) return f;
+    addIssue(
+      ctx,
+      `不是有效的比例或小数：${typeof v === "string" || typeof v === "number" ? String(v) : typeof v}`,
+      `not a valid ratio or decimal: ${typeof v === "string" || typeof v === "number" ? String(v) : typeof v}`,
+      [],
+      "invalid_decimal",
+    );
+    return z.NEVER;
+  }) as unknown as z.ZodType<Fraction, string | number>;

@@ -110,17 +110,41 @@ describe("regions", () => {
       const e = expectSannongError(() => regionTree(list as Region[]), "INVALID_INPUT", path);
       expect((e as unknown as { issues: { code: string }[] }).issues[0]?.code).toBe(issue);
     };
-    bad([...REGIONS, { code: "V1", name: "重复", level: "village", parent: "T1" }], [REGIONS.length, "code"], "duplicate_code");
-    bad([...REGIONS, { code: "V7", name: "无主", level: "village", parent: "T9" }], [REGIONS.length, "parent"], "unknown_parent");
-    bad([...REGIONS, { code: "V7", name: "倒挂", level: "village", parent: "G1" }], [REGIONS.length, "parent"], "parent_not_above");
-    bad([...REGIONS, { code: "V7", name: "平级", level: "village", parent: "V1" }], [REGIONS.length, "parent"], "parent_not_above");
+    bad(
+      [...REGIONS, { code: "V1", name: "重复", level: "village", parent: "T1" }],
+      [REGIONS.length, "code"],
+      "duplicate_code",
+    );
+    bad(
+      [...REGIONS, { code: "V7", name: "无主", level: "village", parent: "T9" }],
+      [REGIONS.length, "parent"],
+      "unknown_parent",
+    );
+    bad(
+      [...REGIONS, { code: "V7", name: "倒挂", level: "village", parent: "G1" }],
+      [REGIONS.length, "parent"],
+      "parent_not_above",
+    );
+    bad(
+      [...REGIONS, { code: "V7", name: "平级", level: "village", parent: "V1" }],
+      [REGIONS.length, "parent"],
+      "parent_not_above",
+    );
     bad([{ code: "V7", name: "自己", level: "village", parent: "V7" }], [0, "parent"], "parent_not_above");
     bad("not a list", [], "invalid_type");
     bad([{ code: "V7", name: "x", level: "village", extra: 1 }], [0], "unrecognized_keys");
-    bad(JSON.parse('[{"code":"V7","name":"x","level":"village","__proto__":{"parent":"C1"}}]'), [0], "unrecognized_keys");
+    bad(
+      JSON.parse('[{"code":"V7","name":"x","level":"village","__proto__":{"parent":"C1"}}]'),
+      [0],
+      "unrecognized_keys",
+    );
     expectSannongError(() => regionChain(tree, "nope"), "INVALID_INPUT", ["code"]);
     expectSannongError(() => ancestorAt(tree, "V1", "province" as never), "INVALID_INPUT", ["level"]);
-    expectSannongError(() => ancestorAt([{ code: "V7", name: "x", level: "villa" }] as never, "V7", "village"), "INVALID_INPUT", ["regions", 0, "level"]);
+    expectSannongError(
+      () => ancestorAt([{ code: "V7", name: "x", level: "villa" }] as never, "V7", "village"),
+      "INVALID_INPUT",
+      ["regions", 0, "level"],
+    );
   });
 });
 
@@ -153,7 +177,11 @@ describe("rollUp", () => {
 
   it("CORE-REGION-1: the TSDoc example of rollUp gives the output it shows", () => {
     const r = rollUp(
-      [{ region: "v1", amount: "100.00" }, { region: "v2", amount: "50.50" }, { region: "t1", amount: "9.00" }],
+      [
+        { region: "v1", amount: "100.00" },
+        { region: "v2", amount: "50.50" },
+        { region: "t1", amount: "9.00" },
+      ],
       [
         { code: "t1", name: "城关镇", level: "township" },
         { code: "v1", name: "东村", level: "village", parent: "t1" },
@@ -167,7 +195,12 @@ describe("rollUp", () => {
 
   it("CORE-REGION-1: rolls up to villages, to the city, and lists empty regions on request", () => {
     const v = rollUp(items, REGIONS, "village", { includeEmpty: true });
-    expect(v.rows.map((x) => `${x.code} ${String(x.amount)}`)).toEqual(["V1 133.34", "V2 50.50", "V3 12.00", "V9 7.00"]);
+    expect(v.rows.map((x) => `${x.code} ${String(x.amount)}`)).toEqual([
+      "V1 133.34",
+      "V2 50.50",
+      "V3 12.00",
+      "V9 7.00",
+    ]);
     expect(v.unattributed.map((x) => x.code)).toEqual(["K1"]);
     const g = rollUp(items, REGIONS, "group", { includeEmpty: true });
     expect(g.rows.map((x) => `${x.code} ${String(x.amount)} ${x.itemCount}`)).toEqual(["G1 100.00 1", "G2 0.01 1"]);
@@ -183,7 +216,10 @@ describe("rollUp", () => {
   });
 
   const itemsArb = fc.array(
-    fc.record({ region: fc.constantFrom(...REGIONS.map((r) => r.code)), amount: fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }).map((f) => moneyFromFen(f)) }),
+    fc.record({
+      region: fc.constantFrom(...REGIONS.map((r) => r.code)),
+      amount: fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }).map((f) => moneyFromFen(f)),
+    }),
     { maxLength: 60 },
   );
 
@@ -194,7 +230,9 @@ describe("rollUp", () => {
         const fen = (xs: readonly { amount: { fen: bigint } }[]): bigint => xs.reduce((s, x) => s + x.amount.fen, 0n);
         expect(r.total.fen).toBe(fen(its));
         expect(fen(r.rows) + fen(r.unattributed)).toBe(r.total.fen);
-        expect(r.rows.reduce((s, x) => s + x.itemCount, 0) + r.unattributed.reduce((s, x) => s + x.itemCount, 0)).toBe(its.length);
+        expect(r.rows.reduce((s, x) => s + x.itemCount, 0) + r.unattributed.reduce((s, x) => s + x.itemCount, 0)).toBe(
+          its.length,
+        );
         for (const row of r.rows) expect(row.level).toBe(level);
         for (const row of r.unattributed) expect(ancestorAt(REGIONS, row.code, level)).toBeNull();
         // each row is the sum of the items whose ancestor at the level is that row
@@ -236,18 +274,53 @@ describe("rollUp", () => {
   });
 
   it("CORE-REGION-1: bad input — unknown region, bad money, unknown keys, bad level — is a typed error with the path", () => {
-    expectSannongError(() => rollUp([{ region: "X", amount: "1.00" }], REGIONS, "township"), "INVALID_INPUT", ["items", 0, "region"]);
-    expectSannongError(() => rollUp([{ region: "V1", amount: "1.001" }], REGIONS, "township"), "INVALID_INPUT", ["items", 0, "amount"]);
-    expectSannongError(() => rollUp([{ region: "V1", amount: NaN }], REGIONS, "township"), "INVALID_INPUT", ["items", 0, "amount"]);
-    expectSannongError(() => rollUp([{ region: "V1", amount: Infinity }], REGIONS, "township"), "INVALID_INPUT", ["items", 0, "amount"]);
-    expectSannongError(() => rollUp([{ region: "V1", amount: 0.1 + 0.2 }], REGIONS, "township"), "INVALID_INPUT", ["items", 0, "amount"]);
-    expectSannongError(() => rollUp([{ region: "V1", amount: "1.00", note: "x" } as never], REGIONS, "township"), "INVALID_INPUT", ["items", 0]);
-    expectSannongError(() => rollUp(JSON.parse('[{"region":"V1","amount":"1.00","__proto__":{}}]'), REGIONS, "township"), "INVALID_INPUT", ["items", 0]);
+    expectSannongError(() => rollUp([{ region: "X", amount: "1.00" }], REGIONS, "township"), "INVALID_INPUT", [
+      "items",
+      0,
+      "region",
+    ]);
+    expectSannongError(() => rollUp([{ region: "V1", amount: "1.001" }], REGIONS, "township"), "INVALID_INPUT", [
+      "items",
+      0,
+      "amount",
+    ]);
+    expectSannongError(() => rollUp([{ region: "V1", amount: NaN }], REGIONS, "township"), "INVALID_INPUT", [
+      "items",
+      0,
+      "amount",
+    ]);
+    expectSannongError(() => rollUp([{ region: "V1", amount: Infinity }], REGIONS, "township"), "INVALID_INPUT", [
+      "items",
+      0,
+      "amount",
+    ]);
+    expectSannongError(() => rollUp([{ region: "V1", amount: 0.1 + 0.2 }], REGIONS, "township"), "INVALID_INPUT", [
+      "items",
+      0,
+      "amount",
+    ]);
+    expectSannongError(
+      () => rollUp([{ region: "V1", amount: "1.00", note: "x" } as never], REGIONS, "township"),
+      "INVALID_INPUT",
+      ["items", 0],
+    );
+    expectSannongError(
+      () => rollUp(JSON.parse('[{"region":"V1","amount":"1.00","__proto__":{}}]'), REGIONS, "township"),
+      "INVALID_INPUT",
+      ["items", 0],
+    );
     expectSannongError(() => rollUp([], REGIONS, "province" as never), "INVALID_INPUT", ["level"]);
-    expectSannongError(() => rollUp([], REGIONS, "township", { includeEmpty: "yes" } as never), "INVALID_INPUT", ["options", "includeEmpty"]);
+    expectSannongError(() => rollUp([], REGIONS, "township", { includeEmpty: "yes" } as never), "INVALID_INPUT", [
+      "options",
+      "includeEmpty",
+    ]);
     expectSannongError(() => rollUp([], REGIONS, "township", { sort: "name" } as never), "INVALID_INPUT", ["options"]);
     expectSannongError(() => rollUp(null as never, REGIONS, "township"), "INVALID_INPUT", ["items"]);
-    expectSannongError(() => rollUp([], [...REGIONS, { code: "C1", name: "重复", level: "city" }], "township"), "INVALID_INPUT", ["regions", REGIONS.length, "code"]);
+    expectSannongError(
+      () => rollUp([], [...REGIONS, { code: "C1", name: "重复", level: "city" }], "township"),
+      "INVALID_INPUT",
+      ["regions", REGIONS.length, "code"],
+    );
     expect(String(rollUp([{ region: "V1", amount: money("-5.00") }], REGIONS, "township").total)).toBe("-5.00");
   });
 });

@@ -14,7 +14,13 @@ import { argError, show } from "../dates/args";
 export type AdminLevel = "city" | "county" | "township" | "village" | "group";
 
 /** Every {@link AdminLevel}, from the top (市) down (组). @remarks Implements CORE-REGION-1. */
-export const ADMIN_LEVELS: readonly AdminLevel[] = Object.freeze(["city", "county", "township", "village", "group"] as const);
+export const ADMIN_LEVELS: readonly AdminLevel[] = Object.freeze([
+  "city",
+  "county",
+  "township",
+  "village",
+  "group",
+] as const);
 
 /** zod schema of an {@link AdminLevel}. @remarks Implements CORE-REGION-1. */
 export const adminLevelSchema = z.enum(["city", "county", "township", "village", "group"]);
@@ -38,13 +44,25 @@ const BODY_LABEL: Readonly<Record<AdminLevel, { zh: string; en: string }>> = {
 };
 
 function levelArg(v: unknown, fn: string, name: string): AdminLevel {
-  if (typeof v === "string" && Object.prototype.hasOwnProperty.call(DEPTH, v)) return v as AdminLevel;
-  return argError(fn, [name], "invalid_level", `行政层级应为 city、county、township、village 或 group，实际为 ${show(v)}`, `the level must be city, county, township, village or group, got ${show(v)}`);
+  if (typeof v === "string" && Object.hasOwn(DEPTH, v)) return v as AdminLevel;
+  return argError(
+    fn,
+    [name],
+    "invalid_level",
+    `行政层级应为 city、county、township、village 或 group，实际为 ${show(v)}`,
+    `the level must be city, county, township, village or group, got ${show(v)}`,
+  );
 }
 
 function langArg(v: unknown, fn: string): Lang {
   if (v === "zh" || v === "en") return v;
-  return argError(fn, ["lang"], "invalid_value", `语言应为 "zh" 或 "en"，实际为 ${show(v)}`, `lang must be "zh" or "en", got ${show(v)}`);
+  return argError(
+    fn,
+    ["lang"],
+    "invalid_value",
+    `语言应为 "zh" 或 "en"，实际为 ${show(v)}`,
+    `lang must be "zh" or "en", got ${show(v)}`,
+  );
 }
 
 /**
@@ -204,15 +222,29 @@ export const regionsSchema = z
   .superRefine((list, ctx) => {
     const byCode = new Map<string, { level: AdminLevel }>();
     list.forEach((r, i) => {
-      if (byCode.has(r.code)) addIssue(ctx, `重复的区域代码 “${r.code}”`, `duplicate region code "${r.code}"`, [i, "code"], "duplicate_code");
+      if (byCode.has(r.code))
+        addIssue(ctx, `重复的区域代码 “${r.code}”`, `duplicate region code "${r.code}"`, [i, "code"], "duplicate_code");
       else byCode.set(r.code, r);
     });
     list.forEach((r, i) => {
       if (r.parent === undefined) return;
       const p = byCode.get(r.parent);
-      if (!p) addIssue(ctx, `上级区域 “${r.parent}” 不在列表中`, `parent region "${r.parent}" is not in the list`, [i, "parent"], "unknown_parent");
+      if (!p)
+        addIssue(
+          ctx,
+          `上级区域 “${r.parent}” 不在列表中`,
+          `parent region "${r.parent}" is not in the list`,
+          [i, "parent"],
+          "unknown_parent",
+        );
       else if (DEPTH[p.level] >= DEPTH[r.level]) {
-        addIssue(ctx, `上级区域 “${r.parent}”（${LEVEL_LABEL[p.level].zh}）不高于 “${r.code}”（${LEVEL_LABEL[r.level].zh}）`, `parent region "${r.parent}" (${p.level}) is not above "${r.code}" (${r.level})`, [i, "parent"], "parent_not_above");
+        addIssue(
+          ctx,
+          `上级区域 “${r.parent}”（${LEVEL_LABEL[p.level].zh}）不高于 “${r.code}”（${LEVEL_LABEL[r.level].zh}）`,
+          `parent region "${r.parent}" (${p.level}) is not above "${r.code}" (${r.level})`,
+          [i, "parent"],
+          "parent_not_above",
+        );
       }
     });
   });
@@ -232,7 +264,11 @@ export interface RegionTree {
 }
 
 function freezeRegion(r: z.output<typeof regionSchema>): Region {
-  return Object.freeze(r.parent === undefined ? { code: r.code, name: r.name, level: r.level } : { code: r.code, name: r.name, level: r.level, parent: r.parent });
+  return Object.freeze(
+    r.parent === undefined
+      ? { code: r.code, name: r.name, level: r.level }
+      : { code: r.code, name: r.name, level: r.level, parent: r.parent },
+  );
 }
 
 function buildTree(list: readonly z.output<typeof regionSchema>[]): RegionTree {
@@ -266,7 +302,8 @@ export function regionTree(regions: readonly Region[]): RegionTree {
 }
 
 function treeArg(v: RegionTree | readonly Region[], fn: string): RegionTree {
-  if (typeof v === "object" && v !== null && (v as unknown as Record<symbol, unknown>)[TREE] === true) return v as RegionTree;
+  if (typeof v === "object" && v !== null && (v as unknown as Record<symbol, unknown>)[TREE] === true)
+    return v as RegionTree;
   return buildTree(parseInput(z.strictObject({ regions: regionsSchema }), { regions: v }, fn).regions);
 }
 
@@ -387,7 +424,14 @@ export const rollUpInputSchema = z
   .superRefine((input, ctx) => {
     const codes = new Set(input.regions.map((r) => r.code));
     input.items.forEach((it, i) => {
-      if (!codes.has(it.region)) addIssue(ctx, `未知的区域代码 “${it.region}”`, `unknown region code "${it.region}"`, ["items", i, "region"], "unknown_region");
+      if (!codes.has(it.region))
+        addIssue(
+          ctx,
+          `未知的区域代码 “${it.region}”`,
+          `unknown region code "${it.region}"`,
+          ["items", i, "region"],
+          "unknown_region",
+        );
     });
   });
 
@@ -423,8 +467,17 @@ const byCodeOrder = (a: RollUpRow, b: RollUpRow): number => (a.code < b.code ? -
  * ```
  * @remarks Implements CORE-REGION-1 (aggregate results by 市/县/乡镇/村/组).
  */
-export function rollUp(items: readonly RollUpItem[], regions: readonly Region[], level: AdminLevel, options?: RollUpOptions): RollUpResult {
-  const input = parseInput(rollUpInputSchema, options === undefined ? { items, regions, level } : { items, regions, level, options }, "rollUp");
+export function rollUp(
+  items: readonly RollUpItem[],
+  regions: readonly Region[],
+  level: AdminLevel,
+  options?: RollUpOptions,
+): RollUpResult {
+  const input = parseInput(
+    rollUpInputSchema,
+    options === undefined ? { items, regions, level } : { items, regions, level, options },
+    "rollUp",
+  );
   const tree = buildTree(input.regions);
   const depth = DEPTH[input.level];
   const target = new Map<string, Region | null>();
@@ -451,7 +504,20 @@ export function rollUp(items: readonly RollUpItem[], regions: readonly Region[],
   }
   const toRows = (m: Map<string, { region: Region; fen: bigint; n: number }>): RollUpRow[] =>
     [...m.values()]
-      .map((a) => Object.freeze({ code: a.region.code, name: a.region.name, level: a.region.level, amount: new Money(a.fen), itemCount: a.n }))
+      .map((a) =>
+        Object.freeze({
+          code: a.region.code,
+          name: a.region.name,
+          level: a.region.level,
+          amount: new Money(a.fen),
+          itemCount: a.n,
+        }),
+      )
       .sort(byCodeOrder);
-  return Object.freeze({ level: input.level, rows: Object.freeze(toRows(rows)), unattributed: Object.freeze(toRows(loose)), total: new Money(total) });
+  return Object.freeze({
+    level: input.level,
+    rows: Object.freeze(toRows(rows)),
+    unattributed: Object.freeze(toRows(loose)),
+    total: new Money(total),
+  });
 }

@@ -6,12 +6,16 @@ import { deepFreeze, expectSannongError } from "../../../../test/helpers";
 describe("kthSmallest", () => {
   it("CORE-ALLOC-4: equals the k-th element of the sorted list, and leaves the input untouched", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 300 }), fc.nat(), (xs, r) => {
-        const k = 1 + (r % xs.length);
-        const frozen = deepFreeze([...xs]);
-        expect(kthSmallest(frozen, k)).toBe([...xs].sort((a, b) => a - b)[k - 1]);
-        expect(frozen).toEqual(xs);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 300 }),
+        fc.nat(),
+        (xs, r) => {
+          const k = 1 + (r % xs.length);
+          const frozen = deepFreeze([...xs]);
+          expect(kthSmallest(frozen, k)).toBe([...xs].sort((a, b) => a - b)[k - 1]);
+          expect(frozen).toEqual(xs);
+        },
+      ),
     );
   });
 
@@ -23,7 +27,8 @@ describe("kthSmallest", () => {
       new Array<number>(n).fill(7),
       Array.from({ length: n }, (_, i) => (i < n / 2 ? i : n - i)),
     ];
-    for (const xs of cases) for (const k of [1, 2, n / 2, n - 1, n]) expect(kthSmallest(xs, k)).toBe([...xs].sort((a, b) => a - b)[k - 1]);
+    for (const xs of cases)
+      for (const k of [1, 2, n / 2, n - 1, n]) expect(kthSmallest(xs, k)).toBe([...xs].sort((a, b) => a - b)[k - 1]);
   });
 
   it.each([

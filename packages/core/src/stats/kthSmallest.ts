@@ -24,11 +24,13 @@ export function kthSmallest(values: ArrayLike<number>, k: number): number {
     badArgument("kthSmallest", "values", "数字数组", "an array of numbers", values);
   }
   const n = values.length;
-  if (!Number.isSafeInteger(k) || k < 1 || k > n) badArgument("kthSmallest", "k", `1 到 ${n} 的整数`, `an integer from 1 to ${n}`, k);
+  if (!Number.isSafeInteger(k) || k < 1 || k > n)
+    badArgument("kthSmallest", "k", `1 到 ${n} 的整数`, `an integer from 1 to ${n}`, k);
   const a = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) badArgument("kthSmallest", `values[${i}]`, "有限数", "a finite number", v);
+    if (typeof v !== "number" || !Number.isFinite(v))
+      badArgument("kthSmallest", `values[${i}]`, "有限数", "a finite number", v);
     a[i] = v;
   }
   return selectInPlace(a, k - 1);

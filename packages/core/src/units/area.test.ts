@@ -1,9 +1,27 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { deepFreeze, expectSannongError } from "../../../../test/helpers";
-import { compareFractions, formatFraction, fraction, fractionFromDecimal, multiplyFractions, type Fraction } from "../ratio/fraction";
+import {
+  compareFractions,
+  formatFraction,
+  fraction,
+  fractionFromDecimal,
+  multiplyFractions,
+  type Fraction,
+} from "../ratio/fraction";
 import { parseInput } from "../validation/parse";
-import { AREA_UNITS, areaInUnit, areaRatio, areaSchema, areaUnitLabel, formatArea, muPerUnit, toMu, totalMu, type AreaUnit } from "./area";
+import {
+  AREA_UNITS,
+  areaInUnit,
+  areaRatio,
+  areaSchema,
+  areaUnitLabel,
+  formatArea,
+  muPerUnit,
+  toMu,
+  totalMu,
+  type AreaUnit,
+} from "./area";
 
 const unitArb = fc.constantFrom<AreaUnit>(...AREA_UNITS);
 /** Non-negative decimals with up to 6 decimals, as strings. */
@@ -68,10 +86,15 @@ describe("land area", () => {
         // back to the source unit gives the value back exactly
         expect(eqF(areaInUnit({ value: v, unit: from }, from), fractionFromDecimal(v))).toBe(true);
         // a conversion through any unit equals the direct one
-        const viaThenTo = multiplyFractions(inVia, multiplyFractions(muPerUnit(via), fraction(muPerUnit(to).den, muPerUnit(to).num)));
+        const viaThenTo = multiplyFractions(
+          inVia,
+          multiplyFractions(muPerUnit(via), fraction(muPerUnit(to).den, muPerUnit(to).num)),
+        );
         expect(eqF(viaThenTo, direct)).toBe(true);
         // toMu (a terminating decimal) equals the exact fraction in 亩
-        expect(eqF(fractionFromDecimal(toMu({ value: v, unit: from })), areaInUnit({ value: v, unit: from }, "mu"))).toBe(true);
+        expect(
+          eqF(fractionFromDecimal(toMu({ value: v, unit: from })), areaInUnit({ value: v, unit: from }, "mu")),
+        ).toBe(true);
         // 亩 is always a finite decimal, so a round trip through toMu loses nothing
         const mu = toMu({ value: v, unit: from }).toFixed();
         expect(eqF(areaInUnit({ value: mu, unit: "mu" }, from), fractionFromDecimal(v))).toBe(true);

@@ -59,7 +59,9 @@ export function muPerUnit(unit: AreaUnit): Fraction {
   return MU_PER[unitArg(unit, "muPerUnit", ["unit"])];
 }
 
-type ReadArea = { value: Dec; unit: AreaUnit } | { issues: { path: ErrorPath; code: string; zh: string; en: string }[] };
+type ReadArea =
+  | { value: Dec; unit: AreaUnit }
+  | { issues: { path: ErrorPath; code: string; zh: string; en: string }[] };
 
 function isUnit(v: unknown): v is AreaUnit {
   return v === "mu" || v === "hectare" || v === "sqm";
@@ -67,15 +69,40 @@ function isUnit(v: unknown): v is AreaUnit {
 
 function unitArg(v: unknown, fn: string, path: ErrorPath): AreaUnit {
   if (isUnit(v)) return v;
-  return argError(fn, path, "invalid_unit", `面积单位应为 "mu"（亩）、"hectare"（公顷）或 "sqm"（平方米），实际为 ${show(v)}`, `the area unit must be "mu", "hectare" or "sqm", got ${show(v)}`);
+  return argError(
+    fn,
+    path,
+    "invalid_unit",
+    `面积单位应为 "mu"（亩）、"hectare"（公顷）或 "sqm"（平方米），实际为 ${show(v)}`,
+    `the area unit must be "mu", "hectare" or "sqm", got ${show(v)}`,
+  );
 }
 
 function readValue(v: unknown, path: ErrorPath): Dec | ReadArea {
   const d = typeof v === "string" || typeof v === "number" ? toDec(v) : undefined;
   if (!d) {
-    return { issues: [{ path, code: "invalid_decimal", zh: `面积应为十进制数（字符串或有限数字），实际为 ${show(v)}`, en: `an area must be a decimal (string or finite number), got ${show(v)}` }] };
+    return {
+      issues: [
+        {
+          path,
+          code: "invalid_decimal",
+          zh: `面积应为十进制数（字符串或有限数字），实际为 ${show(v)}`,
+          en: `an area must be a decimal (string or finite number), got ${show(v)}`,
+        },
+      ],
+    };
   }
-  if (d.isNegative()) return { issues: [{ path, code: "negative_area", zh: `面积不能为负数，实际为 ${show(v)}`, en: `an area must not be negative, got ${show(v)}` }] };
+  if (d.isNegative())
+    return {
+      issues: [
+        {
+          path,
+          code: "negative_area",
+          zh: `面积不能为负数，实际为 ${show(v)}`,
+          en: `an area must not be negative, got ${show(v)}`,
+        },
+      ],
+    };
   return d;
 }
 
@@ -86,17 +113,37 @@ export function readArea(v: unknown): ReadArea {
     return Dec.isDecimal(d) ? { value: d, unit: "mu" } : d;
   }
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    return { issues: [{ path: [], code: "invalid_type", zh: `面积应为 { value, unit } 或以亩计的数，实际为 ${show(v)}`, en: `an area must be { value, unit } or a number of 亩, got ${show(v)}` }] };
+    return {
+      issues: [
+        {
+          path: [],
+          code: "invalid_type",
+          zh: `面积应为 { value, unit } 或以亩计的数，实际为 ${show(v)}`,
+          en: `an area must be { value, unit } or a number of 亩, got ${show(v)}`,
+        },
+      ],
+    };
   }
   const issues: { path: ErrorPath; code: string; zh: string; en: string }[] = [];
   for (const k of Object.keys(v)) {
-    if (k !== "value" && k !== "unit") issues.push({ path: [k], code: "unrecognized_keys", zh: `未知的键 “${k}”（允许：value、unit）`, en: `unknown key "${k}" (allowed: value, unit)` });
+    if (k !== "value" && k !== "unit")
+      issues.push({
+        path: [k],
+        code: "unrecognized_keys",
+        zh: `未知的键 “${k}”（允许：value、unit）`,
+        en: `unknown key "${k}" (allowed: value, unit)`,
+      });
   }
   const o = v as Record<string, unknown>;
   const d = readValue(o["value"], ["value"]);
   if (!Dec.isDecimal(d)) issues.push(...(d as { issues: typeof issues }).issues);
   if (!isUnit(o["unit"])) {
-    issues.push({ path: ["unit"], code: "invalid_unit", zh: `面积单位应为 "mu"（亩）、"hectare"（公顷）或 "sqm"（平方米），实际为 ${show(o["unit"])}`, en: `the area unit must be "mu", "hectare" or "sqm", got ${show(o["unit"])}` });
+    issues.push({
+      path: ["unit"],
+      code: "invalid_unit",
+      zh: `面积单位应为 "mu"（亩）、"hectare"（公顷）或 "sqm"（平方米），实际为 ${show(o["unit"])}`,
+      en: `the area unit must be "mu", "hectare" or "sqm", got ${show(o["unit"])}`,
+    });
   }
   if (issues.length > 0) return { issues };
   return { value: d as Dec, unit: o["unit"] as AreaUnit };
@@ -127,14 +174,16 @@ function areaArg(v: unknown, fn: string, path: ErrorPath): { value: Dec; unit: A
  * ```
  * @remarks Implements CORE-UNIT-1.
  */
-export const areaSchema: z.ZodType<{ value: string; unit: AreaUnit }, AreaInput> = z.custom<AreaInput>(() => true).transform((v, ctx) => {
-  const r = readArea(v);
-  if ("issues" in r) {
-    for (const i of r.issues) addIssue(ctx, i.zh, i.en, i.path, i.code);
-    return z.NEVER;
-  }
-  return { value: r.value.toFixed(), unit: r.unit };
-}) as unknown as z.ZodType<{ value: string; unit: AreaUnit }, AreaInput>;
+export const areaSchema: z.ZodType<{ value: string; unit: AreaUnit }, AreaInput> = z
+  .custom<AreaInput>(() => true)
+  .transform((v, ctx) => {
+    const r = readArea(v);
+    if ("issues" in r) {
+      for (const i of r.issues) addIssue(ctx, i.zh, i.en, i.path, i.code);
+      return z.NEVER;
+    }
+    return { value: r.value.toFixed(), unit: r.unit };
+  }) as unknown as z.ZodType<{ value: string; unit: AreaUnit }, AreaInput>;
 
 /**
  * An area in 亩 (折合亩数), exactly: every unit converts to a terminating
@@ -199,7 +248,13 @@ export function areaRatio(a: AreaInput, b: AreaInput): Fraction {
   const x = areaArg(a, "areaRatio", ["a"]);
   const y = areaArg(b, "areaRatio", ["b"]);
   if (y.value.isZero()) {
-    throw new PolicyError({ code: "ZERO_AREA", zh: "面积之比的分母面积为零", en: "the denominator area of the ratio is zero", path: ["b"], details: { b: `${y.value.toFixed()} ${y.unit}` } });
+    throw new PolicyError({
+      code: "ZERO_AREA",
+      zh: "面积之比的分母面积为零",
+      en: "the denominator area of the ratio is zero",
+      path: ["b"],
+      details: { b: `${y.value.toFixed()} ${y.unit}` },
+    });
   }
   const num = multiplyFractions(fractionFromDecimal(x.value), MU_PER[x.unit]);
   const den = multiplyFractions(fractionFromDecimal(y.value), MU_PER[y.unit]);
@@ -219,7 +274,14 @@ export function areaRatio(a: AreaInput, b: AreaInput): Fraction {
  * @remarks Implements CORE-UNIT-1.
  */
 export function totalMu(areas: readonly AreaInput[]): Dec {
-  if (!Array.isArray(areas)) argError("totalMu", ["areas"], "invalid_type", `应为数组，实际为 ${show(areas)}`, `expected an array, got ${show(areas)}`);
+  if (!Array.isArray(areas))
+    argError(
+      "totalMu",
+      ["areas"],
+      "invalid_type",
+      `应为数组，实际为 ${show(areas)}`,
+      `expected an array, got ${show(areas)}`,
+    );
   let s = new Dec(0);
   areas.forEach((v, i) => {
     const a = areaArg(v, "totalMu", ["areas", i]);
@@ -250,7 +312,14 @@ const UNIT_LABEL: Readonly<Record<AreaUnit, { zh: string; en: string }>> = {
  */
 export function areaUnitLabel(unit: AreaUnit, lang: Lang = "zh"): string {
   const u = unitArg(unit, "areaUnitLabel", ["unit"]);
-  if (lang !== "zh" && lang !== "en") argError("areaUnitLabel", ["lang"], "invalid_value", `语言应为 "zh" 或 "en"，实际为 ${show(lang)}`, `lang must be "zh" or "en", got ${show(lang)}`);
+  if (lang !== "zh" && lang !== "en")
+    argError(
+      "areaUnitLabel",
+      ["lang"],
+      "invalid_value",
+      `语言应为 "zh" 或 "en"，实际为 ${show(lang)}`,
+      `lang must be "zh" or "en", got ${show(lang)}`,
+    );
   return UNIT_LABEL[u][lang];
 }
 
@@ -295,11 +364,21 @@ export function formatArea(area: AreaInput, options?: FormatAreaOptions): string
     if (o["unit"] !== undefined) unit = unitArg(o["unit"], fn, ["options", "unit"]);
     if (o["places"] !== undefined) places = intArg(o["places"], fn, ["options", "places"], 0, 18);
     if (o["lang"] !== undefined) {
-      if (o["lang"] !== "zh" && o["lang"] !== "en") argError(fn, ["options", "lang"], "invalid_value", `语言应为 "zh" 或 "en"，实际为 ${show(o["lang"])}`, `lang must be "zh" or "en", got ${show(o["lang"])}`);
+      if (o["lang"] !== "zh" && o["lang"] !== "en")
+        argError(
+          fn,
+          ["options", "lang"],
+          "invalid_value",
+          `语言应为 "zh" 或 "en"，实际为 ${show(o["lang"])}`,
+          `lang must be "zh" or "en", got ${show(o["lang"])}`,
+        );
       lang = o["lang"];
     }
   }
-  const f = multiplyFractions(multiplyFractions(fractionFromDecimal(a.value), MU_PER[a.unit]), fraction(MU_PER[unit].den, MU_PER[unit].num));
+  const f = multiplyFractions(
+    multiplyFractions(fractionFromDecimal(a.value), MU_PER[a.unit]),
+    fraction(MU_PER[unit].den, MU_PER[unit].num),
+  );
   const exact = new Dec(f.num.toString()).div(f.den.toString());
   const terminates = isTerminating(f.den);
   let text: string;

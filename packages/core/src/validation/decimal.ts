@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Dec, toDec } from "../internal/decimal";
+import { type Dec, toDec } from "../internal/decimal";
 import { addIssue } from "./parse";
 
 function show(v: unknown): string {
@@ -7,18 +7,26 @@ function show(v: unknown): string {
 }
 
 function decimalWith(check: (d: Dec) => boolean, zh: string, en: string): z.ZodType<Dec, string | number> {
-  return z.custom<string | number>(() => true).transform((v, ctx) => {
-    const d = typeof v === "string" || typeof v === "number" ? toDec(v) : undefined;
-    if (!d) {
-      addIssue(ctx, `应为十进制数（字符串或有限数字），实际为 ${show(v)}`, `expected a decimal (string or finite number), got ${show(v)}`, [], "invalid_decimal");
-      return z.NEVER;
-    }
-    if (!check(d)) {
-      addIssue(ctx, `${zh}，实际为 ${show(v)}`, `${en}, got ${show(v)}`, [], "out_of_range");
-      return z.NEVER;
-    }
-    return d;
-  }) as unknown as z.ZodType<Dec, string | number>;
+  return z
+    .custom<string | number>(() => true)
+    .transform((v, ctx) => {
+      const d = typeof v === "string" || typeof v === "number" ? toDec(v) : undefined;
+      if (!d) {
+        addIssue(
+          ctx,
+          `应为十进制数（字符串或有限数字），实际为 ${show(v)}`,
+          `expected a decimal (string or finite number), got ${show(v)}`,
+          [],
+          "invalid_decimal",
+        );
+        return z.NEVER;
+      }
+      if (!check(d)) {
+        addIssue(ctx, `${zh}，实际为 ${show(v)}`, `${en}, got ${show(v)}`, [], "out_of_range");
+        return z.NEVER;
+      }
+      return d;
+    }) as unknown as z.ZodType<Dec, string | number>;
 }
 
 /**

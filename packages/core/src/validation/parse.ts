@@ -24,7 +24,9 @@ const enMap = mapFor("en");
 
 function bilingual(iss: z.core.$ZodIssue): { zh: string; en: string } | undefined {
   const params = (iss as unknown as { params?: { zh?: unknown; en?: unknown } }).params;
-  return iss.code === "custom" && typeof params?.zh === "string" && typeof params.en === "string" ? { zh: params.zh, en: params.en } : undefined;
+  return iss.code === "custom" && typeof params?.zh === "string" && typeof params.en === "string"
+    ? { zh: params.zh, en: params.en }
+    : undefined;
 }
 
 function customCode(iss: z.core.$ZodIssue): string | undefined {
@@ -64,7 +66,8 @@ function toIssues(schema: z.ZodType, input: unknown, zhIssues: readonly z.core.$
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, fn?: string): z.output<S> {
   if (!isSchema(schema)) badArgument("parseInput", "schema", "zod 模式", "a zod schema", schema);
-  if (fn !== undefined && typeof fn !== "string") badArgument("parseInput", "fn", "函数名字符串", "a function name", fn);
+  if (fn !== undefined && typeof fn !== "string")
+    badArgument("parseInput", "fn", "函数名字符串", "a function name", fn);
   const r = schema.safeParse(input, { error: zhMap });
   if (r.success) return r.data;
   throw new ValidationError(toIssues(schema, input, r.error.issues), fn);
@@ -86,8 +89,10 @@ export function addIssue(
   path: readonly (string | number)[] = [],
   code?: string,
 ): void {
-  if (typeof ctx !== "object" || ctx === null || typeof (ctx as { addIssue?: unknown }).addIssue !== "function") badArgument("addIssue", "ctx", "zod 细化上下文", "a zod refinement context", ctx);
-  if (typeof zh !== "string" || typeof en !== "string") badArgument("addIssue", "zh/en", "字符串消息", "string messages", typeof zh === "string" ? en : zh);
+  if (typeof ctx !== "object" || ctx === null || typeof (ctx as { addIssue?: unknown }).addIssue !== "function")
+    badArgument("addIssue", "ctx", "zod 细化上下文", "a zod refinement context", ctx);
+  if (typeof zh !== "string" || typeof en !== "string")
+    badArgument("addIssue", "zh/en", "字符串消息", "string messages", typeof zh === "string" ? en : zh);
   if (!Array.isArray(path)) badArgument("addIssue", "path", "路径数组", "a path array", path);
   (ctx as { addIssue: (issue: unknown) => void }).addIssue({
     code: "custom",
@@ -98,17 +103,15 @@ export function addIssue(
 }
 
 /** A non-empty identifier (trimmed, at most 200 characters). */
-export const idSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200);
+export const idSchema = z.string().trim().min(1).max(200);
 
 /**
  * A record keyed by strings that refuses `__proto__`, `constructor` and
  * `prototype` keys (so untrusted JSON cannot reach an object's prototype).
  */
-export function safeRecord<V extends z.ZodType>(value: V): z.ZodType<Record<string, z.output<V>>, Record<string, z.input<V>>> {
+export function safeRecord<V extends z.ZodType>(
+  value: V,
+): z.ZodType<Record<string, z.output<V>>, Record<string, z.input<V>>> {
   if (!isSchema(value)) badArgument("safeRecord", "value", "zod 模式", "a zod schema", value);
   // The keys are checked on the raw input: z.record's output would already have lost a `__proto__` key.
   return z
@@ -116,7 +119,7 @@ export function safeRecord<V extends z.ZodType>(value: V): z.ZodType<Record<stri
     .superRefine((rec, ctx) => {
       if (typeof rec !== "object" || rec === null) return;
       for (const k of ["__proto__", "constructor", "prototype"]) {
-        if (Object.prototype.hasOwnProperty.call(rec, k)) {
+        if (Object.hasOwn(rec, k)) {
           addIssue(ctx, `不允许的键名 “${k}”`, `key "${k}" is not allowed`, [k], "forbidden_key");
         }
       }
@@ -126,7 +129,8 @@ export function safeRecord<V extends z.ZodType>(value: V): z.ZodType<Record<stri
 
 /** Adds an issue for every id that occurs twice in a list of `{ id }` items. */
 export function refineUniqueIds(ctx: z.RefinementCtx, items: readonly { id: string }[], field = "id"): void {
-  if (typeof ctx !== "object" || ctx === null || typeof (ctx as { addIssue?: unknown }).addIssue !== "function") badArgument("refineUniqueIds", "ctx", "zod 细化上下文", "a zod refinement context", ctx);
+  if (typeof ctx !== "object" || ctx === null || typeof (ctx as { addIssue?: unknown }).addIssue !== "function")
+    badArgument("refineUniqueIds", "ctx", "zod 细化上下文", "a zod refinement context", ctx);
   if (!Array.isArray(items)) badArgument("refineUniqueIds", "items", "数组", "an array", items);
   const seen = new Set<string>();
   items.forEach((it, i) => {

@@ -18,11 +18,19 @@ import {
   type ParameterUse,
   type TraceNode,
 } from "@sannong/core";
-import { allocateByFactors, type AllocateByFactorsInput, type AllocateByFactorsResult } from "../factor/allocateByFactors";
+import {
+  allocateByFactors,
+  type AllocateByFactorsInput,
+  type AllocateByFactorsResult,
+} from "../factor/allocateByFactors";
 import { paramsOf, readParam, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
 import { showFraction } from "../internal/format";
 import type { FundsOptions } from "../parameters";
-import { allocateByProjects, type AllocateByProjectsInput, type AllocateByProjectsResult } from "../project/allocateByProjects";
+import {
+  allocateByProjects,
+  type AllocateByProjectsInput,
+  type AllocateByProjectsResult,
+} from "../project/allocateByProjects";
 import { RULES } from "../rules";
 
 /** What happens to money a method cannot use. */
@@ -31,7 +39,8 @@ export type UnusedMoney = "to-other" | "unallocated";
 export const DEFAULT_UNUSED_MONEY: UnusedMoney = "unallocated";
 
 const ratio = fractionSchema.superRefine((f, ctx) => {
-  if (f.num < 0n || f.num > f.den) addIssue(ctx, "比例必须在 0 到 1 之间", "the ratio must be between 0 and 1", [], "out_of_range");
+  if (f.num < 0n || f.num > f.den)
+    addIssue(ctx, "比例必须在 0 到 1 之间", "the ratio must be between 0 and 1", [], "out_of_range");
 });
 const part = z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), {
   params: { zh: "应为对象", en: "expected an object", code: "invalid_type" },
@@ -49,9 +58,32 @@ export const allocateCombinedInputSchema = z
     project: part,
   })
   .superRefine((d, ctx) => {
-    for (const k of ["total", "unit"]) if (k in d.factor) addIssue(ctx, `factor.${k} 由组合分配确定，不能给出`, `factor.${k} is set by the combination and must not be given`, ["factor", k], "set_by_combination");
-    for (const k of ["budget", "unit"]) if (k in d.project) addIssue(ctx, `project.${k} 由组合分配确定，不能给出`, `project.${k} is set by the combination and must not be given`, ["project", k], "set_by_combination");
-    if (d.factorRatio === undefined && d.date === undefined) addIssue(ctx, "未给出 factorRatio 时需要 date 以读取参数", "date is required to read the factor ratio parameter when factorRatio is not given", ["date"], "date_required");
+    for (const k of ["total", "unit"])
+      if (k in d.factor)
+        addIssue(
+          ctx,
+          `factor.${k} 由组合分配确定，不能给出`,
+          `factor.${k} is set by the combination and must not be given`,
+          ["factor", k],
+          "set_by_combination",
+        );
+    for (const k of ["budget", "unit"])
+      if (k in d.project)
+        addIssue(
+          ctx,
+          `project.${k} 由组合分配确定，不能给出`,
+          `project.${k} is set by the combination and must not be given`,
+          ["project", k],
+          "set_by_combination",
+        );
+    if (d.factorRatio === undefined && d.date === undefined)
+      addIssue(
+        ctx,
+        "未给出 factorRatio 时需要 date 以读取参数",
+        "date is required to read the factor ratio parameter when factorRatio is not given",
+        ["date"],
+        "date_required",
+      );
   }, ONLY_WHEN_VALID);
 
 /** The input of {@link allocateCombined}. */
@@ -91,7 +123,11 @@ function prefixed<T>(where: "factor" | "project", fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof ValidationError) throw new ValidationError(e.issues.map((i) => ({ ...i, path: [where, ...i.path] })), "allocateCombined");
+    if (e instanceof ValidationError)
+      throw new ValidationError(
+        e.issues.map((i) => ({ ...i, path: [where, ...i.path] })),
+        "allocateCombined",
+      );
     throw e;
   }
 }
@@ -130,13 +166,19 @@ export function allocateCombined(input: AllocateCombinedInput, options?: FundsOp
   const uFen = unitFen(data.unit);
   const unit = data.unit ?? "0.01";
   requireMultiple(data.budget, uFen, data.unit, ["budget"]);
-  const r: Fraction = data.factorRatio ?? fractionFromDecimal(readParam<string>(set, "funds.combined.factorRatio", data.date as LegalDate, uses));
+  const r: Fraction =
+    data.factorRatio ??
+    fractionFromDecimal(readParam<string>(set, "funds.combined.factorRatio", data.date as LegalDate, uses));
   const unused = data.unused ?? DEFAULT_UNUSED_MONEY;
   const [factorShare, projectShare] = allocate(data.budget, [r.num, r.den - r.num], { unit }) as [Money, Money];
 
-  const factorPart = { ...data.factor, ...(data.factor["date"] === undefined && data.date !== undefined ? { date: data.date } : {}) } as unknown as Omit<AllocateByFactorsInput, "total" | "unit">;
+  const factorPart = {
+    ...data.factor,
+    ...(data.factor["date"] === undefined && data.date !== undefined ? { date: data.date } : {}),
+  } as unknown as Omit<AllocateByFactorsInput, "total" | "unit">;
   const projectPart = data.project as unknown as Omit<AllocateByProjectsInput, "budget" | "unit">;
-  const runProject = (budget: Money): AllocateByProjectsResult => prefixed("project", () => allocateByProjects({ ...projectPart, budget, unit }, options));
+  const runProject = (budget: Money): AllocateByProjectsResult =>
+    prefixed("project", () => allocateByProjects({ ...projectPart, budget, unit }, options));
   const project = runProject(projectShare);
   // The factor method always uses its whole total (a factor zero for everyone is refused), so money only moves from projects to factors.
   const projectToFactor = unused === "to-other" ? (project.unallocated.fen / uFen) * uFen : 0n;

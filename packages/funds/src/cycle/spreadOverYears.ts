@@ -29,16 +29,35 @@ export const spreadOverYearsInputSchema = z
     startYear: yearSchema,
     years: z.number().int().min(1).max(50),
     weights: z.array(nonNegativeDecimalSchema).min(1).max(50).optional(),
-    spent: z.array(z.strictObject({ year: yearSchema, amount: nonNegativeMoneySchema })).max(10_000).optional(),
+    spent: z
+      .array(z.strictObject({ year: yearSchema, amount: nonNegativeMoneySchema }))
+      .max(10_000)
+      .optional(),
   })
   .superRefine((d, ctx) => {
-    if (d.startYear + d.years - 1 > 2199) addIssue(ctx, "计划超出 2199 年", "the plan runs past 2199", ["years"], "out_of_range");
+    if (d.startYear + d.years - 1 > 2199)
+      addIssue(ctx, "计划超出 2199 年", "the plan runs past 2199", ["years"], "out_of_range");
     if (d.weights) {
-      if (d.weights.length !== d.years) addIssue(ctx, `weights 有 ${d.weights.length} 项，应为 ${d.years} 项（每年一项）`, `weights has ${d.weights.length} entries, expected ${d.years} (one per year)`, ["weights"], "length_mismatch");
-      else if (d.weights.every((w) => w.isZero())) addIssue(ctx, "各年权重不能全为零", "the yearly weights must not all be zero", ["weights"], "all_zero");
+      if (d.weights.length !== d.years)
+        addIssue(
+          ctx,
+          `weights 有 ${d.weights.length} 项，应为 ${d.years} 项（每年一项）`,
+          `weights has ${d.weights.length} entries, expected ${d.years} (one per year)`,
+          ["weights"],
+          "length_mismatch",
+        );
+      else if (d.weights.every((w) => w.isZero()))
+        addIssue(ctx, "各年权重不能全为零", "the yearly weights must not all be zero", ["weights"], "all_zero");
     }
     d.spent?.forEach((s, i) => {
-      if (s.year < d.startYear || s.year > d.startYear + d.years - 1) addIssue(ctx, `支出年度 ${s.year} 不在计划期内`, `year ${s.year} is outside the plan`, ["spent", i, "year"], "out_of_range");
+      if (s.year < d.startYear || s.year > d.startYear + d.years - 1)
+        addIssue(
+          ctx,
+          `支出年度 ${s.year} 不在计划期内`,
+          `year ${s.year} is outside the plan`,
+          ["spent", i, "year"],
+          "out_of_range",
+        );
     });
   }, ONLY_WHEN_VALID);
 
@@ -133,7 +152,10 @@ export function spreadOverYears(input: SpreadOverYearsInput, options?: FundsOpti
     inputs: { total: data.total, startYear: data.startYear, years: data.years, weights },
     parameters: uses,
     output: { planned: planned.map(String), spent: moneyFromFen(cumS), overspent },
-    note: { zh: "多年总额按年度权重精确分配，逐年累计计划与使用", en: "the multi-year total is split exactly by yearly weights; plan and use are accumulated year by year" },
+    note: {
+      zh: "多年总额按年度权重精确分配，逐年累计计划与使用",
+      en: "the multi-year total is split exactly by yearly weights; plan and use are accumulated year by year",
+    },
   });
   return { years, overspent, trace };
 }

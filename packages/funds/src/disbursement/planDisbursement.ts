@@ -32,7 +32,8 @@ import { RULES } from "../rules";
 
 /** A ratio in [0, 1] given as a decimal or `"n/d"`, parsed to an exact fraction. */
 export const ratioFractionSchema = fractionSchema.superRefine((f, ctx) => {
-  if (f.num < 0n || f.num > f.den) addIssue(ctx, "比例必须在 0 到 1 之间", "the ratio must be between 0 and 1", [], "out_of_range");
+  if (f.num < 0n || f.num > f.den)
+    addIssue(ctx, "比例必须在 0 到 1 之间", "the ratio must be between 0 and 1", [], "out_of_range");
 });
 
 /** A retention (质保金): a share of the amount held until a date. */
@@ -52,13 +53,35 @@ export const planDisbursementInputSchema = z
   .superRefine((d, ctx) => {
     const ids = new Set<string>();
     d.milestones.forEach((m, i) => {
-      if (ids.has(m.id)) addIssue(ctx, `重复的节点 “${m.id}”`, `duplicate milestone "${m.id}"`, ["milestones", i, "id"], "duplicate_id");
+      if (ids.has(m.id))
+        addIssue(ctx, `重复的节点 “${m.id}”`, `duplicate milestone "${m.id}"`, ["milestones", i, "id"], "duplicate_id");
       ids.add(m.id);
-      if (m.progress.num === 0n) addIssue(ctx, "节点完成比例必须大于零", "a milestone's progress must be greater than zero", ["milestones", i, "progress"], "out_of_range");
+      if (m.progress.num === 0n)
+        addIssue(
+          ctx,
+          "节点完成比例必须大于零",
+          "a milestone's progress must be greater than zero",
+          ["milestones", i, "progress"],
+          "out_of_range",
+        );
       const prev = d.milestones[i - 1];
-      if (prev && compareFractions(m.progress, prev.progress) <= 0) addIssue(ctx, "节点完成比例必须逐个递增", "milestone progress must increase from one milestone to the next", ["milestones", i, "progress"], "not_increasing");
+      if (prev && compareFractions(m.progress, prev.progress) <= 0)
+        addIssue(
+          ctx,
+          "节点完成比例必须逐个递增",
+          "milestone progress must increase from one milestone to the next",
+          ["milestones", i, "progress"],
+          "not_increasing",
+        );
     });
-    if (d.retention && compareDates(d.retention.until, d.date) < 0) addIssue(ctx, "质保金到期日早于批复日", "the retention ends before the approval date", ["retention", "until"], "out_of_range");
+    if (d.retention && compareDates(d.retention.until, d.date) < 0)
+      addIssue(
+        ctx,
+        "质保金到期日早于批复日",
+        "the retention ends before the approval date",
+        ["retention", "until"],
+        "out_of_range",
+      );
   }, ONLY_WHEN_VALID);
 
 /** The input of {@link planDisbursement}. */
@@ -104,7 +127,13 @@ export interface PlanDisbursementResult {
 }
 
 /** Reads a ratio given in the input or, failing that, its parameter. @internal */
-export function ratioOrParam(given: Fraction | undefined, set: ParameterSet, id: string, date: LegalDate, uses: ParameterUse[]): Fraction {
+export function ratioOrParam(
+  given: Fraction | undefined,
+  set: ParameterSet,
+  id: string,
+  date: LegalDate,
+  uses: ParameterUse[],
+): Fraction {
   return given ?? fractionFromDecimal(readParam<string>(set, id, date, uses));
 }
 
@@ -157,21 +186,50 @@ export function planDisbursement(input: PlanDisbursementInput, options?: FundsOp
   const uFen = unitFen(data.unit);
   requireMultiple(data.approved, uFen, data.unit, ["approved"]);
   const a = ratioOrParam(data.advanceRatio, set, "funds.pay.advanceRatio", data.date, uses);
-  const r = data.milestones.length ? ratioOrParam(data.progressPaymentRatio, set, "funds.pay.progressPaymentRatio", data.date, uses) : fraction(0n);
-  const rho = data.retention ? ratioOrParam(data.retention.ratio, set, "funds.pay.retentionRatio", data.date, uses) : fraction(0n);
+  const r = data.milestones.length
+    ? ratioOrParam(data.progressPaymentRatio, set, "funds.pay.progressPaymentRatio", data.date, uses)
+    : fraction(0n);
+  const rho = data.retention
+    ? ratioOrParam(data.retention.ratio, set, "funds.pay.retentionRatio", data.date, uses)
+    : fraction(0n);
   const limit = sub(fraction(1n), rho);
-  if (compareFractions(a, limit) > 0) fail("PROGRESS_EXCEEDS_PAYABLE", { milestone: "advance", ratio: showFraction(a), limit: showFraction(limit) }, ["advanceRatio"]);
+  if (compareFractions(a, limit) > 0)
+    fail("PROGRESS_EXCEEDS_PAYABLE", { milestone: "advance", ratio: showFraction(a), limit: showFraction(limit) }, [
+      "advanceRatio",
+    ]);
 
   const steps: { kind: TrancheKind; milestone?: string; cum: Fraction; when: Label; releaseOn?: LegalDate }[] = [
     { kind: "advance", cum: a, when: { zh: "批复后预拨", en: "in advance, after approval" } },
   ];
   data.milestones.forEach((m, i) => {
     const t = max(steps[steps.length - 1]!.cum, mul(m.progress, r));
-    if (compareFractions(t, limit) > 0) fail("PROGRESS_EXCEEDS_PAYABLE", { milestone: m.id, ratio: showFraction(t), limit: showFraction(limit) }, ["milestones", i]);
-    steps.push({ kind: "progress", milestone: m.id, cum: t, when: { zh: `节点“${m.id}”完成（累计完成 ${showFraction(m.progress)}）后拨付`, en: `when milestone "${m.id}" is reached (${showFraction(m.progress)} of the work done)` } });
+    if (compareFractions(t, limit) > 0)
+      fail("PROGRESS_EXCEEDS_PAYABLE", { milestone: m.id, ratio: showFraction(t), limit: showFraction(limit) }, [
+        "milestones",
+        i,
+      ]);
+    steps.push({
+      kind: "progress",
+      milestone: m.id,
+      cum: t,
+      when: {
+        zh: `节点“${m.id}”完成（累计完成 ${showFraction(m.progress)}）后拨付`,
+        en: `when milestone "${m.id}" is reached (${showFraction(m.progress)} of the work done)`,
+      },
+    });
   });
-  steps.push({ kind: "settlement", cum: limit, when: { zh: "主体工程完工验收后结算", en: "on settlement after completion and acceptance" } });
-  if (data.retention) steps.push({ kind: "retention", cum: fraction(1n), when: { zh: `质保金，${data.retention.until} 到期后支付`, en: `retention, paid after ${data.retention.until}` }, releaseOn: data.retention.until });
+  steps.push({
+    kind: "settlement",
+    cum: limit,
+    when: { zh: "主体工程完工验收后结算", en: "on settlement after completion and acceptance" },
+  });
+  if (data.retention)
+    steps.push({
+      kind: "retention",
+      cum: fraction(1n),
+      when: { zh: `质保金，${data.retention.until} 到期后支付`, en: `retention, paid after ${data.retention.until}` },
+      releaseOn: data.retention.until,
+    });
 
   const increments = steps.map((s, i) => (i === 0 ? s.cum : sub(s.cum, steps[i - 1]!.cum)));
   const unit = { unit: data.unit ?? "0.01" };
@@ -197,7 +255,13 @@ export function planDisbursement(input: PlanDisbursementInput, options?: FundsOp
     };
   });
   const trace = traceStep(RULES["FUNDS-PAY-1"], {
-    inputs: { approved: data.approved, advanceRatio: showFraction(a), progressPaymentRatio: showFraction(r), retentionRatio: showFraction(rho), milestones: data.milestones.map((m) => ({ id: m.id, progress: showFraction(m.progress) })) },
+    inputs: {
+      approved: data.approved,
+      advanceRatio: showFraction(a),
+      progressPaymentRatio: showFraction(r),
+      retentionRatio: showFraction(rho),
+      milestones: data.milestones.map((m) => ({ id: m.id, progress: showFraction(m.progress) })),
+    },
     parameters: uses,
     output: tranches.map((t) => ({ kind: t.kind, amount: t.amount, cumulative: t.cumulative })),
     note: {

@@ -32,7 +32,14 @@ export const settleDisbursementInputSchema = z
   })
   .superRefine((d, ctx) => {
     d.paid.forEach((p, i) => {
-      if (compareDates(p.date, d.date) > 0) addIssue(ctx, `付款日 ${p.date} 晚于结算日 ${d.date}`, `payment dated ${p.date} is after the settlement date ${d.date}`, ["paid", i, "date"], "after_settlement");
+      if (compareDates(p.date, d.date) > 0)
+        addIssue(
+          ctx,
+          `付款日 ${p.date} 晚于结算日 ${d.date}`,
+          `payment dated ${p.date} is after the settlement date ${d.date}`,
+          ["paid", i, "date"],
+          "after_settlement",
+        );
     });
   }, ONLY_WHEN_VALID);
 
@@ -99,10 +106,13 @@ export function settleDisbursement(input: SettleDisbursementInput, options?: Fun
   const uses: ParameterUse[] = [];
   const finalFen = data.approved.fen < data.acceptedCost.fen ? data.approved.fen : data.acceptedCost.fen;
   const paid = data.paid.reduce((s, p) => s + p.amount.fen, 0n);
-  const rho = data.retention ? ratioOrParam(data.retention.ratio, set, "funds.pay.retentionRatio", data.date, uses) : fraction(0n);
+  const rho = data.retention
+    ? ratioOrParam(data.retention.ratio, set, "funds.pay.retentionRatio", data.date, uses)
+    : fraction(0n);
   // the retention is split off the final amount with core allocate: [payable, retention], a tie goes to the payable part
   const finalMoney = moneyFromFen(finalFen);
-  const retention = rho.num === 0n ? 0n : allocate(finalMoney, fractionWeights([fraction(rho.den - rho.num, rho.den), rho]))[1]!.fen;
+  const retention =
+    rho.num === 0n ? 0n : allocate(finalMoney, fractionWeights([fraction(rho.den - rho.num, rho.den), rho]))[1]!.fen;
   const released = data.retention !== undefined && compareDates(data.date, data.retention.until) >= 0;
   const due = finalFen - paid;
   let payNow = 0n;
@@ -122,13 +132,30 @@ export function settleDisbursement(input: SettleDisbursementInput, options?: Fun
     paidAboveApproved: paid > data.approved.fen,
   };
   const trace = traceStep(RULES["FUNDS-PAY-1"], {
-    inputs: { approved: data.approved, acceptedCost: data.acceptedCost, paid: result.paid, retentionRatio: showFraction(rho), date: data.date },
+    inputs: {
+      approved: data.approved,
+      acceptedCost: data.acceptedCost,
+      paid: result.paid,
+      retentionRatio: showFraction(rho),
+      date: data.date,
+    },
     parameters: uses,
-    output: { final: result.final, payNow: result.payNow, retentionHeld: result.retentionHeld, recovery: result.recovery },
+    output: {
+      final: result.final,
+      payNow: result.payNow,
+      retentionHeld: result.retentionHeld,
+      recovery: result.recovery,
+    },
     note:
       recovery > 0n
-        ? { zh: "已拨付超过结算金额，应收回多拨部分", en: "payments exceeded the final amount: the excess is to be recovered" }
-        : { zh: "结算金额 = min(批复金额, 验收核定金额)；本次支付 = 结算金额 − 已拨付 − 未到期质保金", en: "final = min(approved, accepted cost); paid now = final − already paid − retention not yet due" },
+        ? {
+            zh: "已拨付超过结算金额，应收回多拨部分",
+            en: "payments exceeded the final amount: the excess is to be recovered",
+          }
+        : {
+            zh: "结算金额 = min(批复金额, 验收核定金额)；本次支付 = 结算金额 − 已拨付 − 未到期质保金",
+            en: "final = min(approved, accepted cost); paid now = final − already paid − retention not yet due",
+          },
   });
   return { ...result, trace };
 }

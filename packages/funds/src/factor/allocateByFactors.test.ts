@@ -9,10 +9,14 @@ import { fundsParameterSet } from "../parameters";
 import { asJson, deepFreeze, expectSannongError } from "../../../../test/helpers";
 
 const fen = (m: { fen: bigint }): bigint => m.fen;
-const amounts = (r: { allocations: readonly { amount: unknown }[] }): string[] => r.allocations.map((a) => String(a.amount));
+const amounts = (r: { allocations: readonly { amount: unknown }[] }): string[] =>
+  r.allocations.map((a) => String(a.amount));
 
 /** Plain exact share of each recipient (fractions): Σ_k w_k × x_ik ÷ Σ_j x_jk. Positive factors only. */
-function exactShares(input: { factors: readonly { id: string; weight: string | number }[]; recipients: readonly { values: Readonly<Record<string, number | string>> }[] }): Fraction[] {
+function exactShares(input: {
+  factors: readonly { id: string; weight: string | number }[];
+  recipients: readonly { values: Readonly<Record<string, number | string>> }[];
+}): Fraction[] {
   const frac = (v: number | string): Fraction => {
     const m = typeof v === "string" ? /^(\d+)\/(\d+)$/.exec(v) : null;
     if (m) return fraction(BigInt(m[1]!), BigInt(m[2]!));
@@ -24,7 +28,9 @@ function exactShares(input: { factors: readonly { id: string; weight: string | n
   return input.recipients.map((r) =>
     input.factors.reduce((s, f) => {
       const total = input.recipients.reduce((t, q) => add(t, frac(q.values[f.id]!)), fraction(0n));
-      return total.num === 0n ? s : add(s, mul(frac(f.weight), mul(frac(r.values[f.id]!), fraction(total.den, total.num))));
+      return total.num === 0n
+        ? s
+        : add(s, mul(frac(f.weight), mul(frac(r.values[f.id]!), fraction(total.den, total.num))));
     }, fraction(0n)),
   );
 }
@@ -53,8 +59,18 @@ describe("allocateByFactors — worked examples", () => {
     // population 0.3 × 1e6 × 1200/2500 = 144000; lowIncome 0.2 × 1e6 × 30/100 = 60000;
     // area 0.2 × 1e6 × 15/50 = 60000; evaluation 0.3 × 1e6 × 92/255 = 108235.294…
     expect(amounts(r)).toEqual(["372235.29", "326000.00", "301764.71"]);
-    expect(asJson(r.allocations[0]!.byFactor)).toEqual({ population: "144000.00", lowIncome: "60000.00", area: "60000.00", evaluation: "108235.29" });
-    expect(asJson(r.factorTotals)).toEqual({ population: "300000.00", lowIncome: "200000.00", area: "200000.00", evaluation: "300000.00" });
+    expect(asJson(r.allocations[0]!.byFactor)).toEqual({
+      population: "144000.00",
+      lowIncome: "60000.00",
+      area: "60000.00",
+      evaluation: "108235.29",
+    });
+    expect(asJson(r.factorTotals)).toEqual({
+      population: "300000.00",
+      lowIncome: "200000.00",
+      area: "200000.00",
+      evaluation: "300000.00",
+    });
   });
 
   it("FUNDS-FACTOR-1: 30/20/20/30 split of 1,000,000.00 among six townships adds up to the fen and rounds each exact share once", () => {
@@ -91,7 +107,11 @@ describe("allocateByFactors — worked examples", () => {
     });
     // A: 0.7 × (0.6 × 300/400 + 0.4 × 10/40) × 100000 + 0.3 × 90/150 × 100000 = 38500 + 18000
     expect(amounts(r)).toEqual(["56500.00", "43500.00"]);
-    expect(asJson(r.allocations[1]!.byFactor)).toEqual({ migrants: "10500.00", lowIncome: "21000.00", score: "12000.00" });
+    expect(asJson(r.allocations[1]!.byFactor)).toEqual({
+      migrants: "10500.00",
+      lowIncome: "21000.00",
+      score: "12000.00",
+    });
     const groupStep = r.trace.children!.find((c) => c.rule === "FUNDS-FACTOR-2")!;
     expect(groupStep.output).toEqual({ base: "70000.00", performance: "30000.00" });
   });
@@ -111,8 +131,16 @@ describe("allocateByFactors — worked examples", () => {
     };
     const r = allocateByFactors(input);
     expect(amounts(r)).toEqual(["650.00", "350.00"]);
-    expect(r.trace.parameters).toEqual([expect.objectContaining({ id: "funds.factor.groupRatios", verified: false, value: { base: "0.7", performance: "0.3" } })]);
-    const local = overlay(fundsParameterSet, { "funds.factor.groupRatios": { value: { base: "0.6", performance: "0.4" } } });
+    expect(r.trace.parameters).toEqual([
+      expect.objectContaining({
+        id: "funds.factor.groupRatios",
+        verified: false,
+        value: { base: "0.7", performance: "0.3" },
+      }),
+    ]);
+    const local = overlay(fundsParameterSet, {
+      "funds.factor.groupRatios": { value: { base: "0.6", performance: "0.4" } },
+    });
     const r2 = allocateByFactors(input, { parameters: local });
     expect(amounts(r2)).toEqual(["700.00", "300.00"]);
     expect(r2.trace.parameters![0]!.overridden).toBe(true);
@@ -241,14 +269,22 @@ describe("allocateByFactors — worked examples", () => {
 // ---------------------------------------------------------------- properties
 
 const factorIds = ["f0", "f1", "f2", "f3"];
-const valueArb = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 99_999 }).map((v) => (v / 100).toFixed(2)));
+const valueArb = fc.oneof(
+  fc.integer({ min: 0, max: 50 }),
+  fc.integer({ min: 0, max: 1_000_000 }),
+  fc.integer({ min: 0, max: 99_999 }).map((v) => (v / 100).toFixed(2)),
+);
 const problemArb = fc
   .record({
     nf: fc.integer({ min: 1, max: 4 }),
     n: fc.integer({ min: 1, max: 12 }),
     totalFen: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 2_000_000_000 })),
     weights: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 4, maxLength: 4 }),
-    inverse: fc.constantFrom<(string | null)[]>([null, null, null, null], [null, "max-minus", null, null], [null, null, "rank", null]),
+    inverse: fc.constantFrom<(string | null)[]>(
+      [null, null, null, null],
+      [null, "max-minus", null, null],
+      [null, null, "rank", null],
+    ),
   })
   .chain((p) =>
     fc.record({
@@ -263,15 +299,26 @@ const problemArb = fc
     // every factor must have something to split: a positive factor some non-zero value, max − x unequal values
     for (let k = 1; k < p.nf; k++) {
       const col = rows.map((r) => Number(r[k]));
-      if (p.inverse[k] === "max-minus" && col.every((v) => v === col[0])) p = { ...p, inverse: p.inverse.map((t, j) => (j === k ? null : t)) };
-      if (!p.inverse[k] && col.every((v) => v === 0)) rows = rows.map((r, i) => (i === 0 ? r.map((v, j) => (j === k ? 1 : v)) : r));
+      if (p.inverse[k] === "max-minus" && col.every((v) => v === col[0]))
+        p = { ...p, inverse: p.inverse.map((t, j) => (j === k ? null : t)) };
+      if (!p.inverse[k] && col.every((v) => v === 0))
+        rows = rows.map((r, i) => (i === 0 ? r.map((v, j) => (j === k ? 1 : v)) : r));
     }
     const w = p.weights.slice(0, p.nf).map((x, i) => (i === 0 ? x + 1 : x));
     const sum = w.reduce((a, b) => a + b, 0);
     const input: AllocateByFactorsInput = {
       total: (p.totalFen / 100).toFixed(2),
-      factors: ids.map((id, k) => ({ id, weight: `${w[k]}/${sum}`, ...(p.inverse[k] ? { direction: "inverse" as const, transform: p.inverse[k] as "max-minus" | "rank" } : {}) })),
-      recipients: rows.map((row, i) => ({ id: `R${(i * 7919) % 1000}-${i}`, values: Object.fromEntries(ids.map((id, k) => [id, k === 0 ? (typeof row[0] === "number" ? row[0] + 1 : "1.5") : row[k]!])) })),
+      factors: ids.map((id, k) => ({
+        id,
+        weight: `${w[k]}/${sum}`,
+        ...(p.inverse[k] ? { direction: "inverse" as const, transform: p.inverse[k] as "max-minus" | "rank" } : {}),
+      })),
+      recipients: rows.map((row, i) => ({
+        id: `R${(i * 7919) % 1000}-${i}`,
+        values: Object.fromEntries(
+          ids.map((id, k) => [id, k === 0 ? (typeof row[0] === "number" ? row[0] + 1 : "1.5") : row[k]!]),
+        ),
+      })),
     };
     return input;
   });
@@ -317,7 +364,9 @@ describe("allocateByFactors — laws", () => {
   it("FUNDS-FACTOR-1: the fast split equals the reference (core allocate on exact bigint weights, in id order)", () => {
     fc.assert(
       fc.property(problemArb, (input) => {
-        expect(asJson(allocateByFactorsWith(input, undefined, "auto"))).toEqual(asJson(allocateByFactorsWith(input, undefined, "reference")));
+        expect(asJson(allocateByFactorsWith(input, undefined, "auto"))).toEqual(
+          asJson(allocateByFactorsWith(input, undefined, "reference")),
+        );
       }),
       { numRuns: 300 },
     );
@@ -327,8 +376,18 @@ describe("allocateByFactors — laws", () => {
     const arb = fc.record({
       n: fc.integer({ min: 1, max: 40 }),
       total: fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })),
-      small: fc.array(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 3, maxLength: 3 }), { minLength: 40, maxLength: 40 }),
-      big: fc.array(fc.oneof(fc.constant("0.000000000000000001"), fc.constant("999999999999999999"), fc.integer({ min: 1, max: 9 }).map(String)), { minLength: 40, maxLength: 40 }),
+      small: fc.array(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 3, maxLength: 3 }), {
+        minLength: 40,
+        maxLength: 40,
+      }),
+      big: fc.array(
+        fc.oneof(
+          fc.constant("0.000000000000000001"),
+          fc.constant("999999999999999999"),
+          fc.integer({ min: 1, max: 9 }).map(String),
+        ),
+        { minLength: 40, maxLength: 40 },
+      ),
       transform: fc.constantFrom("reciprocal", "max-minus", "rank" as const),
     });
     fc.assert(
@@ -341,9 +400,16 @@ describe("allocateByFactors — laws", () => {
             { id: "b", weight: "1/3", direction: "inverse", transform },
             { id: "c", weight: "1/3" },
           ],
-          recipients: Array.from({ length: n }, (_, i) => ({ id: `r${i % 7}-${i}`, values: { a: small[i]![0]! + 1, b: transform === "reciprocal" ? big[i]! : small[i]![1]!, c: i === 0 ? big[i]! : small[i]![2]! } })),
+          recipients: Array.from({ length: n }, (_, i) => ({
+            id: `r${i % 7}-${i}`,
+            values: {
+              a: small[i]![0]! + 1,
+              b: transform === "reciprocal" ? big[i]! : small[i]![1]!,
+              c: i === 0 ? big[i]! : small[i]![2]!,
+            },
+          })),
         };
-        let fast;
+        let fast: ReturnType<typeof allocateByFactorsWith>;
         try {
           fast = allocateByFactorsWith(input, undefined, "auto");
         } catch (e) {
@@ -357,14 +423,20 @@ describe("allocateByFactors — laws", () => {
   });
 
   it("FUNDS-FACTOR-1: ties — identical recipients differ by at most one unit and the extra goes to the id that sorts first", () => {
-    const r = allocateByFactors({ total: "1.00", factors: [{ id: "a", weight: 1 }], recipients: ["c", "a", "b"].map((id) => ({ id, values: { a: 1 } })) });
+    const r = allocateByFactors({
+      total: "1.00",
+      factors: [{ id: "a", weight: 1 }],
+      recipients: ["c", "a", "b"].map((id) => ({ id, values: { a: 1 } })),
+    });
     expect(amounts(r)).toEqual(["0.33", "0.34", "0.33"]);
   });
 
   it("FUNDS-FACTOR-1: permuting the recipients permutes the result", () => {
     fc.assert(
       fc.property(problemArb, fc.integer(), (input, seed) => {
-        const perm = input.recipients.map((_, i) => i).sort((a, b) => ((a * 2654435761 + seed) % 97) - ((b * 2654435761 + seed) % 97) || a - b);
+        const perm = input.recipients
+          .map((_, i) => i)
+          .sort((a, b) => ((a * 2654435761 + seed) % 97) - ((b * 2654435761 + seed) % 97) || a - b);
         const shuffled = { ...input, recipients: perm.map((i) => input.recipients[i]!) };
         const a = allocateByFactors(input).allocations;
         const b = allocateByFactors(shuffled).allocations;
@@ -376,58 +448,74 @@ describe("allocateByFactors — laws", () => {
 
   it("FUNDS-FACTOR-1: monotonicity — a recipient whose positive factor values all rise never gets less (exactly, not just up to a unit)", () => {
     fc.assert(
-      fc.property(problemArb, fc.nat(), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 4, maxLength: 4 }), (input, who, rises) => {
-        const j = who % input.recipients.length;
-        const raised = {
-          ...input,
-          recipients: input.recipients.map((r, i) =>
-            i !== j
-              ? r
-              : {
-                  ...r,
-                  values: Object.fromEntries(
-                    Object.entries(r.values).map(([k, v]) => {
-                      const f = input.factors.find((x) => x.id === k)!;
-                      return [k, f.direction === "inverse" ? v : (Number(v) + rises[factorIds.indexOf(k)]!).toString()];
-                    }),
-                  ),
-                },
-          ),
-        };
-        const before = allocateByFactors(input).allocations[j]!.amount.fen;
-        const after = allocateByFactors(raised).allocations[j]!.amount.fen;
-        expect(after >= before).toBe(true);
-      }),
+      fc.property(
+        problemArb,
+        fc.nat(),
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 4, maxLength: 4 }),
+        (input, who, rises) => {
+          const j = who % input.recipients.length;
+          const raised = {
+            ...input,
+            recipients: input.recipients.map((r, i) =>
+              i !== j
+                ? r
+                : {
+                    ...r,
+                    values: Object.fromEntries(
+                      Object.entries(r.values).map(([k, v]) => {
+                        const f = input.factors.find((x) => x.id === k)!;
+                        return [
+                          k,
+                          f.direction === "inverse" ? v : (Number(v) + rises[factorIds.indexOf(k)]!).toString(),
+                        ];
+                      }),
+                    ),
+                  },
+            ),
+          };
+          const before = allocateByFactors(input).allocations[j]!.amount.fen;
+          const after = allocateByFactors(raised).allocations[j]!.amount.fen;
+          expect(after >= before).toBe(true);
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it("FUNDS-FACTOR-4: floors and caps hold and the total is still conserved", () => {
     fc.assert(
-      fc.property(problemArb, fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 100 })), { minLength: 12, maxLength: 12 }), (input, bounds) => {
-        const T = Math.round(Number(input.total) * 100);
-        const n = input.recipients.length;
-        const even = Math.floor(T / n / 100);
-        const recipients = input.recipients.map((r, i) => {
-          const [kind, pct] = bounds[i]!;
-          const v = ((even * pct) / 100).toFixed(2);
-          return kind === 1 ? { ...r, floor: v } : kind === 2 ? { ...r, cap: (even + Number(v)).toFixed(2) } : r;
-        });
-        const withBounds = { ...input, recipients };
-        let r;
-        try {
-          r = allocateByFactors(withBounds);
-        } catch (e) {
-          expect(["INFEASIBLE_CAPS", "INFEASIBLE_FLOORS"]).toContain((e as { code: string }).code);
-          return;
-        }
-        expect(r.allocations.reduce((s, a) => s + fen(a.amount), 0n)).toBe(BigInt(T));
-        recipients.forEach((q, i) => {
-          const got = fen(r.allocations[i]!.amount);
-          if ("floor" in q && q.floor !== undefined) expect(got >= BigInt(Math.round(Number(q.floor) * 100))).toBe(true);
-          if ("cap" in q && q.cap !== undefined) expect(got <= BigInt(Math.round(Number(q.cap) * 100))).toBe(true);
-        });
-      }),
+      fc.property(
+        problemArb,
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 100 })), {
+          minLength: 12,
+          maxLength: 12,
+        }),
+        (input, bounds) => {
+          const T = Math.round(Number(input.total) * 100);
+          const n = input.recipients.length;
+          const even = Math.floor(T / n / 100);
+          const recipients = input.recipients.map((r, i) => {
+            const [kind, pct] = bounds[i]!;
+            const v = ((even * pct) / 100).toFixed(2);
+            return kind === 1 ? { ...r, floor: v } : kind === 2 ? { ...r, cap: (even + Number(v)).toFixed(2) } : r;
+          });
+          const withBounds = { ...input, recipients };
+          let r: ReturnType<typeof allocateByFactors>;
+          try {
+            r = allocateByFactors(withBounds);
+          } catch (e) {
+            expect(["INFEASIBLE_CAPS", "INFEASIBLE_FLOORS"]).toContain((e as { code: string }).code);
+            return;
+          }
+          expect(r.allocations.reduce((s, a) => s + fen(a.amount), 0n)).toBe(BigInt(T));
+          recipients.forEach((q, i) => {
+            const got = fen(r.allocations[i]!.amount);
+            if ("floor" in q && q.floor !== undefined)
+              expect(got >= BigInt(Math.round(Number(q.floor) * 100))).toBe(true);
+            if ("cap" in q && q.cap !== undefined) expect(got <= BigInt(Math.round(Number(q.cap) * 100))).toBe(true);
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -455,7 +543,11 @@ describe("allocateByFactors — laws", () => {
   });
 
   it("FUNDS-FACTOR-1: a large total (beyond the double filter) still splits exactly", () => {
-    const r = allocateByFactors({ total: "999999999999999.99", factors: [{ id: "a", weight: 1 }], recipients: ["x", "y", "z"].map((id) => ({ id, values: { a: 1 } })) });
+    const r = allocateByFactors({
+      total: "999999999999999.99",
+      factors: [{ id: "a", weight: 1 }],
+      recipients: ["x", "y", "z"].map((id) => ({ id, values: { a: 1 } })),
+    });
     expect(amounts(r)).toEqual(allocate("999999999999999.99", [1, 1, 1]).map(String));
   });
 });
@@ -473,7 +565,10 @@ const ok = (): AllocateByFactorsInput => ({
     { id: "Y", values: { a: 3, b: 4 } },
   ],
 });
-const withValue = (v: unknown): unknown => ({ ...ok(), recipients: [{ id: "X", values: { a: v, b: 1 } }, ok().recipients[1]] });
+const withValue = (v: unknown): unknown => ({
+  ...ok(),
+  recipients: [{ id: "X", values: { a: v, b: 1 } }, ok().recipients[1]],
+});
 
 describe("allocateByFactors — bad input", () => {
   it.each([
@@ -484,23 +579,108 @@ describe("allocateByFactors — bad input", () => {
     ["negative value", withValue(-1), ["recipients", 0, "values", "a"]],
     ["exponent string", withValue("1e3"), ["recipients", 0, "values", "a"]],
     ["boolean value", withValue(true), ["recipients", 0, "values", "a"]],
-    ["missing value", { ...ok(), recipients: [{ id: "X", values: { a: 1 } }, ok().recipients[1]] }, ["recipients", 0, "values", "b"]],
-    ["unknown factor key (a typo)", { ...ok(), recipients: [{ id: "X", values: { a: 1, b: 1, c: 1 } }, ok().recipients[1]] }, ["recipients", 0, "values", "c"]],
-    ["__proto__ key", { ...ok(), recipients: [{ id: "X", values: JSON.parse('{"a":1,"b":1,"__proto__":1}') }, ok().recipients[1]] }, ["recipients", 0, "values", "__proto__"]],
+    [
+      "missing value",
+      { ...ok(), recipients: [{ id: "X", values: { a: 1 } }, ok().recipients[1]] },
+      ["recipients", 0, "values", "b"],
+    ],
+    [
+      "unknown factor key (a typo)",
+      { ...ok(), recipients: [{ id: "X", values: { a: 1, b: 1, c: 1 } }, ok().recipients[1]] },
+      ["recipients", 0, "values", "c"],
+    ],
+    [
+      "__proto__ key",
+      { ...ok(), recipients: [{ id: "X", values: JSON.parse('{"a":1,"b":1,"__proto__":1}') }, ok().recipients[1]] },
+      ["recipients", 0, "values", "__proto__"],
+    ],
     ["duplicate recipient", { ...ok(), recipients: [ok().recipients[0], ok().recipients[0]] }, ["recipients", 1, "id"]],
-    ["duplicate factor", { ...ok(), factors: [{ id: "a", weight: "0.5" }, { id: "a", weight: "0.5" }] }, ["factors", 1, "id"]],
+    [
+      "duplicate factor",
+      {
+        ...ok(),
+        factors: [
+          { id: "a", weight: "0.5" },
+          { id: "a", weight: "0.5" },
+        ],
+      },
+      ["factors", 1, "id"],
+    ],
     ["unknown key", { ...ok(), totl: "1.00" }, []],
-    ["unknown recipient key", { ...ok(), recipients: [{ id: "X", values: { a: 1, b: 1 }, flor: "1.00" }, ok().recipients[1]] }, ["recipients", 0, "flor"]],
+    [
+      "unknown recipient key",
+      { ...ok(), recipients: [{ id: "X", values: { a: 1, b: 1 }, flor: "1.00" }, ok().recipients[1]] },
+      ["recipients", 0, "flor"],
+    ],
     ["empty recipients", { ...ok(), recipients: [] }, ["recipients"]],
     ["recipient not an object", { ...ok(), recipients: [null] }, ["recipients", 0]],
     ["empty id", { ...ok(), recipients: [{ id: " ", values: { a: 1, b: 1 } }] }, ["recipients", 0, "id"]],
-    ["negative weight", { ...ok(), factors: [{ id: "a", weight: "-0.5" }, { id: "b", weight: "1.5" }] }, ["factors", 0, "weight"]],
-    ["transform on a positive factor", { ...ok(), factors: [{ id: "a", weight: "0.5", transform: "rank" }, { id: "b", weight: "0.5" }] }, ["factors", 0, "transform"]],
-    ["reciprocal without a date", { ...ok(), factors: [{ id: "a", weight: "0.5", direction: "inverse" }, { id: "b", weight: "0.5" }] }, ["date"]],
-    ["mixed grouping", { ...ok(), factors: [{ id: "a", weight: 1, group: "base" }, { id: "b", weight: 1 }] }, ["factors", 1, "group"]],
-    ["unknown group", { ...ok(), groups: [{ id: "base", ratio: 1 }], factors: [{ id: "a", weight: "0.5", group: "base" }, { id: "b", weight: "0.5", group: "perf" }] }, ["factors", 1, "group"]],
-    ["floor above cap", { ...ok(), recipients: [{ id: "X", values: { a: 1, b: 1 }, floor: "5.00", cap: "4.00" }, ok().recipients[1]] }, ["recipients", 0, "floor"]],
-    ["bad floor", { ...ok(), recipients: [{ id: "X", values: { a: 1, b: 1 }, floor: "abc" }, ok().recipients[1]] }, ["recipients", 0, "floor"]],
+    [
+      "negative weight",
+      {
+        ...ok(),
+        factors: [
+          { id: "a", weight: "-0.5" },
+          { id: "b", weight: "1.5" },
+        ],
+      },
+      ["factors", 0, "weight"],
+    ],
+    [
+      "transform on a positive factor",
+      {
+        ...ok(),
+        factors: [
+          { id: "a", weight: "0.5", transform: "rank" },
+          { id: "b", weight: "0.5" },
+        ],
+      },
+      ["factors", 0, "transform"],
+    ],
+    [
+      "reciprocal without a date",
+      {
+        ...ok(),
+        factors: [
+          { id: "a", weight: "0.5", direction: "inverse" },
+          { id: "b", weight: "0.5" },
+        ],
+      },
+      ["date"],
+    ],
+    [
+      "mixed grouping",
+      {
+        ...ok(),
+        factors: [
+          { id: "a", weight: 1, group: "base" },
+          { id: "b", weight: 1 },
+        ],
+      },
+      ["factors", 1, "group"],
+    ],
+    [
+      "unknown group",
+      {
+        ...ok(),
+        groups: [{ id: "base", ratio: 1 }],
+        factors: [
+          { id: "a", weight: "0.5", group: "base" },
+          { id: "b", weight: "0.5", group: "perf" },
+        ],
+      },
+      ["factors", 1, "group"],
+    ],
+    [
+      "floor above cap",
+      { ...ok(), recipients: [{ id: "X", values: { a: 1, b: 1 }, floor: "5.00", cap: "4.00" }, ok().recipients[1]] },
+      ["recipients", 0, "floor"],
+    ],
+    [
+      "bad floor",
+      { ...ok(), recipients: [{ id: "X", values: { a: 1, b: 1 }, floor: "abc" }, ok().recipients[1]] },
+      ["recipients", 0, "floor"],
+    ],
     ["bad unit", { ...ok(), unit: "0.001" }, ["unit"]],
   ])("FUNDS-FACTOR-1: %s → INVALID_INPUT", (_, input, path) => {
     expectSannongError(() => allocateByFactors(input as AllocateByFactorsInput), "INVALID_INPUT", path);
@@ -511,37 +691,183 @@ describe("allocateByFactors — bad input", () => {
   });
 
   it("FUNDS-FACTOR-1: weights that do not add up to 1 are refused with the actual sum", () => {
-    const e = expectSannongError(() => allocateByFactors({ ...ok(), factors: [{ id: "a", weight: "0.5" }, { id: "b", weight: "0.4" }] }), "WEIGHTS_NOT_ONE", ["factors"]);
+    const e = expectSannongError(
+      () =>
+        allocateByFactors({
+          ...ok(),
+          factors: [
+            { id: "a", weight: "0.5" },
+            { id: "b", weight: "0.4" },
+          ],
+        }),
+      "WEIGHTS_NOT_ONE",
+      ["factors"],
+    );
     expect(e.details).toEqual({ sum: "0.9", where: "factors" });
     expect(e.zh).toContain("0.9");
   });
 
   it("FUNDS-FACTOR-2: group ratios that do not add up to 1 are refused; a group's weights must add up to 1", () => {
-    const base = { ...ok(), factors: [{ id: "a", weight: 1, group: "base" }, { id: "b", weight: 1, group: "perf" }] };
-    expectSannongError(() => allocateByFactors({ ...base, groups: [{ id: "base", ratio: "0.7" }, { id: "perf", ratio: "0.2" }] }), "RATIOS_NOT_ONE", ["groups"]);
-    expectSannongError(() => allocateByFactors({ ...base, factors: [{ id: "a", weight: "0.5", group: "base" }, { id: "b", weight: 1, group: "perf" }], groups: [{ id: "base", ratio: "0.7" }, { id: "perf", ratio: "0.3" }] }), "WEIGHTS_NOT_ONE");
-    expectSannongError(() => allocateByFactors({ ...base, date: "2024-01-01", factors: [{ id: "a", weight: 1, group: "base" }, { id: "b", weight: 1, group: "other" }] }), "UNKNOWN_GROUP", ["factors", 1, "group"]);
-    expectSannongError(() => allocateByFactors({ ...base, date: "2024-01-01", factors: [{ id: "a", weight: "0.5", group: "base" }, { id: "b", weight: "0.5", group: "base" }] }), "GROUP_WITHOUT_FACTORS");
+    const base = {
+      ...ok(),
+      factors: [
+        { id: "a", weight: 1, group: "base" },
+        { id: "b", weight: 1, group: "perf" },
+      ],
+    };
+    expectSannongError(
+      () =>
+        allocateByFactors({
+          ...base,
+          groups: [
+            { id: "base", ratio: "0.7" },
+            { id: "perf", ratio: "0.2" },
+          ],
+        }),
+      "RATIOS_NOT_ONE",
+      ["groups"],
+    );
+    expectSannongError(
+      () =>
+        allocateByFactors({
+          ...base,
+          factors: [
+            { id: "a", weight: "0.5", group: "base" },
+            { id: "b", weight: 1, group: "perf" },
+          ],
+          groups: [
+            { id: "base", ratio: "0.7" },
+            { id: "perf", ratio: "0.3" },
+          ],
+        }),
+      "WEIGHTS_NOT_ONE",
+    );
+    expectSannongError(
+      () =>
+        allocateByFactors({
+          ...base,
+          date: "2024-01-01",
+          factors: [
+            { id: "a", weight: 1, group: "base" },
+            { id: "b", weight: 1, group: "other" },
+          ],
+        }),
+      "UNKNOWN_GROUP",
+      ["factors", 1, "group"],
+    );
+    expectSannongError(
+      () =>
+        allocateByFactors({
+          ...base,
+          date: "2024-01-01",
+          factors: [
+            { id: "a", weight: "0.5", group: "base" },
+            { id: "b", weight: "0.5", group: "base" },
+          ],
+        }),
+      "GROUP_WITHOUT_FACTORS",
+    );
     expectSannongError(() => allocateByFactors({ ...base, date: "2010-01-01" }), "PARAM_NOT_IN_FORCE");
   });
 
   it("FUNDS-FACTOR-3: a zero value has no reciprocal", () => {
     expectSannongError(
-      () => allocateByFactors({ ...ok(), date: "2024-01-01", factors: [{ id: "a", weight: "0.5", direction: "inverse" }, { id: "b", weight: "0.5" }], recipients: [{ id: "X", values: { a: 0, b: 1 } }, { id: "Y", values: { a: 2, b: 1 } }] }),
+      () =>
+        allocateByFactors({
+          ...ok(),
+          date: "2024-01-01",
+          factors: [
+            { id: "a", weight: "0.5", direction: "inverse" },
+            { id: "b", weight: "0.5" },
+          ],
+          recipients: [
+            { id: "X", values: { a: 0, b: 1 } },
+            { id: "Y", values: { a: 2, b: 1 } },
+          ],
+        }),
       "INVERSE_ZERO_VALUE",
       ["recipients", 0, "values", "a"],
     );
   });
 
   it("FUNDS-FACTOR-4: a factor zero for everyone, or nobody to give the total to, is refused", () => {
-    expectSannongError(() => allocateByFactors({ ...ok(), recipients: [{ id: "X", values: { a: 0, b: 1 } }, { id: "Y", values: { a: 0, b: 2 } }] }), "FACTOR_ALL_ZERO", ["factors", 0]);
-    expectSannongError(() => allocateByFactors({ ...ok(), factors: [{ id: "a", weight: 1 }, { id: "b", weight: 0 }], recipients: [{ id: "X", values: { a: 0, b: 1 } }] }), "FACTOR_ALL_ZERO");
-    expectSannongError(() => allocateByFactors({ ...ok(), recipients: [{ id: "X", values: { a: 1, b: 1 }, floor: "60.00" }, { id: "Y", values: { a: 1, b: 1 }, floor: "50.00" }] }), "INFEASIBLE_FLOORS");
-    expectSannongError(() => allocateByFactors({ ...ok(), recipients: [{ id: "X", values: { a: 1, b: 1 }, cap: "40.00" }, { id: "Y", values: { a: 1, b: 1 }, cap: "50.00" }] }), "INFEASIBLE_CAPS");
-    expectSannongError(() => allocateByFactors({ ...ok(), unit: "1", total: "100.50" }), "TOTAL_NOT_MULTIPLE_OF_UNIT", ["total"]);
+    expectSannongError(
+      () =>
+        allocateByFactors({
+          ...ok(),
+          recipients: [
+            { id: "X", values: { a: 0, b: 1 } },
+            { id: "Y", values: { a: 0, b: 2 } },
+          ],
+        }),
+      "FACTOR_ALL_ZERO",
+      ["factors", 0],
+    );
+    expectSannongError(
+      () =>
+        allocateByFactors({
+          ...ok(),
+          factors: [
+            { id: "a", weight: 1 },
+            { id: "b", weight: 0 },
+          ],
+          recipients: [{ id: "X", values: { a: 0, b: 1 } }],
+        }),
+      "FACTOR_ALL_ZERO",
+    );
+    expectSannongError(
+      () =>
+        allocateByFactors({
+          ...ok(),
+          recipients: [
+            { id: "X", values: { a: 1, b: 1 }, floor: "60.00" },
+            { id: "Y", values: { a: 1, b: 1 }, floor: "50.00" },
+          ],
+        }),
+      "INFEASIBLE_FLOORS",
+    );
+    expectSannongError(
+      () =>
+        allocateByFactors({
+          ...ok(),
+          recipients: [
+            { id: "X", values: { a: 1, b: 1 }, cap: "40.00" },
+            { id: "Y", values: { a: 1, b: 1 }, cap: "50.00" },
+          ],
+        }),
+      "INFEASIBLE_CAPS",
+    );
+    expectSannongError(() => allocateByFactors({ ...ok(), unit: "1", total: "100.50" }), "TOTAL_NOT_MULTIPLE_OF_UNIT", [
+      "total",
+    ]);
     // floor 150 rounds up to 200 and cap 180 down to 100 at a unit of 100 元
-    expectSannongError(() => allocateByFactors({ ...ok(), total: "1000.00", unit: "100", recipients: [{ id: "X", values: { a: 1, b: 1 }, floor: "150.00", cap: "180.00" }, { id: "Y", values: { a: 1, b: 1 } }] }), "INFEASIBLE_BOUNDS", ["recipients", 0, "floor"]);
-    expectSannongError(() => allocateByFactors({ ...ok(), normalize: true, factors: [{ id: "a", weight: 0 }, { id: "b", weight: 0 }] }), "WEIGHTS_ALL_ZERO", ["factors"]);
+    expectSannongError(
+      () =>
+        allocateByFactors({
+          ...ok(),
+          total: "1000.00",
+          unit: "100",
+          recipients: [
+            { id: "X", values: { a: 1, b: 1 }, floor: "150.00", cap: "180.00" },
+            { id: "Y", values: { a: 1, b: 1 } },
+          ],
+        }),
+      "INFEASIBLE_BOUNDS",
+      ["recipients", 0, "floor"],
+    );
+    expectSannongError(
+      () =>
+        allocateByFactors({
+          ...ok(),
+          normalize: true,
+          factors: [
+            { id: "a", weight: 0 },
+            { id: "b", weight: 0 },
+          ],
+        }),
+      "WEIGHTS_ALL_ZERO",
+      ["factors"],
+    );
   });
 
   it("FUNDS-FACTOR-1: a zero total gives every recipient zero", () => {

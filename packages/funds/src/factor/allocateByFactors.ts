@@ -31,7 +31,15 @@ import { showFraction } from "../internal/format";
 import type { FundsOptions } from "../parameters";
 import { RULES } from "../rules";
 import { maxMinus, rankFromTop, readColumn, reciprocal, type Column } from "./columns";
-import { byFactorExact, byFactorFast, byFactorScratch, exactN, splitByFactorsExact, splitByFactorsFast, type Combined } from "./hamilton";
+import {
+  byFactorExact,
+  byFactorFast,
+  byFactorScratch,
+  exactN,
+  splitByFactorsExact,
+  splitByFactorsFast,
+  type Combined,
+} from "./hamilton";
 
 /** How an inverse factor (the lower, the more) becomes a coefficient (逆向因素转换方式). */
 export type InverseTransform = "reciprocal" | "max-minus" | "rank";
@@ -44,7 +52,8 @@ export const MAX_FACTOR_RECIPIENTS = 1_000_000;
 const FORBIDDEN_IDS = new Set(["__proto__", "constructor", "prototype"]);
 
 const nonNegativeFraction = fractionSchema.superRefine((f, ctx) => {
-  if (f.num < 0n) addIssue(ctx, `不能为负数：${f.num}/${f.den}`, `must not be negative: ${f.num}/${f.den}`, [], "out_of_range");
+  if (f.num < 0n)
+    addIssue(ctx, `不能为负数：${f.num}/${f.den}`, `must not be negative: ${f.num}/${f.den}`, [], "out_of_range");
 });
 
 const factorSchema = z.strictObject({
@@ -58,7 +67,8 @@ const factorSchema = z.strictObject({
 const groupSchema = z.strictObject({ id: idSchema, ratio: nonNegativeFraction });
 
 const RECIPIENT_KEYS = new Set(["id", "values", "floor", "cap"]);
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 function show(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
@@ -71,30 +81,45 @@ function show(v: unknown): string {
  * per value costs seconds on 100,000 recipients × 8 factors), with stable
  * issue codes, exact paths and zh/en messages.
  */
-function checkRecipients(ctx: z.RefinementCtx, list: readonly unknown[], factorIds: ReadonlySet<string>, nf: number): void {
+function checkRecipients(
+  ctx: z.RefinementCtx,
+  list: readonly unknown[],
+  factorIds: ReadonlySet<string>,
+  nf: number,
+): void {
   const ids = new Set<string>();
-  const say = (zh: string, en: string, path: (string | number)[], code: string): void => addIssue(ctx, zh, en, ["recipients", ...path], code);
+  const say = (zh: string, en: string, path: (string | number)[], code: string): void =>
+    addIssue(ctx, zh, en, ["recipients", ...path], code);
   for (let i = 0; i < list.length; i++) {
     const r = list[i];
     if (!isPlainObject(r)) {
       say(`应为对象，实际为 ${show(r)}`, `expected an object, got ${show(r)}`, [i], "invalid_type");
       continue;
     }
-    for (const k in r) if (!RECIPIENT_KEYS.has(k) && Object.prototype.hasOwnProperty.call(r, k)) say(`未知的键 “${k}”`, `unrecognized key "${k}"`, [i, k], "unrecognized_keys");
+    for (const k in r)
+      if (!RECIPIENT_KEYS.has(k) && Object.hasOwn(r, k))
+        say(`未知的键 “${k}”`, `unrecognized key "${k}"`, [i, k], "unrecognized_keys");
     const id = typeof r["id"] === "string" ? r["id"].trim() : undefined;
-    if (id === undefined || id.length === 0 || id.length > 200) say("标识应为 1 到 200 个字符的字符串", "id must be a string of 1 to 200 characters", [i, "id"], "invalid_id");
+    if (id === undefined || id.length === 0 || id.length > 200)
+      say("标识应为 1 到 200 个字符的字符串", "id must be a string of 1 to 200 characters", [i, "id"], "invalid_id");
     else {
       if (ids.has(id)) say(`重复的对象 “${id}”`, `duplicate recipient "${id}"`, [i, "id"], "duplicate_id");
       ids.add(id);
     }
     const values = r["values"];
     if (!isPlainObject(values)) {
-      say("values 应为以因素标识为键的对象", "values must be an object keyed by factor id", [i, "values"], "invalid_type");
+      say(
+        "values 应为以因素标识为键的对象",
+        "values must be an object keyed by factor id",
+        [i, "values"],
+        "invalid_type",
+      );
     } else {
       let known = 0;
       for (const k in values) {
-        if (!Object.prototype.hasOwnProperty.call(values, k)) continue;
-        if (FORBIDDEN_IDS.has(k)) say(`不允许的键名 “${k}”`, `key "${k}" is not allowed`, [i, "values", k], "forbidden_key");
+        if (!Object.hasOwn(values, k)) continue;
+        if (FORBIDDEN_IDS.has(k))
+          say(`不允许的键名 “${k}”`, `key "${k}" is not allowed`, [i, "values", k], "forbidden_key");
         else if (!factorIds.has(k)) say(`未知因素 “${k}”`, `unknown factor "${k}"`, [i, "values", k], "unknown_factor");
         else {
           known++;
@@ -110,7 +135,8 @@ function checkRecipients(ctx: z.RefinementCtx, list: readonly unknown[], factorI
       }
       if (known !== nf) {
         for (const f of factorIds) {
-          if (!Object.prototype.hasOwnProperty.call(values, f)) say(`缺少因素 “${f}” 的取值`, `missing the value of factor "${f}"`, [i, "values", f], "missing_value");
+          if (!Object.hasOwn(values, f))
+            say(`缺少因素 “${f}” 的取值`, `missing the value of factor "${f}"`, [i, "values", f], "missing_value");
         }
       }
     }
@@ -119,11 +145,22 @@ function checkRecipients(ctx: z.RefinementCtx, list: readonly unknown[], factorI
       if (r[key] === undefined) continue;
       const m = safe(() => money(r[key] as MoneyInput));
       if (!m.ok) say(m.error.zh, m.error.en, [i, key], "invalid_money");
-      else if (m.value.fen < 0n) say(`金额不能为负：${String(m.value)}`, `amount must not be negative: ${String(m.value)}`, [i, key], "negative_money");
+      else if (m.value.fen < 0n)
+        say(
+          `金额不能为负：${String(m.value)}`,
+          `amount must not be negative: ${String(m.value)}`,
+          [i, key],
+          "negative_money",
+        );
       else bounds[key] = m.value;
     }
     if (bounds.floor && bounds.cap && bounds.floor.fen > bounds.cap.fen) {
-      say(`保底 ${String(bounds.floor)} 高于封顶 ${String(bounds.cap)}`, `floor ${String(bounds.floor)} is above cap ${String(bounds.cap)}`, [i, "floor"], "floor_above_cap");
+      say(
+        `保底 ${String(bounds.floor)} 高于封顶 ${String(bounds.cap)}`,
+        `floor ${String(bounds.floor)} is above cap ${String(bounds.cap)}`,
+        [i, "floor"],
+        "floor_above_cap",
+      );
     }
   }
 }
@@ -147,8 +184,14 @@ function toParsed(list: readonly unknown[]): ParsedRecipients {
     const r = list[i] as Record<string, unknown>;
     ids[i] = (r["id"] as string).trim();
     values[i] = r["values"] as Record<string, unknown>;
-    if (r["floor"] !== undefined) (floors ??= new Array<Money | null>(n).fill(null))[i] = money(r["floor"] as MoneyInput);
-    if (r["cap"] !== undefined) (caps ??= new Array<Money | null>(n).fill(null))[i] = money(r["cap"] as MoneyInput);
+    if (r["floor"] !== undefined) {
+      floors ??= new Array<Money | null>(n).fill(null);
+      floors[i] = money(r["floor"] as MoneyInput);
+    }
+    if (r["cap"] !== undefined) {
+      caps ??= new Array<Money | null>(n).fill(null);
+      caps[i] = money(r["cap"] as MoneyInput);
+    }
   }
   return { ids, values, ...(floors ? { floors } : {}), ...(caps ? { caps } : {}) };
 }
@@ -170,33 +213,75 @@ export const allocateByFactorsInputSchema = z
   .superRefine((d, ctx) => {
     const factorIds = new Set<string>();
     d.factors.forEach((f, i) => {
-      if (factorIds.has(f.id)) addIssue(ctx, `重复的因素 “${f.id}”`, `duplicate factor "${f.id}"`, ["factors", i, "id"], "duplicate_id");
-      if (FORBIDDEN_IDS.has(f.id)) addIssue(ctx, `不允许的因素标识 “${f.id}”`, `factor id "${f.id}" is not allowed`, ["factors", i, "id"], "forbidden_key");
+      if (factorIds.has(f.id))
+        addIssue(ctx, `重复的因素 “${f.id}”`, `duplicate factor "${f.id}"`, ["factors", i, "id"], "duplicate_id");
+      if (FORBIDDEN_IDS.has(f.id))
+        addIssue(
+          ctx,
+          `不允许的因素标识 “${f.id}”`,
+          `factor id "${f.id}" is not allowed`,
+          ["factors", i, "id"],
+          "forbidden_key",
+        );
       factorIds.add(f.id);
       if (f.transform !== undefined && f.direction !== "inverse") {
-        addIssue(ctx, "只有逆向因素（direction: \"inverse\"）可以声明 transform", 'only an inverse factor (direction: "inverse") can declare a transform', ["factors", i, "transform"], "transform_without_inverse");
+        addIssue(
+          ctx,
+          '只有逆向因素（direction: "inverse"）可以声明 transform',
+          'only an inverse factor (direction: "inverse") can declare a transform',
+          ["factors", i, "transform"],
+          "transform_without_inverse",
+        );
       }
     });
     const grouped = d.factors.filter((f) => f.group !== undefined).length;
     if (grouped > 0 && grouped < d.factors.length) {
       const i = d.factors.findIndex((f) => f.group === undefined);
-      addIssue(ctx, "要么所有因素都分组，要么都不分组", "either every factor has a group or none has", ["factors", i, "group"], "mixed_grouping");
+      addIssue(
+        ctx,
+        "要么所有因素都分组，要么都不分组",
+        "either every factor has a group or none has",
+        ["factors", i, "group"],
+        "mixed_grouping",
+      );
     }
     if (d.groups) {
       const ids = new Set<string>();
       d.groups.forEach((g, i) => {
-        if (ids.has(g.id)) addIssue(ctx, `重复的组 “${g.id}”`, `duplicate group "${g.id}"`, ["groups", i, "id"], "duplicate_id");
+        if (ids.has(g.id))
+          addIssue(ctx, `重复的组 “${g.id}”`, `duplicate group "${g.id}"`, ["groups", i, "id"], "duplicate_id");
         ids.add(g.id);
       });
-      if (grouped === 0) addIssue(ctx, "给出了 groups，但没有因素声明 group", "groups are given but no factor declares a group", ["groups"], "groups_without_grouping");
+      if (grouped === 0)
+        addIssue(
+          ctx,
+          "给出了 groups，但没有因素声明 group",
+          "groups are given but no factor declares a group",
+          ["groups"],
+          "groups_without_grouping",
+        );
       d.factors.forEach((f, i) => {
-        if (f.group !== undefined && !ids.has(f.group)) addIssue(ctx, `未知的组 “${f.group}”`, `unknown group "${f.group}"`, ["factors", i, "group"], "unknown_group");
+        if (f.group !== undefined && !ids.has(f.group))
+          addIssue(
+            ctx,
+            `未知的组 “${f.group}”`,
+            `unknown group "${f.group}"`,
+            ["factors", i, "group"],
+            "unknown_group",
+          );
       });
     }
     const needsDate =
-      (grouped > 0 && !d.groups) || d.factors.some((f) => f.direction === "inverse" && (f.transform ?? DEFAULT_INVERSE_TRANSFORM) === "reciprocal");
+      (grouped > 0 && !d.groups) ||
+      d.factors.some((f) => f.direction === "inverse" && (f.transform ?? DEFAULT_INVERSE_TRANSFORM) === "reciprocal");
     if (needsDate && d.date === undefined) {
-      addIssue(ctx, "需要 date 以读取参数（分组比例或倒数系数的有效数字位数）", "date is required to read the parameters (group ratios or the digits of reciprocal coefficients)", ["date"], "date_required");
+      addIssue(
+        ctx,
+        "需要 date 以读取参数（分组比例或倒数系数的有效数字位数）",
+        "date is required to read the parameters (group ratios or the digits of reciprocal coefficients)",
+        ["date"],
+        "date_required",
+      );
     }
     checkRecipients(ctx, d.recipients, factorIds, d.factors.length);
   }, ONLY_WHEN_VALID)
@@ -250,7 +335,6 @@ export interface AllocateByFactorsResult {
   readonly zeroRecipients: readonly string[];
   readonly trace: TraceNode;
 }
-
 
 /**
  * Splits a total among recipients by weighted factors (因素法分配): each
@@ -321,7 +405,11 @@ interface FactorPlan {
  * arithmetic everywhere). Both give identical results; tests compare them.
  * @internal
  */
-export function allocateByFactorsWith(input: AllocateByFactorsInput, options: FundsOptions | undefined, mode: "auto" | "reference"): AllocateByFactorsResult {
+export function allocateByFactorsWith(
+  input: AllocateByFactorsInput,
+  options: FundsOptions | undefined,
+  mode: "auto" | "reference",
+): AllocateByFactorsResult {
   const data = parseInput(allocateByFactorsInputSchema, input, "allocateByFactors");
   const set = paramsOf(options, "allocateByFactors");
   const uses: ParameterUse[] = [];
@@ -346,12 +434,14 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
       });
     }
     for (const [g, r] of ratioOf) {
-      if (r.num !== 0n && !data.factors.some((f) => f.group === g)) fail("GROUP_WITHOUT_FACTORS", { group: g, ratio: showFraction(r) }, data.groups ? ["groups"] : []);
+      if (r.num !== 0n && !data.factors.some((f) => f.group === g))
+        fail("GROUP_WITHOUT_FACTORS", { group: g, ratio: showFraction(r) }, data.groups ? ["groups"] : []);
     }
     const ratioSum = [...ratioOf.values()].reduce(addFractions, fraction(0n));
     if (ratioSum.num === 0n) fail("WEIGHTS_ALL_ZERO", { where: "groups" }, ["groups"]);
     if (compareFractions(ratioSum, fraction(1n)) !== 0) {
-      if (!data.normalize) fail("RATIOS_NOT_ONE", { sum: showFraction(ratioSum), where: "groups" }, data.groups ? ["groups"] : []);
+      if (!data.normalize)
+        fail("RATIOS_NOT_ONE", { sum: showFraction(ratioSum), where: "groups" }, data.groups ? ["groups"] : []);
       for (const [g, r] of ratioOf) ratioOf.set(g, fraction(r.num * ratioSum.den, r.den * ratioSum.num));
     }
   }
@@ -380,11 +470,15 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
     if (transform === "max-minus") column = maxMinus(column);
     else if (transform === "rank") column = rankFromTop(column);
     else if (transform === "reciprocal") {
-      if (reciprocalDigits === 0) reciprocalDigits = readParam<number>(set, "funds.factor.reciprocalSignificantDigits", date, uses);
-      column = reciprocal(column, reciprocalDigits, (i: number) => fail("INVERSE_ZERO_VALUE", { factor: f.id, recipient: rid[i]! }, ["recipients", i, "values", f.id]));
+      if (reciprocalDigits === 0)
+        reciprocalDigits = readParam<number>(set, "funds.factor.reciprocalSignificantDigits", date, uses);
+      column = reciprocal(column, reciprocalDigits, (i: number) =>
+        fail("INVERSE_ZERO_VALUE", { factor: f.id, recipient: rid[i]! }, ["recipients", i, "values", f.id]),
+      );
     }
     const eff = effective[k]!;
-    if (column.base === 0n && eff.num !== 0n) fail("FACTOR_ALL_ZERO", { factor: f.id, weight: showFraction(eff) }, ["factors", k]);
+    if (column.base === 0n && eff.num !== 0n)
+      fail("FACTOR_ALL_ZERO", { factor: f.id, weight: showFraction(eff) }, ["factors", k]);
     return { id: f.id, index: k, effective: eff, inverse, transform, group: f.group ?? null, column };
   });
 
@@ -400,7 +494,9 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
     columns: plans.map((p) => p.column),
     C,
     D,
-    g: Float64Array.from(plans, (p) => (p.effective.num === 0n ? 0 : Number(p.effective.num) / Number(p.effective.den) / Number(p.column.base))),
+    g: Float64Array.from(plans, (p) =>
+      p.effective.num === 0n ? 0 : Number(p.effective.num) / Number(p.effective.den) / Number(p.column.base),
+    ),
     rank: () => (ranks ??= idRanks(rid)),
     factorRank: idRanks(plans.map((p) => p.id)),
     fallback: plans.map((p) => (p.effective.num * L) / p.effective.den),
@@ -418,26 +514,43 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
   let unitsBig: bigint[] | undefined;
   let unitsNum: Float64Array | undefined;
   if (!hasBounds) {
-    if (mode === "auto" && data.total.fen <= BigInt(Number.MAX_SAFE_INTEGER)) unitsNum = splitByFactorsFast(combined, T);
+    if (mode === "auto" && data.total.fen <= BigInt(Number.MAX_SAFE_INTEGER))
+      unitsNum = splitByFactorsFast(combined, T);
     if (!unitsNum) unitsBig = splitByFactorsExact(combined, data.total, unitText, uFen);
   } else {
-    const floors = rid.map((_, i) => { const f = rfloors?.[i]; return f ? (f.fen + uFen - 1n) / uFen : null; });
-    const caps = rid.map((_, i) => { const c = rcaps?.[i]; return c ? c.fen / uFen : null; });
+    const floors = rid.map((_, i) => {
+      const f = rfloors?.[i];
+      return f ? (f.fen + uFen - 1n) / uFen : null;
+    });
+    const caps = rid.map((_, i) => {
+      const c = rcaps?.[i];
+      return c ? c.fen / uFen : null;
+    });
     let floorSum = 0n;
     let reach = 0n;
     let unbounded = false;
     for (let i = 0; i < n; i++) {
       const fl = floors[i] ?? 0n;
       const cp = caps[i] ?? null;
-      if (cp !== null && fl > cp) fail("INFEASIBLE_BOUNDS", { id: rid[i]!, floor: String(moneyFromFen(fl * uFen)), cap: String(moneyFromFen(cp * uFen)) }, ["recipients", i, "floor"]);
+      if (cp !== null && fl > cp)
+        fail(
+          "INFEASIBLE_BOUNDS",
+          { id: rid[i]!, floor: String(moneyFromFen(fl * uFen)), cap: String(moneyFromFen(cp * uFen)) },
+          ["recipients", i, "floor"],
+        );
       floorSum += fl;
       if (isZero(i)) reach += fl;
       else if (cp === null) unbounded = true;
       else reach += cp;
     }
-    if (floorSum > T) fail("INFEASIBLE_FLOORS", { floors: String(moneyFromFen(floorSum * uFen)), total: String(data.total) }, ["recipients"]);
+    if (floorSum > T)
+      fail("INFEASIBLE_FLOORS", { floors: String(moneyFromFen(floorSum * uFen)), total: String(data.total) }, [
+        "recipients",
+      ]);
     if (!unbounded && reach < T) {
-      fail("INFEASIBLE_CAPS", { reachable: String(moneyFromFen(reach * uFen)), total: String(data.total) }, ["recipients"]);
+      fail("INFEASIBLE_CAPS", { reachable: String(moneyFromFen(reach * uFen)), total: String(data.total) }, [
+        "recipients",
+      ]);
     }
     const split = splitByFactorsExact(combined, data.total, unitText, uFen, rfloors, rcaps);
     unitsBig = split;
@@ -445,8 +558,10 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
       const fl = floors[i] ?? null;
       const cp = caps[i] ?? null;
       const exactTimesD = T * exactN(combined, i);
-      if (fl !== null && split[i] === fl && exactTimesD < fl * D) boundNotes.push({ id: rid[i]!, bound: "floor", amount: moneyFromFen(fl * uFen) });
-      else if (cp !== null && split[i] === cp && exactTimesD > cp * D) boundNotes.push({ id: rid[i]!, bound: "cap", amount: moneyFromFen(cp * uFen) });
+      if (fl !== null && split[i] === fl && exactTimesD < fl * D)
+        boundNotes.push({ id: rid[i]!, bound: "floor", amount: moneyFromFen(fl * uFen) });
+      else if (cp !== null && split[i] === cp && exactTimesD > cp * D)
+        boundNotes.push({ id: rid[i]!, bound: "cap", amount: moneyFromFen(cp * uFen) });
     }
   }
 
@@ -497,10 +612,18 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
   if (grouped) {
     children.push(
       traceStep(RULES["FUNDS-FACTOR-2"], {
-        inputs: { groups: Object.fromEntries([...ratioOf].map(([g, r]) => [g, showFraction(r)])), normalized: Boolean(data.normalize) },
-        output: Object.fromEntries(groupKeys.map((g) => [g!, String(sum(plans.filter((p) => p.group === g).map((p) => factorTotals[p.id]!)))])),
+        inputs: {
+          groups: Object.fromEntries([...ratioOf].map(([g, r]) => [g, showFraction(r)])),
+          normalized: Boolean(data.normalize),
+        },
+        output: Object.fromEntries(
+          groupKeys.map((g) => [g!, String(sum(plans.filter((p) => p.group === g).map((p) => factorTotals[p.id]!)))]),
+        ),
         parameters: uses.filter((u) => u.id === "funds.factor.groupRatios"),
-        note: { zh: "各组按比例分得总额，组内因素权重合计为 1", en: "each group takes its ratio of the total; factor weights sum to 1 within a group" },
+        note: {
+          zh: "各组按比例分得总额，组内因素权重合计为 1",
+          en: "each group takes its ratio of the total; factor weights sum to 1 within a group",
+        },
       }),
     );
   }
@@ -516,7 +639,9 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
           base: scaledText(p.column.base, p.column.scale),
         },
         output: String(factorTotals[p.id]),
-        ...(p.transform === "reciprocal" ? { parameters: uses.filter((u) => u.id === "funds.factor.reciprocalSignificantDigits") } : {}),
+        ...(p.transform === "reciprocal"
+          ? { parameters: uses.filter((u) => u.id === "funds.factor.reciprocalSignificantDigits") }
+          : {}),
         ...(p.inverse ? { note: TRANSFORM_NOTES[p.transform!] } : {}),
       }),
     );
@@ -526,7 +651,10 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
       traceStep(RULES["FUNDS-FACTOR-4"], {
         inputs: { recipients: zeroRecipients },
         output: zero.map((i) => String(allocations[i]!.amount)),
-        note: { zh: "这些对象所有因素系数均为零，按因素法分得零（如有保底则得保底）", en: "these recipients have all-zero factor coefficients, so the factor method gives them zero (or their floor)" },
+        note: {
+          zh: "这些对象所有因素系数均为零，按因素法分得零（如有保底则得保底）",
+          en: "these recipients have all-zero factor coefficients, so the factor method gives them zero (or their floor)",
+        },
       }),
     );
   }
@@ -534,7 +662,10 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
     children.push(
       traceStep(RULES["FUNDS-FACTOR-4"], {
         inputs: { bound: boundNotes.map((b) => ({ id: b.id, bound: b.bound, amount: b.amount })) },
-        note: { zh: "保底、封顶生效；封顶削减或保底补足的部分按其余对象的权重重新分配", en: "floors and caps bind; what a cap cuts or a floor adds is re-split over the others by weight" },
+        note: {
+          zh: "保底、封顶生效；封顶削减或保底补足的部分按其余对象的权重重新分配",
+          en: "floors and caps bind; what a cap cuts or a floor adds is re-split over the others by weight",
+        },
       }),
     );
   }
@@ -552,9 +683,18 @@ export function allocateByFactorsWith(input: AllocateByFactorsInput, options: Fu
 }
 
 const TRANSFORM_NOTES: Record<InverseTransform, { zh: string; en: string }> = {
-  reciprocal: { zh: "逆向因素取倒数（按参数保留有效数字）后归一", en: "inverse factor: reciprocal (to the parameter's significant digits), then normalised" },
-  "max-minus": { zh: "逆向因素取（最大值 − 本值）后归一，最大者为零", en: "inverse factor: max − value (the highest gets zero), then normalised" },
-  rank: { zh: "逆向因素按取值从高到低排名（并列同名次）作为系数后归一", en: "inverse factor: rank from the highest value (ties share a rank) as coefficient, then normalised" },
+  reciprocal: {
+    zh: "逆向因素取倒数（按参数保留有效数字）后归一",
+    en: "inverse factor: reciprocal (to the parameter's significant digits), then normalised",
+  },
+  "max-minus": {
+    zh: "逆向因素取（最大值 − 本值）后归一，最大者为零",
+    en: "inverse factor: max − value (the highest gets zero), then normalised",
+  },
+  rank: {
+    zh: "逆向因素按取值从高到低排名（并列同名次）作为系数后归一",
+    en: "inverse factor: rank from the highest value (ties share a rank) as coefficient, then normalised",
+  },
 };
 
 function scaledText(v: bigint, scale: number): string {

@@ -147,7 +147,10 @@ export function maxMinus(c: Column): Column {
   }
   let max = 0n;
   for (const v of c.big) if (v > max) max = v;
-  return fromBigints(c.big.map((v) => max - v), c.scale);
+  return fromBigints(
+    c.big.map((v) => max - v),
+    c.scale,
+  );
 }
 
 /** 1 + the number of recipients with a strictly higher value (ties share a rank). */

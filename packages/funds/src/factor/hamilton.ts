@@ -84,7 +84,14 @@ function allocateByRank(
 }
 
 /** The reference split (optionally with floors and caps): core `allocate` on the exact weights, in id order. */
-export function splitByFactorsExact(p: Combined, total: Money, unit: string, uFen: bigint, floors?: readonly (Money | null)[], caps?: readonly (Money | null)[]): bigint[] {
+export function splitByFactorsExact(
+  p: Combined,
+  total: Money,
+  unit: string,
+  uFen: bigint,
+  floors?: readonly (Money | null)[],
+  caps?: readonly (Money | null)[],
+): bigint[] {
   const N: bigint[] = new Array<bigint>(p.n);
   for (let i = 0; i < p.n; i++) N[i] = exactN(p, i);
   return allocateByRank(total, unit, uFen, N, p.rank(), floors, caps);
@@ -197,7 +204,13 @@ export function splitByFactorsFast(p: Combined, T: bigint): Float64Array | undef
  * cannot decide (the caller then uses {@link byFactorExact}). `scratch` is
  * caller-owned working memory of at least K entries.
  */
-export function byFactorFast(p: Combined, i: number, units: number, out: Float64Array, scratch: ByFactorScratch): boolean {
+export function byFactorFast(
+  p: Combined,
+  i: number,
+  units: number,
+  out: Float64Array,
+  scratch: ByFactorScratch,
+): boolean {
   const REM_FLOOR = scratch.floor;
   const PICKED = scratch.picked;
   const K = p.columns.length;
@@ -233,7 +246,8 @@ export function byFactorFast(p: Combined, i: number, units: number, out: Float64
     let best = -1;
     for (let k = 0; k < K; k++) {
       if (PICKED[k] === 1) continue;
-      if (best < 0 || out[k]! > out[best]! || (out[k] === out[best] && p.factorRank[k]! < p.factorRank[best]!)) best = k;
+      if (best < 0 || out[k]! > out[best]! || (out[k] === out[best] && p.factorRank[k]! < p.factorRank[best]!))
+        best = k;
     }
     PICKED[best] = 1;
   }

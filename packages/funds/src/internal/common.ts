@@ -1,5 +1,14 @@
 import * as z from "zod";
-import { Decimal, moneyFromFen, parseInput, paramAt, type Money, type ParameterSet, type ParameterUse, type LegalDate } from "@sannong/core";
+import {
+  Decimal,
+  moneyFromFen,
+  parseInput,
+  paramAt,
+  type Money,
+  type ParameterSet,
+  type ParameterUse,
+  type LegalDate,
+} from "@sannong/core";
 import { fail } from "../errors";
 import { fundsParameterSet, type FundsOptions } from "../parameters";
 
@@ -32,8 +41,15 @@ export function readParam<T>(set: ParameterSet, id: string, date: LegalDate, use
 }
 
 /** Options schema shared by every function (validated only for shape). @internal */
-export const optionsSchema = z.strictObject({ parameters: z.custom<ParameterSet>((v) => typeof v === "object" && v !== null && (v as { parameters?: unknown }).parameters instanceof Map).optional() }).optional();
-
+export const optionsSchema = z
+  .strictObject({
+    parameters: z
+      .custom<ParameterSet>(
+        (v) => typeof v === "object" && v !== null && (v as { parameters?: unknown }).parameters instanceof Map,
+      )
+      .optional(),
+  })
+  .optional();
 
 /**
  * Refinement option: run a cross-field check only when every field parsed
@@ -41,4 +57,6 @@ export const optionsSchema = z.strictObject({ parameters: z.custom<ParameterSet>
  * issues, on data that may be malformed).
  * @internal
  */
-export const ONLY_WHEN_VALID = { when: (payload: { issues: readonly unknown[] }): boolean => payload.issues.length === 0 };
+export const ONLY_WHEN_VALID = {
+  when: (payload: { issues: readonly unknown[] }): boolean => payload.issues.length === 0,
+};

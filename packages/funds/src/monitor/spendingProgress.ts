@@ -35,27 +35,48 @@ export type ProgressBasis = "elapsed" | "fixed";
 export const DEFAULT_PROGRESS_BASIS: ProgressBasis = "elapsed";
 
 const ratio = fractionSchema.superRefine((f, ctx) => {
-  if (f.num < 0n || f.num > f.den) addIssue(ctx, "比例必须在 0 到 1 之间", "the ratio must be between 0 and 1", [], "out_of_range");
+  if (f.num < 0n || f.num > f.den)
+    addIssue(ctx, "比例必须在 0 到 1 之间", "the ratio must be between 0 and 1", [], "out_of_range");
 });
 
 /** The zod schema of {@link spendingProgress}'s input. */
 export const spendingProgressInputSchema = z
   .strictObject({
     asOf: legalDateSchema,
-    projects: z.array(z.strictObject({ id: idSchema, budget: nonNegativeMoneySchema, period: periodSchema.optional() })).min(1).max(100_000),
-    payments: z.array(z.strictObject({ project: idSchema, date: legalDateSchema, amount: nonNegativeMoneySchema })).max(1_000_000),
+    projects: z
+      .array(z.strictObject({ id: idSchema, budget: nonNegativeMoneySchema, period: periodSchema.optional() }))
+      .min(1)
+      .max(100_000),
+    payments: z
+      .array(z.strictObject({ project: idSchema, date: legalDateSchema, amount: nonNegativeMoneySchema }))
+      .max(1_000_000),
     basis: z.enum(["elapsed", "fixed"]).optional(),
     threshold: ratio.optional(),
   })
   .superRefine((d, ctx) => {
     const ids = new Set<string>();
     d.projects.forEach((p, i) => {
-      if (ids.has(p.id)) addIssue(ctx, `重复的项目 “${p.id}”`, `duplicate project "${p.id}"`, ["projects", i, "id"], "duplicate_id");
+      if (ids.has(p.id))
+        addIssue(ctx, `重复的项目 “${p.id}”`, `duplicate project "${p.id}"`, ["projects", i, "id"], "duplicate_id");
       ids.add(p.id);
-      if (p.budget.fen === 0n) addIssue(ctx, "预算必须大于零", "the budget must be greater than zero", ["projects", i, "budget"], "out_of_range");
+      if (p.budget.fen === 0n)
+        addIssue(
+          ctx,
+          "预算必须大于零",
+          "the budget must be greater than zero",
+          ["projects", i, "budget"],
+          "out_of_range",
+        );
     });
     d.payments.forEach((p, i) => {
-      if (!ids.has(p.project)) addIssue(ctx, `未知项目 “${p.project}”`, `unknown project "${p.project}"`, ["payments", i, "project"], "unknown_project");
+      if (!ids.has(p.project))
+        addIssue(
+          ctx,
+          `未知项目 “${p.project}”`,
+          `unknown project "${p.project}"`,
+          ["payments", i, "project"],
+          "unknown_project",
+        );
     });
   }, ONLY_WHEN_VALID);
 
@@ -136,9 +157,19 @@ export function spendingProgress(input: SpendingProgressInput, options?: FundsOp
   const set = paramsOf(options, "spendingProgress");
   const uses: ParameterUse[] = [];
   const basis = data.basis ?? DEFAULT_PROGRESS_BASIS;
-  const threshold: Fraction = data.threshold ?? fractionFromDecimal(readParam<string>(set, basis === "fixed" ? "funds.monitor.minProgress" : "funds.monitor.minScheduleRatio", data.asOf, uses));
+  const threshold: Fraction =
+    data.threshold ??
+    fractionFromDecimal(
+      readParam<string>(
+        set,
+        basis === "fixed" ? "funds.monitor.minProgress" : "funds.monitor.minScheduleRatio",
+        data.asOf,
+        uses,
+      ),
+    );
   const paid = new Map<string, bigint>();
-  for (const p of data.payments) if (compareDates(p.date, data.asOf) <= 0) paid.set(p.project, (paid.get(p.project) ?? 0n) + p.amount.fen);
+  for (const p of data.payments)
+    if (compareDates(p.date, data.asOf) <= 0) paid.set(p.project, (paid.get(p.project) ?? 0n) + p.amount.fen);
   const warnings: string[] = [];
   const projects: ProjectProgress[] = data.projects.map((p) => {
     const spent = paid.get(p.id) ?? 0n;
@@ -154,7 +185,11 @@ export function spendingProgress(input: SpendingProgressInput, options?: FundsOp
     }
     let warning: ProgressWarning | null = null;
     if (spent > p.budget.fen) {
-      warning = { code: "OVERSPENT", zh: `项目 ${p.id} 支出 ${String(moneyFromFen(spent))} 超过预算 ${String(p.budget)}`, en: `project ${p.id} has paid ${String(moneyFromFen(spent))}, more than its budget ${String(p.budget)}` };
+      warning = {
+        code: "OVERSPENT",
+        zh: `项目 ${p.id} 支出 ${String(moneyFromFen(spent))} 超过预算 ${String(p.budget)}`,
+        en: `project ${p.id} has paid ${String(moneyFromFen(spent))}, more than its budget ${String(p.budget)}`,
+      };
     } else if (compareFractions(progress, required) < 0) {
       warning = {
         code: "BELOW_THRESHOLD",
@@ -175,15 +210,25 @@ export function spendingProgress(input: SpendingProgressInput, options?: FundsOp
   });
   const budget = data.projects.reduce((s, p) => s + p.budget.fen, 0n);
   const spentAll = projects.reduce((s, p) => s + p.paid.fen, 0n);
-  const total = { budget: moneyFromFen(budget), paid: moneyFromFen(spentAll), progress: fractionToFixed(fraction(spentAll, budget), 4) };
+  const total = {
+    budget: moneyFromFen(budget),
+    paid: moneyFromFen(spentAll),
+    progress: fractionToFixed(fraction(spentAll, budget), 4),
+  };
   const trace = traceStep(RULES["FUNDS-MONITOR-1"], {
     inputs: { asOf: data.asOf, basis, threshold: showFraction(threshold), projects: data.projects.length },
     parameters: uses,
     output: { total, warnings },
     note:
       basis === "elapsed"
-        ? { zh: "支出进度 = 已支出 ÷ 预算；低于 预警比例 × 序时进度 的项目预警", en: "progress = paid ÷ budget; projects below threshold × time progress are flagged" }
-        : { zh: "支出进度 = 已支出 ÷ 预算；低于固定预警线的项目预警", en: "progress = paid ÷ budget; projects below the fixed threshold are flagged" },
+        ? {
+            zh: "支出进度 = 已支出 ÷ 预算；低于 预警比例 × 序时进度 的项目预警",
+            en: "progress = paid ÷ budget; projects below threshold × time progress are flagged",
+          }
+        : {
+            zh: "支出进度 = 已支出 ÷ 预算；低于固定预警线的项目预警",
+            en: "progress = paid ÷ budget; projects below the fixed threshold are flagged",
+          },
   });
   return { projects, total, warnings, trace };
 }

@@ -21,7 +21,16 @@ function expectBalanced(r: ProjectFundPoolResult): void {
   let prev = 0n;
   for (const m of r.ledger) {
     expect(m.opening.fen, m.month).toBe(prev);
-    expect(m.opening.fen + m.returns.fen + m.inflows.fen + m.topUp.fen - m.withdrawals.fen - m.outflows.fen - m.repayment.fen, m.month).toBe(m.closing.fen);
+    expect(
+      m.opening.fen +
+        m.returns.fen +
+        m.inflows.fen +
+        m.topUp.fen -
+        m.withdrawals.fen -
+        m.outflows.fen -
+        m.repayment.fen,
+      m.month,
+    ).toBe(m.closing.fen);
     expect(m.guarantee.fen + m.entrusted.fen, m.month).toBe(m.closing.fen);
     expect(Object.values(m.inflowsBySource).reduce((s, x) => s + x.fen, 0n)).toBe(m.inflows.fen);
     expect(m.guarantee.fen >= 0n && m.entrusted.fen >= 0n && m.compensationOutstanding.fen >= 0n).toBe(true);
@@ -29,7 +38,9 @@ function expectBalanced(r: ProjectFundPoolResult): void {
   }
   const last = r.ledger[r.ledger.length - 1]!;
   expect(r.depositors.reduce((s, d) => s + d.value.fen, 0n)).toBe(last.entrusted.fen);
-  expect(r.topUps.reduce((s, t) => s + t.amount.fen, 0n) - r.repayments.reduce((s, t) => s + t.amount.fen, 0n)).toBe(last.compensationOutstanding.fen);
+  expect(r.topUps.reduce((s, t) => s + t.amount.fen, 0n) - r.repayments.reduce((s, t) => s + t.amount.fen, 0n)).toBe(
+    last.compensationOutstanding.fen,
+  );
 }
 
 describe("projectFundPool — worked examples", () => {
@@ -44,7 +55,12 @@ describe("projectFundPool — worked examples", () => {
     expect(String(r.ledger[10]!.guarantee)).toBe("0.00");
     // the entrusted money is never used for the remittance: 200,000.00 × 1.003^11 = 206,699.89 (its own returns, rounded each month)
     expect(r.depositors).toHaveLength(1);
-    expect([r.depositors[0]!.depositor, r.depositors[0]!.units, String(r.depositors[0]!.value), String(r.depositors[0]!.gain)]).toEqual(["东村", "200000.000000", "206699.89", "6699.89"]);
+    expect([
+      r.depositors[0]!.depositor,
+      r.depositors[0]!.units,
+      String(r.depositors[0]!.value),
+      String(r.depositors[0]!.gain),
+    ]).toEqual(["东村", "200000.000000", "206699.89", "6699.89"]);
     expect(r.ledger[11]!.unitValue).toBe("1.033499");
     expect(String(r.ledger[11]!.compensationOutstanding)).toBe("69591.74");
     expect(r.repayments).toEqual([]);
@@ -61,7 +77,13 @@ describe("projectFundPool — worked examples", () => {
       ],
     });
     expectBalanced(r);
-    expect(asJson(r.bySource)).toEqual({ expropriation: "1000000.00", "risk-compensation": "80000.00", collective: "50000.00", "entrusted-fees": "30000.00", "idle-collective": "200000.00" });
+    expect(asJson(r.bySource)).toEqual({
+      expropriation: "1000000.00",
+      "risk-compensation": "80000.00",
+      collective: "50000.00",
+      "entrusted-fees": "30000.00",
+      "idle-collective": "200000.00",
+    });
     expect(asJson(r.contributions)).toEqual([{ depositor: "西村", source: "collective", amount: "50000.00" }]);
     expect(r.depositors.map((d) => d.depositor)).toEqual(["东村", "西村"]);
     expect(asJson(r.ledger[1]!.inflowsBySource)).toMatchObject({ collective: "50000.00" });
@@ -76,7 +98,13 @@ describe("projectFundPool — worked examples", () => {
         { date: "2024-01-05", amount: "100000.00", source: "expropriation" },
         { date: "2024-06-05", amount: "300000.00", source: "expropriation" },
       ],
-      outflows: [{ date: "2024-03-31", amount: "150000.00" }, ...Array.from({ length: 12 }, (_, k) => ({ date: `2025-${String(k + 1).padStart(2, "0")}-28`, amount: "20000.00" }))],
+      outflows: [
+        { date: "2024-03-31", amount: "150000.00" },
+        ...Array.from({ length: 12 }, (_, k) => ({
+          date: `2025-${String(k + 1).padStart(2, "0")}-28`,
+          amount: "20000.00",
+        })),
+      ],
     };
     const none = projectFundPool(base);
     expect(none.topUps.map((t) => String(t.amount))).toEqual(["50000.00"]);
@@ -87,9 +115,20 @@ describe("projectFundPool — worked examples", () => {
     expectBalanced(full);
     const half = projectFundPool({ ...base, riskCompensation: { repayment: { share: "0.5" } } });
     // 2024-12: 60,000 × 0.5 = 30,000; 2025-12: guarantee 30,000, no outflows ahead, 30,000 × 0.5 = 15,000; 2026-12: 15,000 × 0.5 = 7,500 > 5,000 owed
-    expect(half.repayments.map((t) => [t.month, String(t.amount)])).toEqual([["2024-12", "30000.00"], ["2025-12", "15000.00"], ["2026-12", "5000.00"]]);
-    expect(half.trace.parameters!.map((p) => p.id)).toEqual(["funds.pool.unitDecimals", "funds.pool.repaymentMonth", "funds.pool.repaymentReserveMonths"]);
-    const late = projectFundPool({ ...base, riskCompensation: { repayment: { from: "2026-01", month: 6, reserveMonths: 0 } } });
+    expect(half.repayments.map((t) => [t.month, String(t.amount)])).toEqual([
+      ["2024-12", "30000.00"],
+      ["2025-12", "15000.00"],
+      ["2026-12", "5000.00"],
+    ]);
+    expect(half.trace.parameters!.map((p) => p.id)).toEqual([
+      "funds.pool.unitDecimals",
+      "funds.pool.repaymentMonth",
+      "funds.pool.repaymentReserveMonths",
+    ]);
+    const late = projectFundPool({
+      ...base,
+      riskCompensation: { repayment: { from: "2026-01", month: 6, reserveMonths: 0 } },
+    });
     expect(late.repayments.map((t) => [t.month, String(t.amount)])).toEqual([["2026-06", "50000.00"]]);
   });
 
@@ -99,7 +138,9 @@ describe("projectFundPool — worked examples", () => {
     expect(r.ledger[1]!.annualRate).toBe("0.03");
     expect(String(r.ledger[1]!.returns)).toBe("3000.00");
     expect(r.trace.parameters!.some((p) => p.id === "funds.pool.annualReturnRate" && p.verified === false)).toBe(true);
-    const reform = overlay(fundsParameterSet, { "funds.pool.annualReturnRate": { value: "0.024", from: "2022-07-01" } });
+    const reform = overlay(fundsParameterSet, {
+      "funds.pool.annualReturnRate": { value: "0.024", from: "2022-07-01" },
+    });
     const r2 = projectFundPool(noPath, { parameters: reform });
     expect(r2.ledger.map((m) => m.annualRate)).toEqual([...Array(6).fill("0.03"), ...Array(6).fill("0.024")]);
   });
@@ -109,7 +150,11 @@ describe("projectFundPool — worked examples", () => {
       { dueDate: "2022-11-30", from: "2023-01", to: "2025-12", personMonths: 360, amount: "1100000.00" },
       { dueDate: "2025-11-30", from: "2026-01", to: "2028-12", personMonths: 360, amount: "1200000.00" },
     ];
-    const r = projectFundPool({ ...EXAMPLE, outflows: remittances.map((x) => ({ date: x.dueDate, amount: x.amount, label: `${x.from}–${x.to}` })), inflows: [...EXAMPLE.inflows, { date: "2023-02-01", amount: "5.00", source: "collective" }] });
+    const r = projectFundPool({
+      ...EXAMPLE,
+      outflows: remittances.map((x) => ({ date: x.dueDate, amount: x.amount, label: `${x.from}–${x.to}` })),
+      inflows: [...EXAMPLE.inflows, { date: "2023-02-01", amount: "5.00", source: "collective" }],
+    });
     expect(r.topUps).toHaveLength(1);
     expect(asJson(r.beyondHorizon)).toEqual({ inflows: "5.00", outflows: "1200000.00", withdrawals: 0 });
   });
@@ -134,7 +179,10 @@ describe("projectFundPool — units (份额)", () => {
     expectBalanced(r);
     const [a, b] = r.depositors;
     // A: 100,000 units at 1.00; twelve months of 0.5 % (February 2022 – January 2023): unit value 1.005^12 when B joins, so B buys fewer units
-    expect(a!.transactions.map((t) => [t.kind, t.units])).toEqual([["deposit", "100000.000000"], ["withdrawal", expect.any(String)]]);
+    expect(a!.transactions.map((t) => [t.kind, t.units])).toEqual([
+      ["deposit", "100000.000000"],
+      ["withdrawal", expect.any(String)],
+    ]);
     expect(Number(b!.transactions[0]!.units)).toBeCloseTo(100000 / 1.005 ** 12, 0);
     expect(b!.units).toBe("0.000000");
     expect(String(b!.value)).toBe("0.00");
@@ -146,7 +194,14 @@ describe("projectFundPool — units (份额)", () => {
     const arb = fc.record({
       rate: fc.integer({ min: 0, max: 80 }),
       a: fc.integer({ min: 1_000_00, max: 100_000_000_00 }),
-      others: fc.array(fc.record({ month: fc.integer({ min: 0, max: 35 }), amount: fc.integer({ min: 1_00, max: 500_000_000_00 }), out: fc.option(fc.integer({ min: 0, max: 35 }), { nil: undefined }) }), { maxLength: 6 }),
+      others: fc.array(
+        fc.record({
+          month: fc.integer({ min: 0, max: 35 }),
+          amount: fc.integer({ min: 1_00, max: 500_000_000_00 }),
+          out: fc.option(fc.integer({ min: 0, max: 35 }), { nil: undefined }),
+        }),
+        { maxLength: 6 },
+      ),
     });
     fc.assert(
       fc.property(arb, ({ rate, a, others }) => {
@@ -160,8 +215,20 @@ describe("projectFundPool — units (份额)", () => {
         };
         const crowded: ProjectFundPoolInput = {
           ...alone,
-          inflows: [...alone.inflows, ...others.map((o, i) => ({ date: `${ym(o.month)}-15`, amount: (o.amount / 100).toFixed(2), source: "entrusted-fees" as const, depositor: `O${i}` }))],
-          withdrawals: others.flatMap((o, i) => (o.out !== undefined && o.out > o.month ? [{ date: `${ym(o.out)}-20`, depositor: `O${i}`, all: true as const }] : [])),
+          inflows: [
+            ...alone.inflows,
+            ...others.map((o, i) => ({
+              date: `${ym(o.month)}-15`,
+              amount: (o.amount / 100).toFixed(2),
+              source: "entrusted-fees" as const,
+              depositor: `O${i}`,
+            })),
+          ],
+          withdrawals: others.flatMap((o, i) =>
+            o.out !== undefined && o.out > o.month
+              ? [{ date: `${ym(o.out)}-20`, depositor: `O${i}`, all: true as const }]
+              : [],
+          ),
         };
         const x = projectFundPool(alone).depositors.find((d) => d.depositor === "A")!;
         const rc = projectFundPool(crowded);
@@ -179,8 +246,19 @@ describe("projectFundPool — laws", () => {
   const eventsArb = fc.record({
     months: fc.integer({ min: 1, max: 48 }),
     rate: fc.integer({ min: -50, max: 120 }),
-    inflows: fc.array(fc.record({ m: fc.integer({ min: 0, max: 47 }), day: fc.integer({ min: 1, max: 28 }), amount: fc.integer({ min: 0, max: 1e9 }), src: fc.integer({ min: 0, max: 4 }), who: fc.integer({ min: 0, max: 4 }) }), { maxLength: 20 }),
-    outflows: fc.array(fc.record({ m: fc.integer({ min: 0, max: 60 }), amount: fc.integer({ min: 0, max: 1e9 }) }), { maxLength: 20 }),
+    inflows: fc.array(
+      fc.record({
+        m: fc.integer({ min: 0, max: 47 }),
+        day: fc.integer({ min: 1, max: 28 }),
+        amount: fc.integer({ min: 0, max: 1e9 }),
+        src: fc.integer({ min: 0, max: 4 }),
+        who: fc.integer({ min: 0, max: 4 }),
+      }),
+      { maxLength: 20 },
+    ),
+    outflows: fc.array(fc.record({ m: fc.integer({ min: 0, max: 60 }), amount: fc.integer({ min: 0, max: 1e9 }) }), {
+      maxLength: 20,
+    }),
     repay: fc.boolean(),
   });
   const sources = ["expropriation", "risk-compensation", "collective", "entrusted-fees", "idle-collective"] as const;
@@ -191,7 +269,12 @@ describe("projectFundPool — laws", () => {
       start: "2030-01",
       months: e.months,
       returnRates: [{ from: "2030-01", annualRate: (e.rate / 1000).toFixed(3) }],
-      inflows: e.inflows.map((f) => ({ date: `${ym(f.m)}-${String(f.day).padStart(2, "0")}`, amount: (f.amount / 100).toFixed(2), source: sources[f.src]!, ...(f.src >= 3 || f.who === 0 ? { depositor: `V${f.who}` } : {}) })),
+      inflows: e.inflows.map((f) => ({
+        date: `${ym(f.m)}-${String(f.day).padStart(2, "0")}`,
+        amount: (f.amount / 100).toFixed(2),
+        source: sources[f.src]!,
+        ...(f.src >= 3 || f.who === 0 ? { depositor: `V${f.who}` } : {}),
+      })),
       outflows: e.outflows.map((o) => ({ date: `${ym(o.m)}-28`, amount: (o.amount / 100).toFixed(2) })),
       ...(e.repay ? { riskCompensation: { repayment: { reserveMonths: 3 } } } : {}),
     };
@@ -213,8 +296,14 @@ describe("projectFundPool — laws", () => {
         const frozen = deepFreeze(structuredClone(input));
         const r = projectFundPool(frozen);
         expect(asJson(projectFundPool(input))).toEqual(asJson(r));
-        const reversed = projectFundPool({ ...input, inflows: [...input.inflows].reverse(), outflows: [...input.outflows].reverse() });
-        expect(asJson(reversed.ledger.map((m) => [m.closing, m.guarantee, m.topUp]))).toEqual(asJson(r.ledger.map((m) => [m.closing, m.guarantee, m.topUp])));
+        const reversed = projectFundPool({
+          ...input,
+          inflows: [...input.inflows].reverse(),
+          outflows: [...input.outflows].reverse(),
+        });
+        expect(asJson(reversed.ledger.map((m) => [m.closing, m.guarantee, m.topUp]))).toEqual(
+          asJson(r.ledger.map((m) => [m.closing, m.guarantee, m.topUp])),
+        );
       }),
       { numRuns: 100 },
     );
@@ -224,12 +313,23 @@ describe("projectFundPool — laws", () => {
 describe("projectFundPool — entrustment and bad input", () => {
   it("FUNDS-POOL-1: voluntary entrustment records are checked (履行民主程序后委托)", () => {
     const events = [
-      { step: "democratic-decision", date: "2022-01-03", body: "villagers-meeting", form: "representatives-meeting", attendees: 90, eligible: 100, votesFor: 80 },
+      {
+        step: "democratic-decision",
+        date: "2022-01-03",
+        body: "villagers-meeting",
+        form: "representatives-meeting",
+        attendees: 90,
+        eligible: 100,
+        votesFor: 80,
+      },
       { step: "entrustment", date: "2022-01-08" },
     ];
     const ok = projectFundPool({ ...EXAMPLE, entrustments: [{ depositor: "东村", events }] });
     expect(ok.warnings).toEqual([]);
-    const early = projectFundPool({ ...EXAMPLE, entrustments: [{ depositor: "东村", events: [events[0]!, { step: "entrustment", date: "2022-01-20" }] }] });
+    const early = projectFundPool({
+      ...EXAMPLE,
+      entrustments: [{ depositor: "东村", events: [events[0]!, { step: "entrustment", date: "2022-01-20" }] }],
+    });
     expect(early.warnings.map((w) => w.code)).toEqual(["DEPOSIT_BEFORE_ENTRUSTMENT"]);
     const missing = projectFundPool({ ...EXAMPLE, entrustments: [{ depositor: "西村", events }] });
     expect(missing.warnings.map((w) => [w.code, w.depositor])).toEqual([["NO_ENTRUSTMENT_RECORD", "东村"]]);
@@ -238,25 +338,84 @@ describe("projectFundPool — entrustment and bad input", () => {
   });
 
   it("FUNDS-POOL-3: a withdrawal above the depositor's value, or by a depositor with no units, is refused", () => {
-    expectSannongError(() => projectFundPool({ ...EXAMPLE, withdrawals: [{ date: "2022-03-01", depositor: "东村", amount: "300000.00" }] }), "WITHDRAWAL_EXCEEDS_BALANCE", ["withdrawals", 0, "amount"]);
-    expectSannongError(() => projectFundPool({ ...EXAMPLE, withdrawals: [{ date: "2022-03-01", depositor: "北村", all: true }] }), "UNKNOWN_DEPOSITOR", ["withdrawals", 0, "depositor"]);
+    expectSannongError(
+      () =>
+        projectFundPool({ ...EXAMPLE, withdrawals: [{ date: "2022-03-01", depositor: "东村", amount: "300000.00" }] }),
+      "WITHDRAWAL_EXCEEDS_BALANCE",
+      ["withdrawals", 0, "amount"],
+    );
+    expectSannongError(
+      () => projectFundPool({ ...EXAMPLE, withdrawals: [{ date: "2022-03-01", depositor: "北村", all: true }] }),
+      "UNKNOWN_DEPOSITOR",
+      ["withdrawals", 0, "depositor"],
+    );
   });
 
   it.each([
     ["bad start", { ...EXAMPLE, start: "2022-13" }, ["start"]],
     ["zero months", { ...EXAMPLE, months: 0 }, ["months"]],
     ["past 2199", { ...EXAMPLE, start: "2190-01", months: 200 }, ["months"]],
-    ["inflow before the start", { ...EXAMPLE, inflows: [{ date: "2021-12-31", amount: "1.00", source: "expropriation" }] }, ["inflows", 0, "date"]],
-    ["entrusted money without depositor", { ...EXAMPLE, inflows: [{ date: "2022-01-01", amount: "1.00", source: "idle-collective" }] }, ["inflows", 0, "depositor"]],
-    ["unknown source", { ...EXAMPLE, inflows: [{ date: "2022-01-01", amount: "1.00", source: "lottery" }] }, ["inflows", 0, "source"]],
-    ["negative outflow", { ...EXAMPLE, outflows: [{ date: "2022-01-01", amount: "-1.00" }] }, ["outflows", 0, "amount"]],
-    ["outflow with remittance keys", { ...EXAMPLE, outflows: [{ dueDate: "2022-01-01", amount: "1.00" }] }, ["outflows", 0, "date"]],
-    ["rate path starting late", { ...EXAMPLE, returnRates: [{ from: "2022-02", annualRate: "0.03" }] }, ["returnRates", 0, "from"]],
-    ["rate path out of order", { ...EXAMPLE, returnRates: [{ from: "2022-01", annualRate: "0.03" }, { from: "2022-01", annualRate: "0.02" }] }, ["returnRates", 1, "from"]],
-    ["rate below −50 %", { ...EXAMPLE, returnRates: [{ from: "2022-01", annualRate: "-0.6" }] }, ["returnRates", 0, "annualRate"]],
-    ["NaN rate", { ...EXAMPLE, returnRates: [{ from: "2022-01", annualRate: Number.NaN }] }, ["returnRates", 0, "annualRate"]],
-    ["repayment share above 1", { ...EXAMPLE, riskCompensation: { repayment: { share: 2 } } }, ["riskCompensation", "repayment", "share"]],
-    ["withdrawal with amount and all", { ...EXAMPLE, withdrawals: [{ date: "2022-02-01", depositor: "东村", amount: "1.00", all: true }] }, ["withdrawals", 0]],
+    [
+      "inflow before the start",
+      { ...EXAMPLE, inflows: [{ date: "2021-12-31", amount: "1.00", source: "expropriation" }] },
+      ["inflows", 0, "date"],
+    ],
+    [
+      "entrusted money without depositor",
+      { ...EXAMPLE, inflows: [{ date: "2022-01-01", amount: "1.00", source: "idle-collective" }] },
+      ["inflows", 0, "depositor"],
+    ],
+    [
+      "unknown source",
+      { ...EXAMPLE, inflows: [{ date: "2022-01-01", amount: "1.00", source: "lottery" }] },
+      ["inflows", 0, "source"],
+    ],
+    [
+      "negative outflow",
+      { ...EXAMPLE, outflows: [{ date: "2022-01-01", amount: "-1.00" }] },
+      ["outflows", 0, "amount"],
+    ],
+    [
+      "outflow with remittance keys",
+      { ...EXAMPLE, outflows: [{ dueDate: "2022-01-01", amount: "1.00" }] },
+      ["outflows", 0, "date"],
+    ],
+    [
+      "rate path starting late",
+      { ...EXAMPLE, returnRates: [{ from: "2022-02", annualRate: "0.03" }] },
+      ["returnRates", 0, "from"],
+    ],
+    [
+      "rate path out of order",
+      {
+        ...EXAMPLE,
+        returnRates: [
+          { from: "2022-01", annualRate: "0.03" },
+          { from: "2022-01", annualRate: "0.02" },
+        ],
+      },
+      ["returnRates", 1, "from"],
+    ],
+    [
+      "rate below −50 %",
+      { ...EXAMPLE, returnRates: [{ from: "2022-01", annualRate: "-0.6" }] },
+      ["returnRates", 0, "annualRate"],
+    ],
+    [
+      "NaN rate",
+      { ...EXAMPLE, returnRates: [{ from: "2022-01", annualRate: Number.NaN }] },
+      ["returnRates", 0, "annualRate"],
+    ],
+    [
+      "repayment share above 1",
+      { ...EXAMPLE, riskCompensation: { repayment: { share: 2 } } },
+      ["riskCompensation", "repayment", "share"],
+    ],
+    [
+      "withdrawal with amount and all",
+      { ...EXAMPLE, withdrawals: [{ date: "2022-02-01", depositor: "东村", amount: "1.00", all: true }] },
+      ["withdrawals", 0],
+    ],
     ["unknown key", { ...EXAMPLE, month: 3 }, []],
   ])("FUNDS-POOL-2: %s → INVALID_INPUT", (_, input, path) => {
     expectSannongError(() => projectFundPool(input as ProjectFundPoolInput), "INVALID_INPUT", path);

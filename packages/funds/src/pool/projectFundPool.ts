@@ -37,7 +37,11 @@ import { RULES } from "../rules";
 export type PoolSource = "expropriation" | "risk-compensation" | "collective" | "entrusted-fees" | "idle-collective";
 
 /** The pool's own guarantee money: raised at expropriation, the district's periodic risk compensation, collectives' own raising. */
-export const GUARANTEE_SOURCES: readonly PoolSource[] = Object.freeze(["expropriation", "risk-compensation", "collective"] as const);
+export const GUARANTEE_SOURCES: readonly PoolSource[] = Object.freeze([
+  "expropriation",
+  "risk-compensation",
+  "collective",
+] as const);
 /** Money villages entrust for investment (unpaid fees before 2021-12-04, idle collective money): owned by depositors through units. */
 export const ENTRUSTED_SOURCES: readonly PoolSource[] = Object.freeze(["entrusted-fees", "idle-collective"] as const);
 const SOURCES = ["expropriation", "risk-compensation", "collective", "entrusted-fees", "idle-collective"] as const;
@@ -48,10 +52,12 @@ const monthOfDate = (d: string): number => Number(d.slice(0, 4)) * 12 + Number(d
 export const MAX_POOL_MONTHS = 1200;
 
 const rateSchema = fractionSchema.superRefine((f, ctx) => {
-  if (f.num * 2n < -f.den || f.num > f.den) addIssue(ctx, "年化收益率必须在 −0.5 到 1 之间", "the annual rate must be between −0.5 and 1", [], "out_of_range");
+  if (f.num * 2n < -f.den || f.num > f.den)
+    addIssue(ctx, "年化收益率必须在 −0.5 到 1 之间", "the annual rate must be between −0.5 and 1", [], "out_of_range");
 });
 const shareSchema = fractionSchema.superRefine((f, ctx) => {
-  if (f.num < 0n || f.num > f.den) addIssue(ctx, "比例必须在 0 到 1 之间", "the share must be between 0 and 1", [], "out_of_range");
+  if (f.num < 0n || f.num > f.den)
+    addIssue(ctx, "比例必须在 0 到 1 之间", "the share must be between 0 and 1", [], "out_of_range");
 });
 
 /** The zod schema of {@link projectFundPool}'s input. */
@@ -60,14 +66,39 @@ export const projectFundPoolInputSchema = z
     start: yearMonthSchema,
     months: z.number().int().min(1).max(MAX_POOL_MONTHS),
     inflows: z
-      .array(z.strictObject({ date: legalDateSchema, amount: nonNegativeMoneySchema, source: z.enum(SOURCES), depositor: idSchema.optional(), label: z.string().max(200).optional() }))
+      .array(
+        z.strictObject({
+          date: legalDateSchema,
+          amount: nonNegativeMoneySchema,
+          source: z.enum(SOURCES),
+          depositor: idSchema.optional(),
+          label: z.string().max(200).optional(),
+        }),
+      )
       .max(200_000),
-    outflows: z.array(z.strictObject({ date: legalDateSchema, amount: nonNegativeMoneySchema, label: z.string().max(200).optional() })).max(200_000),
+    outflows: z
+      .array(
+        z.strictObject({
+          date: legalDateSchema,
+          amount: nonNegativeMoneySchema,
+          label: z.string().max(200).optional(),
+        }),
+      )
+      .max(200_000),
     withdrawals: z
-      .array(z.union([z.strictObject({ date: legalDateSchema, depositor: idSchema, amount: nonNegativeMoneySchema }), z.strictObject({ date: legalDateSchema, depositor: idSchema, all: z.literal(true) })]))
+      .array(
+        z.union([
+          z.strictObject({ date: legalDateSchema, depositor: idSchema, amount: nonNegativeMoneySchema }),
+          z.strictObject({ date: legalDateSchema, depositor: idSchema, all: z.literal(true) }),
+        ]),
+      )
       .max(100_000)
       .optional(),
-    returnRates: z.array(z.strictObject({ from: yearMonthSchema, annualRate: rateSchema })).min(1).max(MAX_POOL_MONTHS).optional(),
+    returnRates: z
+      .array(z.strictObject({ from: yearMonthSchema, annualRate: rateSchema }))
+      .min(1)
+      .max(MAX_POOL_MONTHS)
+      .optional(),
     riskCompensation: z
       .strictObject({
         repayment: z
@@ -80,33 +111,86 @@ export const projectFundPoolInputSchema = z
           .optional(),
       })
       .optional(),
-    entrustments: z.array(z.strictObject({ depositor: idSchema, events: z.array(procedureEventSchema).max(100) })).max(100_000).optional(),
+    entrustments: z
+      .array(z.strictObject({ depositor: idSchema, events: z.array(procedureEventSchema).max(100) }))
+      .max(100_000)
+      .optional(),
   })
   .superRefine((d, ctx) => {
     const first = d.start;
-    if (monthOfDate(`${first}-01`) + d.months - 1 > 2199 * 12 + 11) addIssue(ctx, "预测期超出 2199 年", "the projection runs past 2199", ["months"], "out_of_range");
+    if (monthOfDate(`${first}-01`) + d.months - 1 > 2199 * 12 + 11)
+      addIssue(ctx, "预测期超出 2199 年", "the projection runs past 2199", ["months"], "out_of_range");
     const startDate = `${first}-01`;
     d.inflows.forEach((f, i) => {
-      if (compareDates(f.date, startDate) < 0) addIssue(ctx, `流入日期 ${f.date} 早于预测起始月 ${first}`, `inflow dated ${f.date} is before the first month ${first}`, ["inflows", i, "date"], "before_start");
+      if (compareDates(f.date, startDate) < 0)
+        addIssue(
+          ctx,
+          `流入日期 ${f.date} 早于预测起始月 ${first}`,
+          `inflow dated ${f.date} is before the first month ${first}`,
+          ["inflows", i, "date"],
+          "before_start",
+        );
       const entrusted = (ENTRUSTED_SOURCES as readonly string[]).includes(f.source);
-      if (entrusted && f.depositor === undefined) addIssue(ctx, "委托资金须注明委托方（depositor）", "entrusted money needs its depositor", ["inflows", i, "depositor"], "depositor_required");
+      if (entrusted && f.depositor === undefined)
+        addIssue(
+          ctx,
+          "委托资金须注明委托方（depositor）",
+          "entrusted money needs its depositor",
+          ["inflows", i, "depositor"],
+          "depositor_required",
+        );
     });
     d.outflows.forEach((f, i) => {
-      if (compareDates(f.date, startDate) < 0) addIssue(ctx, `支出日期 ${f.date} 早于预测起始月 ${first}`, `outflow dated ${f.date} is before the first month ${first}`, ["outflows", i, "date"], "before_start");
+      if (compareDates(f.date, startDate) < 0)
+        addIssue(
+          ctx,
+          `支出日期 ${f.date} 早于预测起始月 ${first}`,
+          `outflow dated ${f.date} is before the first month ${first}`,
+          ["outflows", i, "date"],
+          "before_start",
+        );
     });
     d.withdrawals?.forEach((w, i) => {
-      if (compareDates(w.date, startDate) < 0) addIssue(ctx, `支取日期 ${w.date} 早于预测起始月 ${first}`, `withdrawal dated ${w.date} is before the first month ${first}`, ["withdrawals", i, "date"], "before_start");
+      if (compareDates(w.date, startDate) < 0)
+        addIssue(
+          ctx,
+          `支取日期 ${w.date} 早于预测起始月 ${first}`,
+          `withdrawal dated ${w.date} is before the first month ${first}`,
+          ["withdrawals", i, "date"],
+          "before_start",
+        );
     });
     if (d.returnRates) {
-      if (d.returnRates[0]!.from > first) addIssue(ctx, `收益率路径须从 ${first} 或更早开始`, `the rate path must start in ${first} or earlier`, ["returnRates", 0, "from"], "path_starts_late");
+      if (d.returnRates[0]!.from > first)
+        addIssue(
+          ctx,
+          `收益率路径须从 ${first} 或更早开始`,
+          `the rate path must start in ${first} or earlier`,
+          ["returnRates", 0, "from"],
+          "path_starts_late",
+        );
       d.returnRates.forEach((r, i) => {
         const prev = d.returnRates![i - 1];
-        if (prev && r.from <= prev.from) addIssue(ctx, "收益率路径须按月份递增", "the rate path must be in increasing month order", ["returnRates", i, "from"], "not_increasing");
+        if (prev && r.from <= prev.from)
+          addIssue(
+            ctx,
+            "收益率路径须按月份递增",
+            "the rate path must be in increasing month order",
+            ["returnRates", i, "from"],
+            "not_increasing",
+          );
       });
     }
     const seen = new Set<string>();
     d.entrustments?.forEach((e, i) => {
-      if (seen.has(e.depositor)) addIssue(ctx, `重复的委托记录 “${e.depositor}”`, `duplicate entrustment record "${e.depositor}"`, ["entrustments", i, "depositor"], "duplicate_id");
+      if (seen.has(e.depositor))
+        addIssue(
+          ctx,
+          `重复的委托记录 “${e.depositor}”`,
+          `duplicate entrustment record "${e.depositor}"`,
+          ["entrustments", i, "depositor"],
+          "duplicate_id",
+        );
       seen.add(e.depositor);
     });
   }, ONLY_WHEN_VALID);
@@ -123,7 +207,13 @@ export interface ProjectFundPoolInput {
    * `depositor` is only recorded as contributor); entrusted sources
    * (`entrusted-fees`, `idle-collective`) buy units for their `depositor`.
    */
-  readonly inflows: readonly { readonly date: LegalDate; readonly amount: MoneyInput; readonly source: PoolSource; readonly depositor?: string; readonly label?: string }[];
+  readonly inflows: readonly {
+    readonly date: LegalDate;
+    readonly amount: MoneyInput;
+    readonly source: PoolSource;
+    readonly depositor?: string;
+    readonly label?: string;
+  }[];
   /**
    * Money paid out of the guarantee money: remittances and transition
    * payments. A remittance schedule from @sannong/insurance
@@ -133,7 +223,10 @@ export interface ProjectFundPoolInput {
    */
   readonly outflows: readonly { readonly date: LegalDate; readonly amount: MoneyInput; readonly label?: string }[];
   /** Depositors taking entrusted money back: an amount, or everything (`all: true`). */
-  readonly withdrawals?: readonly ({ readonly date: LegalDate; readonly depositor: string; readonly amount: MoneyInput } | { readonly date: LegalDate; readonly depositor: string; readonly all: true })[];
+  readonly withdrawals?: readonly (
+    | { readonly date: LegalDate; readonly depositor: string; readonly amount: MoneyInput }
+    | { readonly date: LegalDate; readonly depositor: string; readonly all: true }
+  )[];
   /** Annual return path `[{ from, annualRate }]` (from the first month); [param] `funds.pool.annualReturnRate` when absent. */
   readonly returnRates?: readonly { readonly from: YearMonth; readonly annualRate: number | string }[];
   /**
@@ -143,7 +236,14 @@ export interface ProjectFundPoolInput {
    * above the next `reserveMonths` months of outflows repays outstanding
    * compensation, at most `share` of it. Without `repayment` nothing is repaid.
    */
-  readonly riskCompensation?: { readonly repayment?: { readonly from?: YearMonth; readonly month?: number; readonly reserveMonths?: number; readonly share?: number | string } };
+  readonly riskCompensation?: {
+    readonly repayment?: {
+      readonly from?: YearMonth;
+      readonly month?: number;
+      readonly reserveMonths?: number;
+      readonly share?: number | string;
+    };
+  };
   /** Records of the voluntary entrustment procedure (履行民主程序后委托) by depositor, checked with core `VOLUNTARY_ENTRUSTMENT`. */
   readonly entrustments?: readonly { readonly depositor: string; readonly events: readonly ProcedureEvent[] }[];
 }
@@ -215,7 +315,11 @@ export interface ProjectFundPoolResult {
   /** Inflows over the horizon by source. */
   readonly bySource: Readonly<Record<PoolSource, Money>>;
   /** Guarantee money by contributor (depositor named on a guarantee inflow). */
-  readonly contributions: readonly { readonly depositor: string; readonly source: PoolSource; readonly amount: Money }[];
+  readonly contributions: readonly {
+    readonly depositor: string;
+    readonly source: PoolSource;
+    readonly amount: Money;
+  }[];
   /** Depositors' unit statements, in id order. */
   readonly depositors: readonly DepositorStatement[];
   /** Events dated after the last month: not in the ledger (outflows still count in the repayment reserve). */
@@ -230,7 +334,6 @@ interface Event {
   readonly date: LegalDate;
   readonly index: number;
 }
-
 
 /** Rounds num/den (den > 0) half away from zero (四舍五入). */
 function roundHalfUp(num: bigint, den: bigint): bigint {
@@ -314,8 +417,12 @@ export function projectFundPool(input: ProjectFundPoolInput, options?: FundsOpti
   // --- repayment path ---
   const rep = data.riskCompensation?.repayment;
   const repayMonth = rep ? (rep.month ?? readParam<number>(set, "funds.pool.repaymentMonth", startDate, uses)) : 0;
-  const reserveMonths = rep ? (rep.reserveMonths ?? readParam<number>(set, "funds.pool.repaymentReserveMonths", startDate, uses)) : 0;
-  const repayShare = rep ? (rep.share ?? fractionFromDecimal(readParam<string>(set, "funds.pool.repaymentShare", startDate, uses))) : fraction(0n);
+  const reserveMonths = rep
+    ? (rep.reserveMonths ?? readParam<number>(set, "funds.pool.repaymentReserveMonths", startDate, uses))
+    : 0;
+  const repayShare = rep
+    ? (rep.share ?? fractionFromDecimal(readParam<string>(set, "funds.pool.repaymentShare", startDate, uses)))
+    : fraction(0n);
   const repayFrom = rep?.from ? monthOfDate(`${rep.from}-01`) : m0;
 
   // --- bucket events by month ---
@@ -332,7 +439,9 @@ export function projectFundPool(input: ProjectFundPoolInput, options?: FundsOpti
   let order = 0;
   const push = (mi: number, e: Event): void => {
     const k = mi - m0;
-    (events[k] ??= []).push(e);
+    const list = events[k] ?? [];
+    list.push(e);
+    events[k] = list;
   };
   data.inflows.forEach((f, i) => {
     const mi = monthOfDate(f.date);
@@ -352,7 +461,13 @@ export function projectFundPool(input: ProjectFundPoolInput, options?: FundsOpti
     for (const e of data.entrustments) {
       const r = checkProcedure(VOLUNTARY_ENTRUSTMENT, e.events as readonly ProcedureEvent[]);
       entrustedOn.set(e.depositor, r.complete ? (r.completedOn ?? null) : null);
-      if (!r.complete) warnings.push({ code: "ENTRUSTMENT_INCOMPLETE", depositor: e.depositor, zh: `委托方 ${e.depositor} 的自愿委托程序未完成（缺少：${r.missing.join("、") || "有效记录"}）`, en: `the voluntary entrustment procedure of ${e.depositor} is not complete (missing: ${r.missing.join(", ") || "a valid record"})` });
+      if (!r.complete)
+        warnings.push({
+          code: "ENTRUSTMENT_INCOMPLETE",
+          depositor: e.depositor,
+          zh: `委托方 ${e.depositor} 的自愿委托程序未完成（缺少：${r.missing.join("、") || "有效记录"}）`,
+          en: `the voluntary entrustment procedure of ${e.depositor} is not complete (missing: ${r.missing.join(", ") || "a valid record"})`,
+        });
     }
   }
 
@@ -366,7 +481,13 @@ export function projectFundPool(input: ProjectFundPoolInput, options?: FundsOpti
   const withdrawn = new Map<string, bigint>();
   const tx = new Map<string, UnitTransaction[]>();
   const contributions = new Map<string, bigint>();
-  const bySource: Record<PoolSource, bigint> = { expropriation: 0n, "risk-compensation": 0n, collective: 0n, "entrusted-fees": 0n, "idle-collective": 0n };
+  const bySource: Record<PoolSource, bigint> = {
+    expropriation: 0n,
+    "risk-compensation": 0n,
+    collective: 0n,
+    "entrusted-fees": 0n,
+    "idle-collective": 0n,
+  };
   const ledger: PoolMonth[] = new Array<PoolMonth>(M);
   const topUps: { month: YearMonth; amount: Money }[] = [];
   const repayments: { month: YearMonth; amount: Money }[] = [];
@@ -394,7 +515,13 @@ export function projectFundPool(input: ProjectFundPoolInput, options?: FundsOpti
       for (const k of units.keys()) units.set(k, 0n);
     }
     // 2. inflows and withdrawals in date order (inflows first on a day, then input order)
-    const inSrc: Record<PoolSource, bigint> = { expropriation: 0n, "risk-compensation": 0n, collective: 0n, "entrusted-fees": 0n, "idle-collective": 0n };
+    const inSrc: Record<PoolSource, bigint> = {
+      expropriation: 0n,
+      "risk-compensation": 0n,
+      collective: 0n,
+      "entrusted-fees": 0n,
+      "idle-collective": 0n,
+    };
     let inTotal = 0n;
     let wTotal = 0n;
     const evs = events[m];
@@ -418,10 +545,20 @@ export function projectFundPool(input: ProjectFundPoolInput, options?: FundsOpti
               const on = entrustedOn.get(d);
               if (on === undefined) {
                 warned.add(d);
-                warnings.push({ code: "NO_ENTRUSTMENT_RECORD", depositor: d, zh: `委托方 ${d} 没有自愿委托程序记录`, en: `depositor ${d} has no record of the voluntary entrustment procedure` });
+                warnings.push({
+                  code: "NO_ENTRUSTMENT_RECORD",
+                  depositor: d,
+                  zh: `委托方 ${d} 没有自愿委托程序记录`,
+                  en: `depositor ${d} has no record of the voluntary entrustment procedure`,
+                });
               } else if (on !== null && compareDates(f.date, on) < 0) {
                 warned.add(d);
-                warnings.push({ code: "DEPOSIT_BEFORE_ENTRUSTMENT", depositor: d, zh: `委托方 ${d} 在 ${f.date} 存入资金，早于委托程序完成日 ${on}`, en: `depositor ${d} paid in on ${f.date}, before its entrustment procedure was completed on ${on}` });
+                warnings.push({
+                  code: "DEPOSIT_BEFORE_ENTRUSTMENT",
+                  depositor: d,
+                  zh: `委托方 ${d} 在 ${f.date} 存入资金，早于委托程序完成日 ${on}`,
+                  en: `depositor ${d} paid in on ${f.date}, before its entrustment procedure was completed on ${on}`,
+                });
               }
             }
           } else {
@@ -434,7 +571,8 @@ export function projectFundPool(input: ProjectFundPoolInput, options?: FundsOpti
         } else {
           const w = data.withdrawals![ev.index]!;
           const d = w.depositor;
-          const held = units.get(d) ?? fail("UNKNOWN_DEPOSITOR", { depositor: d }, ["withdrawals", ev.index, "depositor"]);
+          const held =
+            units.get(d) ?? fail("UNKNOWN_DEPOSITOR", { depositor: d }, ["withdrawals", ev.index, "depositor"]);
           const value = U === 0n ? 0n : (held * E) / U;
           let amt: bigint;
           let redeemed: bigint;
@@ -443,7 +581,12 @@ export function projectFundPool(input: ProjectFundPoolInput, options?: FundsOpti
             redeemed = held;
           } else {
             amt = w.amount.fen;
-            if (amt > value) fail("WITHDRAWAL_EXCEEDS_BALANCE", { depositor: d, amount: String(w.amount), balance: String(moneyFromFen(value)), month: ym }, ["withdrawals", ev.index, "amount"]);
+            if (amt > value)
+              fail(
+                "WITHDRAWAL_EXCEEDS_BALANCE",
+                { depositor: d, amount: String(w.amount), balance: String(moneyFromFen(value)), month: ym },
+                ["withdrawals", ev.index, "amount"],
+              );
             redeemed = amt === 0n ? 0n : (amt * U + E - 1n) / E;
             if (redeemed > held) redeemed = held;
           }
@@ -505,7 +648,13 @@ export function projectFundPool(input: ProjectFundPoolInput, options?: FundsOpti
 
   // --- depositors' statements: the entrusted money split by units (core allocate, id order) ---
   const ids = [...new Set([...units.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const values: bigint[] = ids.length && E > 0n && U > 0n ? allocate(moneyFromFen(E), ids.map((id) => units.get(id)!)).map((v) => v.fen) : ids.map(() => 0n);
+  const values: bigint[] =
+    ids.length && E > 0n && U > 0n
+      ? allocate(
+          moneyFromFen(E),
+          ids.map((id) => units.get(id)!),
+        ).map((v) => v.fen)
+      : ids.map(() => 0n);
   const depositors: DepositorStatement[] = ids.map((id, k) => {
     const dep = deposited.get(id) ?? 0n;
     const wd = withdrawn.get(id) ?? 0n;
@@ -520,34 +669,78 @@ export function projectFundPool(input: ProjectFundPoolInput, options?: FundsOpti
     };
   });
   if (data.entrustments) {
-    for (const id of ids) if (!entrustedOn.has(id) && !warned.has(id)) warnings.push({ code: "NO_ENTRUSTMENT_RECORD", depositor: id, zh: `委托方 ${id} 没有自愿委托程序记录`, en: `depositor ${id} has no record of the voluntary entrustment procedure` });
+    for (const id of ids)
+      if (!entrustedOn.has(id) && !warned.has(id))
+        warnings.push({
+          code: "NO_ENTRUSTMENT_RECORD",
+          depositor: id,
+          zh: `委托方 ${id} 没有自愿委托程序记录`,
+          en: `depositor ${id} has no record of the voluntary entrustment procedure`,
+        });
   }
   const contributionList = [...contributions.entries()]
     .map(([k, v]) => {
       const [depositor, source] = k.split("\u0000") as [string, PoolSource];
       return { depositor, source, amount: moneyFromFen(v) };
     })
-    .sort((a, b) => (a.depositor < b.depositor ? -1 : a.depositor > b.depositor ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+    .sort((a, b) =>
+      a.depositor < b.depositor
+        ? -1
+        : a.depositor > b.depositor
+          ? 1
+          : a.source < b.source
+            ? -1
+            : a.source > b.source
+              ? 1
+              : 0,
+    );
   const last = ledger[M - 1]!;
   const totalTopUp = topUps.reduce((s, t) => s + t.amount.fen, 0n);
   const totalRepaid = repayments.reduce((s, t) => s + t.amount.fen, 0n);
   const rateParams = uses.filter((u) => u.id === "funds.pool.annualReturnRate");
   const trace = traceStep(RULES["FUNDS-POOL-2"], {
-    inputs: { start: data.start, months: M, outflows: moneyFromFen(data.outflows.reduce((s, o) => s + o.amount.fen, 0n) - outBeyond), ratePath: data.returnRates ? data.returnRates.map((r) => ({ from: r.from, annualRate: showFraction(r.annualRate) })) : "parameter" },
+    inputs: {
+      start: data.start,
+      months: M,
+      outflows: moneyFromFen(data.outflows.reduce((s, o) => s + o.amount.fen, 0n) - outBeyond),
+      ratePath: data.returnRates
+        ? data.returnRates.map((r) => ({ from: r.from, annualRate: showFraction(r.annualRate) }))
+        : "parameter",
+    },
     parameters: uses,
-    output: { closing: last.closing, guarantee: last.guarantee, entrusted: last.entrusted, topUps: moneyFromFen(totalTopUp), repaid: moneyFromFen(totalRepaid), compensationOutstanding: last.compensationOutstanding },
+    output: {
+      closing: last.closing,
+      guarantee: last.guarantee,
+      entrusted: last.entrusted,
+      topUps: moneyFromFen(totalTopUp),
+      repaid: moneyFromFen(totalRepaid),
+      compensationOutstanding: last.compensationOutstanding,
+    },
     note: {
-      zh: "逐月：期初余额按年化收益率 ÷ 12 计收益 → 流入、委托资金存取 → 以保障资金支付汇缴；不足部分由区风险补偿托底" + (rep ? "；每年按声明路径以结余返还补偿资金" : "；未声明返还路径，补偿资金不返还"),
-      en: "each month: return on the opening balance at the annual rate ÷ 12 → inflows, deposits and withdrawals → outflows paid from the guarantee money, any shortfall topped up by the district's risk compensation" + (rep ? "; compensation repaid each year from surplus by the declared path" : "; no return path declared, so compensation is not repaid"),
+      zh:
+        "逐月：期初余额按年化收益率 ÷ 12 计收益 → 流入、委托资金存取 → 以保障资金支付汇缴；不足部分由区风险补偿托底" +
+        (rep ? "；每年按声明路径以结余返还补偿资金" : "；未声明返还路径，补偿资金不返还"),
+      en:
+        "each month: return on the opening balance at the annual rate ÷ 12 → inflows, deposits and withdrawals → outflows paid from the guarantee money, any shortfall topped up by the district's risk compensation" +
+        (rep
+          ? "; compensation repaid each year from surplus by the declared path"
+          : "; no return path declared, so compensation is not repaid"),
     },
     children: [
       traceStep(RULES["FUNDS-POOL-1"], {
         inputs: { guaranteeSources: [...GUARANTEE_SOURCES], entrustedSources: [...ENTRUSTED_SOURCES] },
         output: moneyRecord(bySource),
-        note: { zh: "保障资金归资金池统筹使用；委托资金归委托方所有，只分享投资收益，不用于汇缴", en: "guarantee money is the pool's to spend; entrusted money stays the depositors' and only shares the returns" },
+        note: {
+          zh: "保障资金归资金池统筹使用；委托资金归委托方所有，只分享投资收益，不用于汇缴",
+          en: "guarantee money is the pool's to spend; entrusted money stays the depositors' and only shares the returns",
+        },
       }),
       traceStep(RULES["FUNDS-POOL-2"], {
-        inputs: { topUps: topUps.length, repayments: repayments.length, ...(rep ? { repaymentMonth: repayMonth, reserveMonths, share: showFraction(repayShare) } : {}) },
+        inputs: {
+          topUps: topUps.length,
+          repayments: repayments.length,
+          ...(rep ? { repaymentMonth: repayMonth, reserveMonths, share: showFraction(repayShare) } : {}),
+        },
         ...(rateParams.length ? { parameters: rateParams } : {}),
         output: { topUps: moneyFromFen(totalTopUp), repaid: moneyFromFen(totalRepaid) },
       }),
@@ -555,7 +748,10 @@ export function projectFundPool(input: ProjectFundPoolInput, options?: FundsOpti
         inputs: { depositors: ids.length, unitDecimals: p },
         parameters: uses.filter((u) => u.id === "funds.pool.unitDecimals"),
         output: { unitValue: last.unitValue, entrusted: last.entrusted },
-        note: { zh: "存入按当期份额净值买入份额（向下取整），支取按净值赎回（向上取整），收益提高净值", en: "deposits buy units at the current unit value (rounded down), withdrawals redeem units (rounded up), returns raise the unit value" },
+        note: {
+          zh: "存入按当期份额净值买入份额（向下取整），支取按净值赎回（向上取整），收益提高净值",
+          en: "deposits buy units at the current unit value (rounded down), withdrawals redeem units (rounded up), returns raise the unit value",
+        },
       }),
     ],
   });

@@ -12,7 +12,8 @@ const FOUR: AllocateByProjectsInput = {
     { id: "道路", requested: "150000.00", eligible: false, ineligibleReason: "行业部门资金已覆盖" },
   ],
 };
-const view = (r: ReturnType<typeof allocateByProjects>): [string, string, string][] => r.results.map((p) => [p.id, p.status, String(p.amount)]);
+const view = (r: ReturnType<typeof allocateByProjects>): [string, string, string][] =>
+  r.results.map((p) => [p.id, p.status, String(p.amount)]);
 
 const DECISION = [
   { step: "announcement", date: "2024-03-01" },
@@ -23,9 +24,36 @@ const DECISION = [
 describe("allocateByProjects — worked examples", () => {
   it.each([
     // ranks: 民宿 94, 茶园 90, 冷库 82.33…; 350000 fits, 200000 does not fit the 150000 left
-    ["stop", [["茶园", "unfunded", "0.00"], ["民宿", "funded", "350000.00"], ["冷库", "unfunded", "0.00"], ["道路", "ineligible", "0.00"]], "150000.00"],
-    ["skip", [["茶园", "unfunded", "0.00"], ["民宿", "funded", "350000.00"], ["冷库", "funded", "100000.00"], ["道路", "ineligible", "0.00"]], "50000.00"],
-    ["partial", [["茶园", "partial", "150000.00"], ["民宿", "funded", "350000.00"], ["冷库", "unfunded", "0.00"], ["道路", "ineligible", "0.00"]], "0.00"],
+    [
+      "stop",
+      [
+        ["茶园", "unfunded", "0.00"],
+        ["民宿", "funded", "350000.00"],
+        ["冷库", "unfunded", "0.00"],
+        ["道路", "ineligible", "0.00"],
+      ],
+      "150000.00",
+    ],
+    [
+      "skip",
+      [
+        ["茶园", "unfunded", "0.00"],
+        ["民宿", "funded", "350000.00"],
+        ["冷库", "funded", "100000.00"],
+        ["道路", "ineligible", "0.00"],
+      ],
+      "50000.00",
+    ],
+    [
+      "partial",
+      [
+        ["茶园", "partial", "150000.00"],
+        ["民宿", "funded", "350000.00"],
+        ["冷库", "unfunded", "0.00"],
+        ["道路", "ineligible", "0.00"],
+      ],
+      "0.00",
+    ],
   ] as const)("FUNDS-PROJECT-1: the first project that does not fit — %s", (whenNotFit, expected, unallocated) => {
     const r = allocateByProjects({ ...FOUR, whenNotFit });
     expect(view(r)).toEqual(expected);
@@ -36,7 +64,10 @@ describe("allocateByProjects — worked examples", () => {
 
   it("FUNDS-PROJECT-1: screened-out projects keep their reason; the default is stop (strict merit order)", () => {
     const r = allocateByProjects(FOUR);
-    expect(r.results[3]!.reason).toEqual({ zh: "不符合条件：行业部门资金已覆盖", en: "ineligible: 行业部门资金已覆盖" });
+    expect(r.results[3]!.reason).toEqual({
+      zh: "不符合条件：行业部门资金已覆盖",
+      en: "ineligible: 行业部门资金已覆盖",
+    });
     expect(r.results[2]!.reason.en).toMatch(/stopped/);
     expect(r.trace.children![0]!.inputs!["whenNotFit"]).toBe("stop");
   });
@@ -51,7 +82,10 @@ describe("allocateByProjects — worked examples", () => {
       ],
     });
     expect(r.results.map((p) => p.score)).toEqual(["71.00", "74.00"]);
-    expect(view(r)).toEqual([["A", "unfunded", "0.00"], ["B", "funded", "60.00"]]);
+    expect(view(r)).toEqual([
+      ["A", "unfunded", "0.00"],
+      ["B", "funded", "60.00"],
+    ]);
   });
 
   it("FUNDS-PROJECT-1: weighted criteria (each criterion averaged over reviewers, then weighted)", () => {
@@ -77,8 +111,12 @@ describe("allocateByProjects — worked examples", () => {
       { id: "a", requested: "30.00", scores: [80] },
     ];
     expect(allocateByProjects({ budget: "60.00", projects }).results.map((p) => p.rank)).toEqual([3, 2, 1]);
-    expect(allocateByProjects({ budget: "60.00", projects, tieBreak: "larger-request" }).results.map((p) => p.rank)).toEqual([1, 3, 2]);
-    expect(allocateByProjects({ budget: "60.00", projects, tieBreak: "id" }).results.map((p) => p.rank)).toEqual([3, 2, 1]);
+    expect(
+      allocateByProjects({ budget: "60.00", projects, tieBreak: "larger-request" }).results.map((p) => p.rank),
+    ).toEqual([1, 3, 2]);
+    expect(allocateByProjects({ budget: "60.00", projects, tieBreak: "id" }).results.map((p) => p.rank)).toEqual([
+      3, 2, 1,
+    ]);
   });
 
   it("FUNDS-PROJECT-1: a project below the minimum score is never funded, even with budget left", () => {
@@ -89,8 +127,19 @@ describe("allocateByProjects — worked examples", () => {
   });
 
   it("FUNDS-PROJECT-1: a partial grant is rounded down to the unit; the rest stays unallocated", () => {
-    const r = allocateByProjects({ budget: "1000.00", unit: "100", whenNotFit: "partial", projects: [{ id: "A", requested: "650.50", scores: [9] }, { id: "B", requested: "900.00", scores: [8] }] });
-    expect(view(r)).toEqual([["A", "funded", "650.50"], ["B", "partial", "300.00"]]);
+    const r = allocateByProjects({
+      budget: "1000.00",
+      unit: "100",
+      whenNotFit: "partial",
+      projects: [
+        { id: "A", requested: "650.50", scores: [9] },
+        { id: "B", requested: "900.00", scores: [8] },
+      ],
+    });
+    expect(view(r)).toEqual([
+      ["A", "funded", "650.50"],
+      ["B", "partial", "300.00"],
+    ]);
     expect(String(r.unallocated)).toBe("49.50");
   });
 
@@ -109,7 +158,10 @@ describe("allocateByProjects — worked examples", () => {
     const partial = allocateByProjects({ ...FOUR, decision: DECISION.slice(0, 2) });
     expect(partial.final).toBe(false);
     expect(partial.missingSteps).toEqual(["collective-decision"]);
-    const outOfOrder = allocateByProjects({ ...FOUR, decision: [DECISION[0]!, { ...DECISION[1]!, date: "2024-05-01" }, DECISION[2]!] });
+    const outOfOrder = allocateByProjects({
+      ...FOUR,
+      decision: [DECISION[0]!, { ...DECISION[1]!, date: "2024-05-01" }, DECISION[2]!],
+    });
     expect(outOfOrder.final).toBe(false);
   });
 });
@@ -123,7 +175,14 @@ const projectsArb = fc
     }),
     { minLength: 1, maxLength: 15 },
   )
-  .map((ps) => ps.map((p, i) => ({ id: `P${(i * 37) % 101}-${i}`, requested: (p.requested / 100).toFixed(2), scores: p.scores, ...(p.eligible ? {} : { eligible: false, ineligibleReason: "不符合条件" }) })));
+  .map((ps) =>
+    ps.map((p, i) => ({
+      id: `P${(i * 37) % 101}-${i}`,
+      requested: (p.requested / 100).toFixed(2),
+      scores: p.scores,
+      ...(p.eligible ? {} : { eligible: false, ineligibleReason: "不符合条件" }),
+    })),
+  );
 const caseArb = fc.record({
   budget: fc.integer({ min: 0, max: 200_000 }).map((b) => (b / 100).toFixed(2)),
   projects: projectsArb,
@@ -189,7 +248,10 @@ describe("allocateByProjects — laws", () => {
 });
 
 describe("allocateByProjects — bad input", () => {
-  const p = (over: Record<string, unknown>): unknown => ({ ...FOUR, projects: [{ id: "A", requested: "1.00", scores: [1], ...over }] });
+  const p = (over: Record<string, unknown>): unknown => ({
+    ...FOUR,
+    projects: [{ id: "A", requested: "1.00", scores: [1], ...over }],
+  });
   it.each([
     ["negative budget", { ...FOUR, budget: "-1.00" }, ["budget"]],
     ["zero request", p({ requested: "0" }), ["projects", 0, "requested"]],
@@ -197,15 +259,37 @@ describe("allocateByProjects — bad input", () => {
     ["negative score", p({ scores: [-1] }), ["projects", 0, "scores", 0]],
     ["no scores", p({ scores: undefined }), ["projects", 0, "scores"]],
     ["empty scores", p({ scores: [] }), ["projects", 0, "scores"]],
-    ["trimmed mean of two", { ...(p({ scores: [1, 2] }) as object), scoring: "trimmed-mean" }, ["projects", 0, "scores"]],
+    [
+      "trimmed mean of two",
+      { ...(p({ scores: [1, 2] }) as object), scoring: "trimmed-mean" },
+      ["projects", 0, "scores"],
+    ],
     ["ineligible without reason", p({ eligible: false }), ["projects", 0, "ineligibleReason"]],
     ["duplicate project", { ...FOUR, projects: [FOUR.projects[0], FOUR.projects[0]] }, ["projects", 1, "id"]],
     ["unknown key", { ...FOUR, budgt: "1.00" }, []],
     ["unknown project key", p({ score: [1] }), ["projects", 0]],
     ["bad whenNotFit", { ...FOUR, whenNotFit: "wait" }, ["whenNotFit"]],
-    ["criterion scores without criteria", p({ scores: undefined, criterionScores: { a: [1] } }), ["projects", 0, "criterionScores"]],
-    ["missing criterion", { ...(p({ scores: undefined, criterionScores: { a: [1] } }) as object), criteria: [{ id: "a", weight: "0.5" }, { id: "b", weight: "0.5" }] }, ["projects", 0, "criterionScores", "b"]],
-    ["bad decision date", { ...FOUR, decision: [{ step: "announcement", date: "2024-02-30" }] }, ["decision", 0, "date"]],
+    [
+      "criterion scores without criteria",
+      p({ scores: undefined, criterionScores: { a: [1] } }),
+      ["projects", 0, "criterionScores"],
+    ],
+    [
+      "missing criterion",
+      {
+        ...(p({ scores: undefined, criterionScores: { a: [1] } }) as object),
+        criteria: [
+          { id: "a", weight: "0.5" },
+          { id: "b", weight: "0.5" },
+        ],
+      },
+      ["projects", 0, "criterionScores", "b"],
+    ],
+    [
+      "bad decision date",
+      { ...FOUR, decision: [{ step: "announcement", date: "2024-02-30" }] },
+      ["decision", 0, "date"],
+    ],
     ["empty projects", { ...FOUR, projects: [] }, ["projects"]],
   ])("FUNDS-PROJECT-1: %s → INVALID_INPUT", (_, input, path) => {
     expectSannongError(() => allocateByProjects(input as AllocateByProjectsInput), "INVALID_INPUT", path);
@@ -213,11 +297,20 @@ describe("allocateByProjects — bad input", () => {
 
   it("FUNDS-PROJECT-1: criteria weights must add up to 1; the budget must be a multiple of the unit", () => {
     const e = expectSannongError(
-      () => allocateByProjects({ budget: "1.00", criteria: [{ id: "a", weight: "0.5" }], projects: [{ id: "A", requested: "1.00", criterionScores: { a: [1] } }] }),
+      () =>
+        allocateByProjects({
+          budget: "1.00",
+          criteria: [{ id: "a", weight: "0.5" }],
+          projects: [{ id: "A", requested: "1.00", criterionScores: { a: [1] } }],
+        }),
       "WEIGHTS_NOT_ONE",
       ["criteria"],
     );
     expect(e.details).toEqual({ sum: "0.5", where: "criteria" });
-    expectSannongError(() => allocateByProjects({ ...FOUR, unit: "1", budget: "10.50" }), "TOTAL_NOT_MULTIPLE_OF_UNIT", ["budget"]);
+    expectSannongError(
+      () => allocateByProjects({ ...FOUR, unit: "1", budget: "10.50" }),
+      "TOTAL_NOT_MULTIPLE_OF_UNIT",
+      ["budget"],
+    );
   });
 });

@@ -64,7 +64,11 @@ export const allocateByProjectsInputSchema = z
     unit: unitSchema.optional(),
     projects: z.array(projectSchema).min(1).max(100_000),
     scoring: z.enum(["mean", "trimmed-mean"]).optional(),
-    criteria: z.array(z.strictObject({ id: idSchema, weight: scoreSchema })).min(1).max(100).optional(),
+    criteria: z
+      .array(z.strictObject({ id: idSchema, weight: scoreSchema }))
+      .min(1)
+      .max(100)
+      .optional(),
     minScore: scoreSchema.optional(),
     whenNotFit: z.enum(["skip", "partial", "stop"]).optional(),
     tieBreak: z.enum(["smaller-request", "larger-request", "id"]).optional(),
@@ -77,33 +81,111 @@ export const allocateByProjectsInputSchema = z
     if (d.criteria) {
       const cids = new Set<string>();
       d.criteria.forEach((c, i) => {
-        if (cids.has(c.id)) addIssue(ctx, `重复的评分指标 “${c.id}”`, `duplicate criterion "${c.id}"`, ["criteria", i, "id"], "duplicate_id");
+        if (cids.has(c.id))
+          addIssue(
+            ctx,
+            `重复的评分指标 “${c.id}”`,
+            `duplicate criterion "${c.id}"`,
+            ["criteria", i, "id"],
+            "duplicate_id",
+          );
         cids.add(c.id);
       });
     }
     d.projects.forEach((p, i) => {
-      if (ids.has(p.id)) addIssue(ctx, `重复的项目 “${p.id}”`, `duplicate project "${p.id}"`, ["projects", i, "id"], "duplicate_id");
+      if (ids.has(p.id))
+        addIssue(ctx, `重复的项目 “${p.id}”`, `duplicate project "${p.id}"`, ["projects", i, "id"], "duplicate_id");
       ids.add(p.id);
-      if (p.requested.fen === 0n) addIssue(ctx, "申请金额必须大于零", "the requested amount must be greater than zero", ["projects", i, "requested"], "out_of_range");
+      if (p.requested.fen === 0n)
+        addIssue(
+          ctx,
+          "申请金额必须大于零",
+          "the requested amount must be greater than zero",
+          ["projects", i, "requested"],
+          "out_of_range",
+        );
       const eligible = p.eligible ?? true;
-      if (!eligible && p.ineligibleReason === undefined) addIssue(ctx, "不符合条件的项目须说明原因（ineligibleReason）", "an ineligible project needs an ineligibleReason", ["projects", i, "ineligibleReason"], "reason_required");
-      if (eligible && p.ineligibleReason !== undefined) addIssue(ctx, "符合条件的项目不应有 ineligibleReason", "an eligible project must not have an ineligibleReason", ["projects", i, "ineligibleReason"], "unexpected_reason");
+      if (!eligible && p.ineligibleReason === undefined)
+        addIssue(
+          ctx,
+          "不符合条件的项目须说明原因（ineligibleReason）",
+          "an ineligible project needs an ineligibleReason",
+          ["projects", i, "ineligibleReason"],
+          "reason_required",
+        );
+      if (eligible && p.ineligibleReason !== undefined)
+        addIssue(
+          ctx,
+          "符合条件的项目不应有 ineligibleReason",
+          "an eligible project must not have an ineligibleReason",
+          ["projects", i, "ineligibleReason"],
+          "unexpected_reason",
+        );
       if (!eligible) return;
       if (d.criteria) {
-        if (p.scores !== undefined) addIssue(ctx, "按指标评分时请用 criterionScores，而不是 scores", "with criteria, give criterionScores instead of scores", ["projects", i, "scores"], "scores_with_criteria");
+        if (p.scores !== undefined)
+          addIssue(
+            ctx,
+            "按指标评分时请用 criterionScores，而不是 scores",
+            "with criteria, give criterionScores instead of scores",
+            ["projects", i, "scores"],
+            "scores_with_criteria",
+          );
         const cs = p.criterionScores ?? {};
         for (const c of d.criteria) {
           const list = cs[c.id];
-          if (list === undefined) addIssue(ctx, `缺少指标 “${c.id}” 的评分`, `missing the scores of criterion "${c.id}"`, ["projects", i, "criterionScores", c.id], "missing_scores");
-          else if (list.length < minReviewers) addIssue(ctx, `去掉最高最低分至少需要 3 个评分`, "a trimmed mean needs at least 3 scores", ["projects", i, "criterionScores", c.id], "too_few_scores");
+          if (list === undefined)
+            addIssue(
+              ctx,
+              `缺少指标 “${c.id}” 的评分`,
+              `missing the scores of criterion "${c.id}"`,
+              ["projects", i, "criterionScores", c.id],
+              "missing_scores",
+            );
+          else if (list.length < minReviewers)
+            addIssue(
+              ctx,
+              `去掉最高最低分至少需要 3 个评分`,
+              "a trimmed mean needs at least 3 scores",
+              ["projects", i, "criterionScores", c.id],
+              "too_few_scores",
+            );
         }
         for (const k of Object.keys(cs)) {
-          if (!d.criteria.some((c) => c.id === k)) addIssue(ctx, `未知评分指标 “${k}”`, `unknown criterion "${k}"`, ["projects", i, "criterionScores", k], "unknown_criterion");
+          if (!d.criteria.some((c) => c.id === k))
+            addIssue(
+              ctx,
+              `未知评分指标 “${k}”`,
+              `unknown criterion "${k}"`,
+              ["projects", i, "criterionScores", k],
+              "unknown_criterion",
+            );
         }
       } else {
-        if (p.criterionScores !== undefined) addIssue(ctx, "未声明 criteria 时不能给 criterionScores", "criterionScores need declared criteria", ["projects", i, "criterionScores"], "criteria_required");
-        if (p.scores === undefined) addIssue(ctx, "符合条件的项目须有评审评分（scores）", "an eligible project needs its reviewers' scores", ["projects", i, "scores"], "missing_scores");
-        else if (p.scores.length < minReviewers) addIssue(ctx, "去掉最高最低分至少需要 3 个评分", "a trimmed mean needs at least 3 scores", ["projects", i, "scores"], "too_few_scores");
+        if (p.criterionScores !== undefined)
+          addIssue(
+            ctx,
+            "未声明 criteria 时不能给 criterionScores",
+            "criterionScores need declared criteria",
+            ["projects", i, "criterionScores"],
+            "criteria_required",
+          );
+        if (p.scores === undefined)
+          addIssue(
+            ctx,
+            "符合条件的项目须有评审评分（scores）",
+            "an eligible project needs its reviewers' scores",
+            ["projects", i, "scores"],
+            "missing_scores",
+          );
+        else if (p.scores.length < minReviewers)
+          addIssue(
+            ctx,
+            "去掉最高最低分至少需要 3 个评分",
+            "a trimmed mean needs at least 3 scores",
+            ["projects", i, "scores"],
+            "too_few_scores",
+          );
       }
     });
   }, ONLY_WHEN_VALID);
@@ -171,7 +253,10 @@ const REASONS = {
   funded: { zh: "按排名在预算内全额安排", en: "funded in full in rank order within the budget" },
   partial: { zh: "剩余预算不足，部分安排", en: "partly funded with what was left of the budget" },
   skipped: { zh: "剩余预算不足以全额安排，跳过", en: "skipped: does not fit the remaining budget" },
-  stopped: { zh: "剩余预算不足，按规则停止安排", en: "not funded: allocation stopped at the first project that did not fit" },
+  stopped: {
+    zh: "剩余预算不足，按规则停止安排",
+    en: "not funded: allocation stopped at the first project that did not fit",
+  },
   exhausted: { zh: "预算已用完", en: "not funded: the budget is used up" },
   belowMin: { zh: "评分低于最低分", en: "not funded: score below the minimum" },
 } as const;
@@ -240,8 +325,12 @@ export function allocateByProjects(input: AllocateByProjectsInput, options?: Fun
   const criteria = data.criteria;
   let criteriaWeights: Fraction[] | null = null;
   if (criteria) {
-    const sum = criteria.reduce((s, c) => fraction(s.num * c.weight.den + c.weight.num * s.den, s.den * c.weight.den), fraction(0n));
-    if (compareFractions(sum, fraction(1n)) !== 0) fail("WEIGHTS_NOT_ONE", { sum: showFraction(sum), where: "criteria" }, ["criteria"]);
+    const sum = criteria.reduce(
+      (s, c) => fraction(s.num * c.weight.den + c.weight.num * s.den, s.den * c.weight.den),
+      fraction(0n),
+    );
+    if (compareFractions(sum, fraction(1n)) !== 0)
+      fail("WEIGHTS_NOT_ONE", { sum: showFraction(sum), where: "criteria" }, ["criteria"]);
     criteriaWeights = criteria.map((c) => c.weight);
   }
 
@@ -316,7 +405,14 @@ export function allocateByProjects(input: AllocateByProjectsInput, options?: Fun
       status[i] = "unfunded";
       reasons[i] = REASONS.stopped;
     }
-    steps.push({ rank: rankOf.get(i)!, id: p.id, score: showFraction(score), requested: p.requested, granted: moneyFromFen(amounts[i]!), status: status[i]! });
+    steps.push({
+      rank: rankOf.get(i)!,
+      id: p.id,
+      score: showFraction(score),
+      requested: p.requested,
+      granted: moneyFromFen(amounts[i]!),
+      status: status[i]!,
+    });
   }
   data.projects.forEach((p, i) => {
     if (scores[i] === null) {
@@ -335,14 +431,18 @@ export function allocateByProjects(input: AllocateByProjectsInput, options?: Fun
   const unallocated = moneyFromFen(remaining);
 
   // --- FUNDS-PROJECT-2: collective decision ---
-  const procedure = data.decision ? checkProcedure(COLLECTIVE_DECISION, data.decision as readonly ProcedureEvent[]) : null;
+  const procedure = data.decision
+    ? checkProcedure(COLLECTIVE_DECISION, data.decision as readonly ProcedureEvent[])
+    : null;
   const final = procedure?.complete ?? false;
   const missingSteps = procedure ? procedure.missing : COLLECTIVE_DECISION.steps.map((s) => s.id);
 
   const children: TraceNode[] = [
     traceStep(RULES["FUNDS-PROJECT-1"], {
       inputs: {
-        screenedOut: data.projects.filter((p) => p.eligible === false).map((p) => ({ id: p.id, reason: p.ineligibleReason! })),
+        screenedOut: data.projects
+          .filter((p) => p.eligible === false)
+          .map((p) => ({ id: p.id, reason: p.ineligibleReason! })),
         scoring: rule,
         ...(criteria ? { criteria: criteria.map((c) => ({ id: c.id, weight: showFraction(c.weight) })) } : {}),
         ...(data.minScore ? { minScore: showFraction(data.minScore) } : {}),
@@ -350,14 +450,23 @@ export function allocateByProjects(input: AllocateByProjectsInput, options?: Fun
         whenNotFit,
       },
       output: steps,
-      note: { zh: "按精确评分排名，依次安排直至预算用完", en: "ranked by exact score and funded in order until the budget runs out" },
+      note: {
+        zh: "按精确评分排名，依次安排直至预算用完",
+        en: "ranked by exact score and funded in order until the budget runs out",
+      },
     }),
     traceStep(RULES["FUNDS-PROJECT-2"], {
       inputs: { procedure: COLLECTIVE_DECISION.id, recorded: data.decision ? data.decision.length : 0 },
       output: { final, missingSteps },
       note: final
-        ? { zh: "集体决策程序完整，分配结果为最终结果", en: "the collective decision procedure is complete: the allocation is final" }
-        : { zh: "集体决策程序未完成，分配结果仅为建议", en: "the collective decision procedure is not complete: the allocation is a proposal only" },
+        ? {
+            zh: "集体决策程序完整，分配结果为最终结果",
+            en: "the collective decision procedure is complete: the allocation is final",
+          }
+        : {
+            zh: "集体决策程序未完成，分配结果仅为建议",
+            en: "the collective decision procedure is not complete: the allocation is a proposal only",
+          },
       ...(procedure ? { children: [procedure.trace] } : {}),
     }),
   ];

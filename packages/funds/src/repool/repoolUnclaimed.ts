@@ -34,8 +34,20 @@ const weightSchema = fractionSchema.superRefine((f, ctx) => {
 /** The zod schema of {@link repoolUnclaimed}'s input. */
 export const repoolUnclaimedInputSchema = z
   .strictObject({
-    allocations: z.array(z.strictObject({ id: idSchema, amount: nonNegativeMoneySchema })).min(1).max(100_000),
-    applications: z.array(z.strictObject({ unit: idSchema, date: legalDateSchema, amount: nonNegativeMoneySchema.optional(), project: idSchema.optional() })).max(1_000_000),
+    allocations: z
+      .array(z.strictObject({ id: idSchema, amount: nonNegativeMoneySchema }))
+      .min(1)
+      .max(100_000),
+    applications: z
+      .array(
+        z.strictObject({
+          unit: idSchema,
+          date: legalDateSchema,
+          amount: nonNegativeMoneySchema.optional(),
+          project: idSchema.optional(),
+        }),
+      )
+      .max(1_000_000),
     deadline: legalDateSchema,
     method: z.enum(["pro-rata", "equal", "weights"]).optional(),
     weights: safeRecord(weightSchema).optional(),
@@ -44,19 +56,57 @@ export const repoolUnclaimedInputSchema = z
   .superRefine((d, ctx) => {
     const ids = new Set<string>();
     d.allocations.forEach((a, i) => {
-      if (ids.has(a.id)) addIssue(ctx, `重复的单位 “${a.id}”`, `duplicate unit "${a.id}"`, ["allocations", i, "id"], "duplicate_id");
+      if (ids.has(a.id))
+        addIssue(ctx, `重复的单位 “${a.id}”`, `duplicate unit "${a.id}"`, ["allocations", i, "id"], "duplicate_id");
       ids.add(a.id);
     });
     d.applications.forEach((a, i) => {
-      if (!ids.has(a.unit)) addIssue(ctx, `申报单位 “${a.unit}” 不在分配名单中`, `unit "${a.unit}" has no allocation`, ["applications", i, "unit"], "unknown_unit");
+      if (!ids.has(a.unit))
+        addIssue(
+          ctx,
+          `申报单位 “${a.unit}” 不在分配名单中`,
+          `unit "${a.unit}" has no allocation`,
+          ["applications", i, "unit"],
+          "unknown_unit",
+        );
     });
     if ((d.method ?? DEFAULT_REPOOL_METHOD) === "weights") {
-      if (!d.weights) addIssue(ctx, "method 为 weights 时须给出 weights", 'method "weights" needs weights', ["weights"], "weights_required");
+      if (!d.weights)
+        addIssue(
+          ctx,
+          "method 为 weights 时须给出 weights",
+          'method "weights" needs weights',
+          ["weights"],
+          "weights_required",
+        );
       else {
-        for (const k of Object.keys(d.weights)) if (!ids.has(k)) addIssue(ctx, `权重中的单位 “${k}” 不在分配名单中`, `weights name unit "${k}", which has no allocation`, ["weights", k], "unknown_unit");
-        for (const id of ids) if (d.weights[id] === undefined) addIssue(ctx, `缺少单位 “${id}” 的权重`, `missing the weight of unit "${id}"`, ["weights", id], "missing_weight");
+        for (const k of Object.keys(d.weights))
+          if (!ids.has(k))
+            addIssue(
+              ctx,
+              `权重中的单位 “${k}” 不在分配名单中`,
+              `weights name unit "${k}", which has no allocation`,
+              ["weights", k],
+              "unknown_unit",
+            );
+        for (const id of ids)
+          if (d.weights[id] === undefined)
+            addIssue(
+              ctx,
+              `缺少单位 “${id}” 的权重`,
+              `missing the weight of unit "${id}"`,
+              ["weights", id],
+              "missing_weight",
+            );
       }
-    } else if (d.weights) addIssue(ctx, "只有 method 为 weights 时才能给出 weights", 'weights are only used with method "weights"', ["weights"], "weights_without_method");
+    } else if (d.weights)
+      addIssue(
+        ctx,
+        "只有 method 为 weights 时才能给出 weights",
+        'weights are only used with method "weights"',
+        ["weights"],
+        "weights_without_method",
+      );
   }, ONLY_WHEN_VALID);
 
 /** The input of {@link repoolUnclaimed}. */
@@ -68,7 +118,12 @@ export interface RepoolUnclaimedInput {
    * applied for (without it the application claims the unit's whole
    * allocation).
    */
-  readonly applications: readonly { readonly unit: string; readonly date: LegalDate; readonly amount?: MoneyInput; readonly project?: string }[];
+  readonly applications: readonly {
+    readonly unit: string;
+    readonly date: LegalDate;
+    readonly amount?: MoneyInput;
+    readonly project?: string;
+  }[];
   /** The last day to apply (规定时间); an application dated after it does not count. */
   readonly deadline: LegalDate;
   /** How the money taken back is re-allocated: `"pro-rata"` to original allocations (default), `"equal"`, or `"weights"`. */
@@ -157,10 +212,14 @@ export function repoolUnclaimed(input: RepoolUnclaimedInput, options?: FundsOpti
     if (a.amount === undefined) wholeClaim[i] = true;
     else appliedSum[i]! += a.amount.fen;
   }
-  const claimed = data.allocations.map((a, i) => (onTime[i] === 0 ? 0n : wholeClaim[i] ? a.amount.fen : appliedSum[i]! < a.amount.fen ? appliedSum[i]! : a.amount.fen));
+  const claimed = data.allocations.map((a, i) =>
+    onTime[i] === 0 ? 0n : wholeClaim[i] ? a.amount.fen : appliedSum[i]! < a.amount.fen ? appliedSum[i]! : a.amount.fen,
+  );
   const takenBack = data.allocations.map((a, i) => a.amount.fen - claimed[i]!);
   const pool = takenBack.reduce((s, x) => s + x, 0n);
-  const room: (bigint | null)[] = data.allocations.map((a, i) => (onTime[i] === 0 ? 0n : wholeClaim[i] ? null : appliedSum[i]! > a.amount.fen ? appliedSum[i]! - a.amount.fen : 0n));
+  const room: (bigint | null)[] = data.allocations.map((a, i) =>
+    onTime[i] === 0 ? 0n : wholeClaim[i] ? null : appliedSum[i]! > a.amount.fen ? appliedSum[i]! - a.amount.fen : 0n,
+  );
   const weightOf = (i: number): bigint => {
     const a = data.allocations[i]!;
     if (method === "equal") return 1n;
@@ -171,19 +230,27 @@ export function repoolUnclaimed(input: RepoolUnclaimedInput, options?: FundsOpti
   // common denominator for declared weights
   let L = 1n;
   if (method === "weights") for (const a of data.allocations) L = lcm(L, data.weights![a.id]!.den);
-  const weights = data.allocations.map((a, i) => (room[i] === 0n ? 0n : method === "weights" ? (weightOf(i) * L) / data.weights![a.id]!.den : weightOf(i)));
+  const weights = data.allocations.map((a, i) =>
+    room[i] === 0n ? 0n : method === "weights" ? (weightOf(i) * L) / data.weights![a.id]!.den : weightOf(i),
+  );
 
   const distributable = (pool / uFen) * uFen;
   const received: bigint[] = new Array<bigint>(n).fill(0n);
   const takers = weights.map((w, i) => (w > 0n ? i : -1)).filter((i) => i >= 0);
   let note: { zh: string; en: string };
   if (distributable === 0n || takers.length === 0) {
-    note = { zh: "没有可接收的按时申报单位，收回资金由县级保留", en: "no unit that applied in time can take it: the county keeps what was taken back" };
+    note = {
+      zh: "没有可接收的按时申报单位，收回资金由县级保留",
+      en: "no unit that applied in time can take it: the county keeps what was taken back",
+    };
   } else {
     const roomSum = takers.every((i) => room[i] !== null) ? takers.reduce((s, i) => s + room[i]!, 0n) : null;
     if (roomSum !== null && roomSum <= distributable) {
       for (const i of takers) received[i] = room[i]!;
-      note = { zh: "按时申报单位的超额申报需求均已满足，其余由县级保留", en: "every timely applicant's excess demand is met; the rest stays with the county" };
+      note = {
+        zh: "按时申报单位的超额申报需求均已满足，其余由县级保留",
+        en: "every timely applicant's excess demand is met; the rest stays with the county",
+      };
     } else {
       // core allocate in id order (ties to the id that sorts first), caps at each unit's room
       const rank = idRanks(data.allocations.map((a) => a.id));
@@ -191,14 +258,22 @@ export function repoolUnclaimed(input: RepoolUnclaimedInput, options?: FundsOpti
       rank.forEach((r, i) => (order[r] = i));
       // With a unit above the fen a room counts in whole units only; when every taker is capped, what
       // those whole units cannot take stays with the county instead of making the caps infeasible.
-      const capUnits = takers.every((i) => room[i] !== null) ? takers.reduce((s, i) => s + room[i]! / uFen, 0n) * uFen : null;
+      const capUnits = takers.every((i) => room[i] !== null)
+        ? takers.reduce((s, i) => s + room[i]! / uFen, 0n) * uFen
+        : null;
       const parts = allocate(
         moneyFromFen(capUnits !== null && capUnits < distributable ? capUnits : distributable),
         order.map((i) => weights[i]!),
-        { unit: data.unit ?? "0.01", caps: order.map((i) => (room[i] === null || weights[i] === 0n ? null : moneyFromFen(room[i]!))) },
+        {
+          unit: data.unit ?? "0.01",
+          caps: order.map((i) => (room[i] === null || weights[i] === 0n ? null : moneyFromFen(room[i]!))),
+        },
       );
       order.forEach((i, j) => (received[i] = parts[j]!.fen));
-      note = { zh: "收回资金在按时申报单位之间按声明方法重新分配", en: "what was taken back is re-allocated among the units that applied in time by the declared method" };
+      note = {
+        zh: "收回资金在按时申报单位之间按声明方法重新分配",
+        en: "what was taken back is re-allocated among the units that applied in time by the declared method",
+      };
     }
   }
   const reallocated = received.reduce((s, x) => s + x, 0n);

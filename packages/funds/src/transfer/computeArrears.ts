@@ -50,19 +50,37 @@ export const computeArrearsInputSchema = z
       )
       .min(1)
       .max(1000),
-    transfers: z.array(z.strictObject({ obligation: idSchema, date: legalDateSchema, amount: nonNegativeMoneySchema })).max(1_000_000),
+    transfers: z
+      .array(z.strictObject({ obligation: idSchema, date: legalDateSchema, amount: nonNegativeMoneySchema }))
+      .max(1_000_000),
   })
   .superRefine((d, ctx) => {
     const ids = new Set<string>();
     d.obligations.forEach((o, i) => {
-      if (ids.has(o.id)) addIssue(ctx, `重复的划转项目 “${o.id}”`, `duplicate obligation "${o.id}"`, ["obligations", i, "id"], "duplicate_id");
+      if (ids.has(o.id))
+        addIssue(
+          ctx,
+          `重复的划转项目 “${o.id}”`,
+          `duplicate obligation "${o.id}"`,
+          ["obligations", i, "id"],
+          "duplicate_id",
+        );
       ids.add(o.id);
-      if (o.last !== undefined && o.last < o.first) addIssue(ctx, "last 早于 first", "last is before first", ["obligations", i, "last"], "out_of_range");
+      if (o.last !== undefined && o.last < o.first)
+        addIssue(ctx, "last 早于 first", "last is before first", ["obligations", i, "last"], "out_of_range");
     });
     d.transfers.forEach((t, i) => {
-      if (!ids.has(t.obligation)) addIssue(ctx, `未知的划转项目 “${t.obligation}”`, `unknown obligation "${t.obligation}"`, ["transfers", i, "obligation"], "unknown_obligation");
+      if (!ids.has(t.obligation))
+        addIssue(
+          ctx,
+          `未知的划转项目 “${t.obligation}”`,
+          `unknown obligation "${t.obligation}"`,
+          ["transfers", i, "obligation"],
+          "unknown_obligation",
+        );
     });
-    if (d.since !== undefined && compareDates(d.since, d.asOf) > 0) addIssue(ctx, "since 晚于 asOf", "since is after asOf", ["since"], "out_of_range");
+    if (d.since !== undefined && compareDates(d.since, d.asOf) > 0)
+      addIssue(ctx, "since 晚于 asOf", "since is after asOf", ["since"], "out_of_range");
   }, ONLY_WHEN_VALID);
 
 /** The input of {@link computeArrears}. */
@@ -78,7 +96,14 @@ export interface ComputeArrearsInput {
    * quarterly obligation's periods are calendar quarters, from the quarter
    * containing `first`.
    */
-  readonly obligations: readonly { readonly id: string; readonly label?: string; readonly frequency: TransferFrequency; readonly first: YearMonth; readonly last?: YearMonth; readonly amount: MoneyInput }[];
+  readonly obligations: readonly {
+    readonly id: string;
+    readonly label?: string;
+    readonly frequency: TransferFrequency;
+    readonly first: YearMonth;
+    readonly last?: YearMonth;
+    readonly amount: MoneyInput;
+  }[];
   /** Transfers made: each pays the oldest unpaid period of its obligation first. */
   readonly transfers: readonly { readonly obligation: string; readonly date: LegalDate; readonly amount: MoneyInput }[];
 }
@@ -194,7 +219,9 @@ export function computeArrears(input: ComputeArrearsInput, options?: FundsOption
     const paid: bigint[] = periods.map(() => 0n);
     const paidLate: bigint[] = periods.map(() => 0n);
     const completedOn: (LegalDate | null)[] = periods.map(() => null);
-    const transfers = (byObligation.get(o.id) ?? []).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+    const transfers = (byObligation.get(o.id) ?? []).sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order,
+    );
     let k = 0;
     let credit = 0n;
     for (const t of transfers) {
@@ -216,8 +243,14 @@ export function computeArrears(input: ComputeArrearsInput, options?: FundsOption
       const outstanding = due - paid[i]!;
       const past = compareDates(data.asOf, p.dueDate) > 0;
       const overdue = past ? outstanding : 0n;
-      const status: PeriodStatus = outstanding > 0n ? (past ? "overdue" : "due-today") : paidLate[i]! > 0n ? "paid-late" : "paid";
-      const daysLate = overdue > 0n ? daysBetween(p.dueDate, data.asOf) : status === "paid-late" ? daysBetween(p.dueDate, completedOn[i]!) : 0;
+      const status: PeriodStatus =
+        outstanding > 0n ? (past ? "overdue" : "due-today") : paidLate[i]! > 0n ? "paid-late" : "paid";
+      const daysLate =
+        overdue > 0n
+          ? daysBetween(p.dueDate, data.asOf)
+          : status === "paid-late"
+            ? daysBetween(p.dueDate, completedOn[i]!)
+            : 0;
       return {
         period: p.label,
         dueDate: p.dueDate,
@@ -231,7 +264,13 @@ export function computeArrears(input: ComputeArrearsInput, options?: FundsOption
       };
     });
     const since = data.since;
-    const newArrears = rows.filter((r) => (since === undefined || compareDates(r.dueDate, since) > 0) && (r.status === "overdue" || r.status === "paid-late")).map((r) => r.period);
+    const newArrears = rows
+      .filter(
+        (r) =>
+          (since === undefined || compareDates(r.dueDate, since) > 0) &&
+          (r.status === "overdue" || r.status === "paid-late"),
+      )
+      .map((r) => r.period);
     return {
       id: o.id,
       frequency: o.frequency,
@@ -246,9 +285,18 @@ export function computeArrears(input: ComputeArrearsInput, options?: FundsOption
   const arrears = moneyFromFen(obligations.reduce((s, o) => s + o.arrears.fen, 0n));
   const newArrears = obligations.some((o) => o.newArrears.length > 0);
   const trace = traceStep(RULES["FUNDS-TRANSFER-1"], {
-    inputs: { asOf: data.asOf, ...(data.since ? { since: data.since } : {}), obligations: data.obligations.map((o) => ({ id: o.id, frequency: o.frequency, amount: o.amount })), ignoredTransfers: ignored },
+    inputs: {
+      asOf: data.asOf,
+      ...(data.since ? { since: data.since } : {}),
+      obligations: data.obligations.map((o) => ({ id: o.id, frequency: o.frequency, amount: o.amount })),
+      ignoredTransfers: ignored,
+    },
     parameters: uses,
-    output: { arrears, newArrears, byObligation: obligations.map((o) => ({ id: o.id, arrears: o.arrears, newArrears: [...o.newArrears] })) },
+    output: {
+      arrears,
+      newArrears,
+      byObligation: obligations.map((o) => ({ id: o.id, arrears: o.arrears, newArrears: [...o.newArrears] })),
+    },
     note: {
       zh: "每期应于期末（加宽限天数）前划转；实际划转按先到期先冲抵；期满未足额即为拖欠",
       en: "each period is due at its end (plus the grace days); transfers pay the oldest period first; what is unpaid after the due date is in arrears",

@@ -16,7 +16,9 @@ export interface Prepared {
   readonly mu: readonly string[];
   readonly weights: readonly (number | string)[];
   /** Members and choices per household (undefined entries when none were given); null when no household gave any. */
-  readonly choices: readonly ({ readonly members?: readonly Member[]; readonly chosen?: readonly string[] } | undefined)[] | null;
+  readonly choices:
+    | readonly ({ readonly members?: readonly Member[]; readonly chosen?: readonly string[] } | undefined)[]
+    | null;
 }
 
 interface Member {
@@ -31,7 +33,12 @@ export function prepare(data: {
   quota: number;
   asOf: LegalDate;
   method?: ApportionMethod | undefined;
-  households: readonly { id: string; landLost: Area; members?: readonly Member[] | undefined; chosen?: readonly string[] | undefined }[];
+  households: readonly {
+    id: string;
+    landLost: Area;
+    members?: readonly Member[] | undefined;
+    chosen?: readonly string[] | undefined;
+  }[];
 }): Prepared {
   const hs = data.households;
   const scaled = hs.map((h) => scaledWeight({ value: String(h.landLost.value), unit: h.landLost.unit }));
@@ -45,7 +52,13 @@ export function prepare(data: {
     ids: hs.map((h) => h.id),
     mu,
     weights: allScaled ? (scaled as number[]) : mu,
-    choices: any ? hs.map((h) => (h.members === undefined && h.chosen === undefined ? undefined : { ...(h.members ? { members: h.members } : {}), ...(h.chosen ? { chosen: h.chosen } : {}) })) : null,
+    choices: any
+      ? hs.map((h) =>
+          h.members === undefined && h.chosen === undefined
+            ? undefined
+            : { ...(h.members ? { members: h.members } : {}), ...(h.chosen ? { chosen: h.chosen } : {}) },
+        )
+      : null,
   };
 }
 
@@ -73,7 +86,9 @@ function weightOf(s: string, unit: "mu" | "hectare" | "sqm"): number | undefined
   if (dot < 0) scaled = Number(s) * 10_000;
   else {
     const frac = s.slice(dot + 1);
-    scaled = Number(s.slice(0, dot)) * 10_000 + Number(frac) * (frac.length === 1 ? 1000 : frac.length === 2 ? 100 : frac.length === 3 ? 10 : 1);
+    scaled =
+      Number(s.slice(0, dot)) * 10_000 +
+      Number(frac) * (frac.length === 1 ? 1000 : frac.length === 2 ? 100 : frac.length === 3 ? 10 : 1);
   }
   const w = scaled * FACTOR[unit];
   return Number.isSafeInteger(w) ? w : undefined;
@@ -117,7 +132,8 @@ export function fastPrepare(input: unknown): Prepared | undefined {
     }
     if (hk !== 2) return undefined;
     const id = h["id"];
-    if (typeof id !== "string" || id.length === 0 || id.length > 200 || id.trim() !== id || seen.has(id)) return undefined;
+    if (typeof id !== "string" || id.length === 0 || id.length > 200 || id.trim() !== id || seen.has(id))
+      return undefined;
     seen.add(id);
     const l = h["landLost"];
     let s = value(l);

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { addIssue, areaSchema, Decimal, toMu, type Area } from "@sannong/core";
+import { addIssue, areaSchema, type Decimal, toMu, type Area } from "@sannong/core";
 
 /** A land figure: one area (in 亩, 公顷 or m²), or a breakdown by land type. */
 export type LandFigureInput =
@@ -9,7 +9,9 @@ export type LandFigureInput =
   | { readonly cultivated: Area | string | number; readonly otherAgricultural: Area | string | number };
 
 /** The parsed form of a {@link LandFigureInput}. @internal */
-export type LandFigure = { readonly kind: "single"; readonly area: Area } | { readonly kind: "breakdown"; readonly cultivated: Area; readonly otherAgricultural: Area };
+export type LandFigure =
+  | { readonly kind: "single"; readonly area: Area }
+  | { readonly kind: "breakdown"; readonly cultivated: Area; readonly otherAgricultural: Area };
 
 type Ctx = Parameters<typeof addIssue>[0];
 
@@ -17,7 +19,13 @@ function forward(ctx: Ctx, r: ReturnType<typeof areaSchema.safeParse>, prefix: (
   if (r.success) return r.data;
   for (const iss of r.error.issues) {
     const params = (iss as unknown as { params?: { zh?: string; en?: string; code?: string } }).params;
-    addIssue(ctx, params?.zh ?? iss.message, params?.en ?? iss.message, [...prefix, ...iss.path.map((p) => (typeof p === "symbol" ? String(p) : p))], params?.code ?? iss.code);
+    addIssue(
+      ctx,
+      params?.zh ?? iss.message,
+      params?.en ?? iss.message,
+      [...prefix, ...iss.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+      params?.code ?? iss.code,
+    );
   }
   return undefined;
 }
@@ -27,24 +35,32 @@ function forward(ctx: Ctx, r: ReturnType<typeof areaSchema.safeParse>, prefix: (
  * 亩), or `{ cultivated, otherAgricultural }` (耕地 / 其他农用地), each an area.
  * @internal
  */
-export const landFigureSchema: z.ZodType<LandFigure, LandFigureInput> = z.custom<LandFigureInput>(() => true).transform((v, ctx) => {
-  if (typeof v === "object" && v !== null && !Array.isArray(v) && ("cultivated" in v || "otherAgricultural" in v)) {
-    const o = v as Record<string, unknown>;
-    let ok = true;
-    for (const k of Object.keys(o)) {
-      if (k !== "cultivated" && k !== "otherAgricultural") {
-        addIssue(ctx, `未知的键 “${k}”（允许：cultivated、otherAgricultural）`, `unknown key "${k}" (allowed: cultivated, otherAgricultural)`, [k], "unrecognized_keys");
-        ok = false;
+export const landFigureSchema: z.ZodType<LandFigure, LandFigureInput> = z
+  .custom<LandFigureInput>(() => true)
+  .transform((v, ctx) => {
+    if (typeof v === "object" && v !== null && !Array.isArray(v) && ("cultivated" in v || "otherAgricultural" in v)) {
+      const o = v as Record<string, unknown>;
+      let ok = true;
+      for (const k of Object.keys(o)) {
+        if (k !== "cultivated" && k !== "otherAgricultural") {
+          addIssue(
+            ctx,
+            `未知的键 “${k}”（允许：cultivated、otherAgricultural）`,
+            `unknown key "${k}" (allowed: cultivated, otherAgricultural)`,
+            [k],
+            "unrecognized_keys",
+          );
+          ok = false;
+        }
       }
+      const cultivated = forward(ctx, areaSchema.safeParse(o["cultivated"]), ["cultivated"]);
+      const otherAgricultural = forward(ctx, areaSchema.safeParse(o["otherAgricultural"]), ["otherAgricultural"]);
+      if (!ok || !cultivated || !otherAgricultural) return z.NEVER;
+      return { kind: "breakdown" as const, cultivated, otherAgricultural };
     }
-    const cultivated = forward(ctx, areaSchema.safeParse(o["cultivated"]), ["cultivated"]);
-    const otherAgricultural = forward(ctx, areaSchema.safeParse(o["otherAgricultural"]), ["otherAgricultural"]);
-    if (!ok || !cultivated || !otherAgricultural) return z.NEVER;
-    return { kind: "breakdown" as const, cultivated, otherAgricultural };
-  }
-  const area = forward(ctx, areaSchema.safeParse(v), []);
-  return area ? { kind: "single" as const, area } : z.NEVER;
-}) as unknown as z.ZodType<LandFigure, LandFigureInput>;
+    const area = forward(ctx, areaSchema.safeParse(v), []);
+    return area ? { kind: "single" as const, area } : z.NEVER;
+  }) as unknown as z.ZodType<LandFigure, LandFigureInput>;
 
 /** The figure in 亩 on a base (cultivated only, or all agricultural land). @internal */
 export function figureMu(f: LandFigure, base: "agricultural" | "cultivated"): InstanceType<typeof Decimal> {
@@ -81,19 +97,21 @@ function simpleValue(v: unknown): string | undefined {
  * skips building a Decimal. Anything else goes through `areaSchema`. The
  * property tests compare it with `areaSchema`. @internal
  */
-export const fastAreaSchema: z.ZodType<Area & { readonly value: string }, Area | string | number> = z.custom<Area | string | number>(() => true).transform((v, ctx) => {
-  const s = simpleValue(v);
-  if (s !== undefined) return { value: s, unit: "mu" as const };
-  if (typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype) {
-    const o = v as unknown as Record<string, unknown>;
-    let keys = 0;
-    for (const k in o) keys += k === "value" || k === "unit" ? 1 : 100;
-    const sv = simpleValue(o["value"]);
-    if (keys === 2 && sv !== undefined && isUnit(o["unit"])) return { value: sv, unit: o["unit"] };
-  }
-  const area = forward(ctx, areaSchema.safeParse(v), []);
-  return area ? { value: String(area.value), unit: area.unit } : z.NEVER;
-}) as unknown as z.ZodType<Area & { readonly value: string }, Area | string | number>;
+export const fastAreaSchema: z.ZodType<Area & { readonly value: string }, Area | string | number> = z
+  .custom<Area | string | number>(() => true)
+  .transform((v, ctx) => {
+    const s = simpleValue(v);
+    if (s !== undefined) return { value: s, unit: "mu" as const };
+    if (typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype) {
+      const o = v as unknown as Record<string, unknown>;
+      let keys = 0;
+      for (const k in o) keys += k === "value" || k === "unit" ? 1 : 100;
+      const sv = simpleValue(o["value"]);
+      if (keys === 2 && sv !== undefined && isUnit(o["unit"])) return { value: sv, unit: o["unit"] };
+    }
+    const area = forward(ctx, areaSchema.safeParse(v), []);
+    return area ? { value: String(area.value), unit: area.unit } : z.NEVER;
+  }) as unknown as z.ZodType<Area & { readonly value: string }, Area | string | number>;
 
 /**
  * The area as an integer number of 1/(2000·10⁴) 亩 when that is a safe

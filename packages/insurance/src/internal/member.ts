@@ -17,7 +17,14 @@ export const memberSchema = z.strictObject({
 export type Member = z.output<typeof memberSchema>;
 
 /** Why a person may not take a place (INS-MATCH-2). */
-export type IneligibilityReason = "UNDER_MIN_AGE" | "ALREADY_INSURED" | "NOT_COLLECTIVE_MEMBER" | "NOT_IN_HOUSEHOLD" | "NO_PLACE_LEFT" | "NO_LAND_EXPROPRIATED" | "NOT_SAME_COLLECTIVE";
+export type IneligibilityReason =
+  | "UNDER_MIN_AGE"
+  | "ALREADY_INSURED"
+  | "NOT_COLLECTIVE_MEMBER"
+  | "NOT_IN_HOUSEHOLD"
+  | "NO_PLACE_LEFT"
+  | "NO_LAND_EXPROPRIATED"
+  | "NOT_SAME_COLLECTIVE";
 
 /** The bilingual text of each reason. @internal */
 export const REASON_TEXT: Readonly<Record<IneligibilityReason, { zh: string; en: string }>> = {
@@ -26,8 +33,14 @@ export const REASON_TEXT: Readonly<Record<IneligibilityReason, { zh: string; en:
   NOT_COLLECTIVE_MEMBER: { zh: "非本集体经济组织成员", en: "not a member of the collective" },
   NOT_IN_HOUSEHOLD: { zh: "不是本户成员", en: "not a member of the household" },
   NO_LAND_EXPROPRIATED: { zh: "承包地未被征收", en: "no contracted land was expropriated" },
-  NOT_SAME_COLLECTIVE: { zh: "非本村集体成员，节余指标不调剂至外村", en: "not of this collective, and surplus places stay in the village" },
-  NO_PLACE_LEFT: { zh: "本户名额已用完（按选择顺序）", en: "the household's places are taken (in the order of choice)" },
+  NOT_SAME_COLLECTIVE: {
+    zh: "非本村集体成员，节余指标不调剂至外村",
+    en: "not of this collective, and surplus places stay in the village",
+  },
+  NO_PLACE_LEFT: {
+    zh: "本户名额已用完（按选择顺序）",
+    en: "the household's places are taken (in the order of choice)",
+  },
 };
 
 /** The reasons, in a fixed order, why a member may not be insured on `asOf`. @internal */

@@ -9,12 +9,17 @@ export interface InsuranceOptions {
 }
 
 const isParameterSet = (v: unknown): v is ParameterSet =>
-  typeof v === "object" && v !== null && (v as { parameters?: unknown }).parameters instanceof Map && Array.isArray((v as { overridden?: unknown }).overridden);
+  typeof v === "object" &&
+  v !== null &&
+  (v as { parameters?: unknown }).parameters instanceof Map &&
+  Array.isArray((v as { overridden?: unknown }).overridden);
 
 const optionsSchema = z
   .strictObject({
     parameters: z
-      .custom<ParameterSet>(isParameterSet, { message: "parameters must be a ParameterSet (build it with core parameterSet or overlay)" })
+      .custom<ParameterSet>(isParameterSet, {
+        message: "parameters must be a ParameterSet (build it with core parameterSet or overlay)",
+      })
       .optional(),
   })
   .optional();

@@ -1,5 +1,18 @@
 import * as z from "zod";
-import { addIssue, apportion, countSchema, idSchema, legalDateSchema, paramAt, parseInput, traceStep, type ApportionMethod, type LegalDate, type ParameterUse, type TraceNode } from "@sannong/core";
+import {
+  addIssue,
+  apportion,
+  countSchema,
+  idSchema,
+  legalDateSchema,
+  paramAt,
+  parseInput,
+  traceStep,
+  type ApportionMethod,
+  type LegalDate,
+  type ParameterUse,
+  type TraceNode,
+} from "@sannong/core";
 import { fastPrepare, prepare, type Prepared } from "../internal/fastHouseholds";
 import { fastAreaSchema } from "../internal/land";
 import { memberReasons, memberSchema, REASON_TEXT, type IneligibilityReason } from "../internal/member";
@@ -25,18 +38,34 @@ function checkHouseholds(hs: readonly z.output<typeof householdSchema>[], ctx: z
   const ids = new Set<string>();
   const members = new Map<string, number>();
   hs.forEach((h, i) => {
-    if (ids.has(h.id)) addIssue(ctx, `重复的户标识 “${h.id}”`, `duplicate household id "${h.id}"`, [i, "id"], "duplicate_id");
+    if (ids.has(h.id))
+      addIssue(ctx, `重复的户标识 “${h.id}”`, `duplicate household id "${h.id}"`, [i, "id"], "duplicate_id");
     ids.add(h.id);
     h.members?.forEach((m, j) => {
       const other = members.get(m.id);
-      if (other === i) addIssue(ctx, `本户成员标识重复 “${m.id}”`, `duplicate member id "${m.id}" in the household`, [i, "members", j, "id"], "duplicate_id");
-      else if (other !== undefined) addIssue(ctx, `成员 “${m.id}” 同时属于两户`, `member "${m.id}" belongs to two households`, [i, "members", j, "id"], "duplicate_id");
+      if (other === i)
+        addIssue(
+          ctx,
+          `本户成员标识重复 “${m.id}”`,
+          `duplicate member id "${m.id}" in the household`,
+          [i, "members", j, "id"],
+          "duplicate_id",
+        );
+      else if (other !== undefined)
+        addIssue(
+          ctx,
+          `成员 “${m.id}” 同时属于两户`,
+          `member "${m.id}" belongs to two households`,
+          [i, "members", j, "id"],
+          "duplicate_id",
+        );
       members.set(m.id, i);
     });
     if (h.chosen && h.chosen.length > 1) {
       const chosen = new Set<string>();
       h.chosen.forEach((c, j) => {
-        if (chosen.has(c)) addIssue(ctx, `重复选择成员 “${c}”`, `member "${c}" is chosen twice`, [i, "chosen", j], "duplicate_id");
+        if (chosen.has(c))
+          addIssue(ctx, `重复选择成员 “${c}”`, `member "${c}" is chosen twice`, [i, "chosen", j], "duplicate_id");
         chosen.add(c);
       });
     }
@@ -93,7 +122,11 @@ export interface AllocateQuotaToHouseholdsResult {
   /** Places of households that have not chosen yet. */
   readonly awaiting: number;
   /** Ties the apportionment had to break (households by id; the lower id won). */
-  readonly ties: readonly { readonly among: readonly string[]; readonly awarded: readonly string[]; readonly places: number }[];
+  readonly ties: readonly {
+    readonly among: readonly string[];
+    readonly awarded: readonly string[];
+    readonly places: number;
+  }[];
   readonly trace: TraceNode;
 }
 
@@ -139,9 +172,13 @@ function isSorted(ids: readonly string[]): boolean {
  * ```
  * @remarks Implements INS-MATCH-1, INS-MATCH-2 (002 §三(三)).
  */
-export function allocateQuotaToHouseholds(input: AllocateQuotaToHouseholdsInput, options?: InsuranceOptions): AllocateQuotaToHouseholdsResult {
+export function allocateQuotaToHouseholds(
+  input: AllocateQuotaToHouseholdsInput,
+  options?: InsuranceOptions,
+): AllocateQuotaToHouseholdsResult {
   // The fast path gives what the schema gives for the common large input; the schema is the reference.
-  const data: Prepared = fastPrepare(input) ?? prepare(parseInput(allocateQuotaToHouseholdsInputSchema, input, "allocateQuotaToHouseholds"));
+  const data: Prepared =
+    fastPrepare(input) ?? prepare(parseInput(allocateQuotaToHouseholdsInputSchema, input, "allocateQuotaToHouseholds"));
   const set = resolveParameters(options, "allocateQuotaToHouseholds");
   const asOf: LegalDate = data.asOf;
   const used: ParameterUse[] = [];
@@ -164,7 +201,11 @@ export function allocateQuotaToHouseholds(input: AllocateQuotaToHouseholdsInput,
     for (let i = 0; i < n; i++) order[i] = i;
     order.sort((a, b) => byId(ids[a]!, ids[b]!));
   }
-  const { seats, ties } = apportion(data.quota, order ? order.map((i) => weights[i]!) : (weights as (number | string)[]), method === "hamilton" ? undefined : { method });
+  const { seats, ties } = apportion(
+    data.quota,
+    order ? order.map((i) => weights[i]!) : (weights as (number | string)[]),
+    method === "hamilton" ? undefined : { method },
+  );
   let places = seats;
   if (order) {
     places = new Array<number>(n);
@@ -181,7 +222,15 @@ export function allocateQuotaToHouseholds(input: AllocateQuotaToHouseholdsInput,
     const ch = choices?.[i];
     if (ch?.chosen === undefined) {
       awaiting += p;
-      households[i] = { id: ids[i]!, landLostMu: mu[i]!, places: p, status: "awaiting-choice", insured: NONE, rejected: NONE, surplus: 0 };
+      households[i] = {
+        id: ids[i]!,
+        landLostMu: mu[i]!,
+        places: p,
+        status: "awaiting-choice",
+        insured: NONE,
+        rejected: NONE,
+        surplus: 0,
+      };
       continue;
     }
     const members = new Map((ch.members ?? []).map((m) => [m.id, m]));
@@ -189,18 +238,37 @@ export function allocateQuotaToHouseholds(input: AllocateQuotaToHouseholdsInput,
     const rejected: RejectedChoice[] = [];
     for (const c of ch.chosen) {
       const m = members.get(c);
-      const reasons: IneligibilityReason[] = m === undefined ? ["NOT_IN_HOUSEHOLD"] : memberReasons(m, asOf, minAge.value);
+      const reasons: IneligibilityReason[] =
+        m === undefined ? ["NOT_IN_HOUSEHOLD"] : memberReasons(m, asOf, minAge.value);
       if (reasons.length === 0 && insured.length >= p) reasons.push("NO_PLACE_LEFT");
       if (reasons.length === 0) insured.push(c);
-      else rejected.push({ memberId: c, reasons, zh: reasons.map((r) => REASON_TEXT[r].zh).join("；"), en: reasons.map((r) => REASON_TEXT[r].en).join("; ") });
+      else
+        rejected.push({
+          memberId: c,
+          reasons,
+          zh: reasons.map((r) => REASON_TEXT[r].zh).join("；"),
+          en: reasons.map((r) => REASON_TEXT[r].en).join("; "),
+        });
     }
     const left = p - insured.length;
     filled += insured.length;
     surplus += left;
-    households[i] = { id: ids[i]!, landLostMu: mu[i]!, places: p, status: left === 0 ? "filled" : "partly-filled", insured, rejected, surplus: left };
+    households[i] = {
+      id: ids[i]!,
+      landLostMu: mu[i]!,
+      places: p,
+      status: left === 0 ? "filled" : "partly-filled",
+      insured,
+      rejected,
+      surplus: left,
+    };
   }
 
-  const tieIds = ties.map((t) => ({ among: t.among.map((k) => ids[pos(k)]!), awarded: t.awarded.map((k) => ids[pos(k)]!), places: t.places }));
+  const tieIds = ties.map((t) => ({
+    among: t.among.map((k) => ids[pos(k)]!),
+    awarded: t.awarded.map((k) => ids[pos(k)]!),
+    places: t.places,
+  }));
   const rejectedCount = households.reduce((a, h) => a + h.rejected.length, 0);
   const trace = traceStep(RULES["INS-MATCH-1"], {
     inputs: { quota: data.quota, asOf, households: n, method },
@@ -214,7 +282,10 @@ export function allocateQuotaToHouseholds(input: AllocateQuotaToHouseholdsInput,
       traceStep(RULES["INS-MATCH-2"], {
         inputs: { minAge: minAge.value },
         output: { accepted: filled, rejected: rejectedCount },
-        note: { zh: "户内选择须为本户、已满最低年龄、本集体成员、尚未参保的成员；超出名额的选择按顺序不予接受", en: "a choice must be a member of the household, of the minimum age, a member of the collective and not yet insured; choices beyond the places are refused in order" },
+        note: {
+          zh: "户内选择须为本户、已满最低年龄、本集体成员、尚未参保的成员；超出名额的选择按顺序不予接受",
+          en: "a choice must be a member of the household, of the minimum age, a member of the collective and not yet insured; choices beyond the places are refused in order",
+        },
       }),
     ],
   });

@@ -5,7 +5,7 @@ import {
   checkProcedure,
   coreParameterSet,
   countSchema,
-  Decimal,
+  type Decimal,
   FIVE_DELIBERATIONS_PARAMETER,
   idSchema,
   legalDateSchema,
@@ -49,7 +49,10 @@ export const reassignSurplusInputSchema = z.strictObject({
   asOf: legalDateSchema,
   /** 节余指标 (places given up) and 调剂指标 (adjustable places). */
   surplus: z.strictObject({ givenUp: countSchema, adjustable: countSchema }),
-  candidates: z.array(candidateSchema).max(1_000_000).superRefine((cs, ctx) => refineUniqueIds(ctx, cs)),
+  candidates: z
+    .array(candidateSchema)
+    .max(1_000_000)
+    .superRefine((cs, ctx) => refineUniqueIds(ctx, cs)),
   /** Order within a tier; the parameter `insurance.match.surplusOrder` when absent. Ties end in id order. */
   order: z
     .array(z.enum(SURPLUS_ORDER_KEYS))
@@ -157,14 +160,20 @@ export function reassignSurplus(input: ReassignSurplusInput, options?: Insurance
   // 五议两公开
   const procSet: ParameterSet = set.parameters.has(FIVE_DELIBERATIONS_PARAMETER) ? set : coreParameterSet;
   const procUse = paramAt<Procedure>(procSet, FIVE_DELIBERATIONS_PARAMETER, asOf);
-  const check = checkProcedure(procUse.value, data.procedure as unknown as readonly ProcedureEvent[], through.value === null ? { parameters: procSet } : { parameters: procSet, through: through.value });
+  const check = checkProcedure(
+    procUse.value,
+    data.procedure as unknown as readonly ProcedureEvent[],
+    through.value === null ? { parameters: procSet } : { parameters: procSet, through: through.value },
+  );
   if (!check.complete) {
     const problems = [
       ...check.outOfOrder.map((o) => `${o.step} < ${o.mustFollow}`),
       ...check.wrongBody.map((w) => `${w.step}: ${w.actual} ≠ ${w.expected}`),
       ...check.failedVotes.map((f) => `${f.step}: ${f.reason.en}`),
     ];
-    fail("PROCEDURE_INCOMPLETE", { missing: check.missing.join(", ") || "—", problems: problems.join("; ") || "—" }, ["procedure"]);
+    fail("PROCEDURE_INCOMPLETE", { missing: check.missing.join(", ") || "—", problems: problems.join("; ") || "—" }, [
+      "procedure",
+    ]);
   }
   const completedOn = check.completedOn!;
   if (completedOn > asOf) fail("PROCEDURE_AFTER_AS_OF", { completedOn, asOf }, ["procedure"]);
@@ -172,7 +181,14 @@ export function reassignSurplus(input: ReassignSurplusInput, options?: Insurance
   // Tiers and exclusions
   const places = data.surplus.givenUp + data.surplus.adjustable;
   const excluded: ExcludedCandidate[] = [];
-  const eligible: { id: string; tier: 1 | 2; rank: number; land: InstanceType<typeof Decimal>; birth: string; index: number }[] = [];
+  const eligible: {
+    id: string;
+    tier: 1 | 2;
+    rank: number;
+    land: InstanceType<typeof Decimal>;
+    birth: string;
+    index: number;
+  }[] = [];
   data.candidates.forEach((c, index) => {
     const reasons: IneligibilityReason[] = [];
     if (ageOn(c.birthDate, asOf) < minAge.value) reasons.push("UNDER_MIN_AGE");
@@ -181,10 +197,22 @@ export function reassignSurplus(input: ReassignSurplusInput, options?: Insurance
     if (c.collective === "other" && !other.value) reasons.push("NOT_SAME_COLLECTIVE");
     if (!c.landExpropriated) reasons.push("NO_LAND_EXPROPRIATED");
     if (reasons.length) {
-      excluded.push({ id: c.id, reasons, zh: reasons.map((r) => REASON_TEXT[r].zh).join("；"), en: reasons.map((r) => REASON_TEXT[r].en).join("; ") });
+      excluded.push({
+        id: c.id,
+        reasons,
+        zh: reasons.map((r) => REASON_TEXT[r].zh).join("；"),
+        en: reasons.map((r) => REASON_TEXT[r].en).join("; "),
+      });
       return;
     }
-    eligible.push({ id: c.id, tier: c.collective === "same" ? 1 : 2, rank: c.rank ?? Number.POSITIVE_INFINITY, land: c.landLost ? toMu(c.landLost) : toMu(0), birth: c.birthDate, index });
+    eligible.push({
+      id: c.id,
+      tier: c.collective === "same" ? 1 : 2,
+      rank: c.rank ?? Number.POSITIVE_INFINITY,
+      land: c.landLost ? toMu(c.landLost) : toMu(0),
+      birth: c.birthDate,
+      index,
+    });
   });
   const keys = order;
   eligible.sort((a, b) => {
@@ -205,7 +233,13 @@ export function reassignSurplus(input: ReassignSurplusInput, options?: Insurance
   const remaining = Math.max(places - ranked.length, 0);
 
   const trace = traceStep(RULES["INS-MATCH-3"], {
-    inputs: { asOf, givenUp: data.surplus.givenUp, adjustable: data.surplus.adjustable, candidates: data.candidates.length, order },
+    inputs: {
+      asOf,
+      givenUp: data.surplus.givenUp,
+      adjustable: data.surplus.adjustable,
+      candidates: data.candidates.length,
+      order,
+    },
     parameters: [...used, procUse],
     output: { assigned: assigned.map((a) => a.id), waiting: waiting.length, excluded: excluded.length, remaining },
     note: {

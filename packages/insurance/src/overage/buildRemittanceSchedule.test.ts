@@ -10,7 +10,15 @@ import { asJson, deepFreeze, expectSannongError } from "../../../../test/helpers
 const BigDec = DecimalJs.clone({ precision: 2000 });
 
 /** Plain reference: walk every person and every month; standards by high-precision decimal. */
-function reference(input: { handoverDate: string; periodYears: number; firstMonth?: "next" | "handover"; monthlyStandard: string; annualGrowth?: string; periods: number; persons: { id: string; coveredUntil?: string }[] }): { fen: bigint; personMonths: number; months: string[] } {
+function reference(input: {
+  handoverDate: string;
+  periodYears: number;
+  firstMonth?: "next" | "handover";
+  monthlyStandard: string;
+  annualGrowth?: string;
+  periods: number;
+  persons: { id: string; coveredUntil?: string }[];
+}): { fen: bigint; personMonths: number; months: string[] } {
   const y0 = Number(input.handoverDate.slice(0, 4));
   const m0 = Number(input.handoverDate.slice(5, 7));
   let y = y0;
@@ -36,7 +44,9 @@ function reference(input: { handoverDate: string; periodYears: number; firstMont
   let personMonths = 0;
   for (const ym of months) {
     const year = Number(ym.slice(0, 4));
-    const std = new BigDec(input.monthlyStandard).times(new BigDec(1).plus(input.annualGrowth ?? "0").pow(year - y0)).toDecimalPlaces(2, DecimalJs.ROUND_HALF_UP);
+    const std = new BigDec(input.monthlyStandard)
+      .times(new BigDec(1).plus(input.annualGrowth ?? "0").pow(year - y0))
+      .toDecimalPlaces(2, DecimalJs.ROUND_HALF_UP);
     const stdFen = BigInt(std.times(100).toFixed(0));
     for (const p of input.persons) {
       if (p.coveredUntil !== undefined && p.coveredUntil.slice(0, 7) < ym) continue;
@@ -84,7 +94,8 @@ describe("buildRemittanceSchedule", () => {
   it("INS-OVERAGE-2: the standard of year y is rounded half-up to the fen before multiplying by person-months", () => {
     // 1736.4375 → 1736.44: 24 person-months in 2025 cost 24 × 1736.44, not round(24 × 1736.4375)
     const s = buildRemittanceSchedule(example);
-    const byYear = (s.trace.children?.[1]?.output as { byYear: Record<string, { amount: string; personMonths: number }> }).byYear;
+    const step = s.trace.children?.[1]?.output as { byYear: Record<string, { amount: string; personMonths: number }> };
+    const byYear = step.byYear;
     expect(byYear["2025"]).toEqual({ monthlyStandard: "1736.44", personMonths: 24, amount: "41674.56" });
     expect(byYear["2022"]).toEqual({ monthlyStandard: "1500.00", personMonths: 10, amount: "15000.00" });
   });
@@ -96,20 +107,39 @@ describe("buildRemittanceSchedule", () => {
     ["2022-12-20", "next", "2023-01", 36],
     ["2022-12-20", "handover", "2022-12", 1 + 36],
     ["2024-02-29", "next", "2024-03", 10 + 36],
-  ] as const)("INS-OVERAGE-3: boundary — handover %s with firstMonth %s covers from %s", (handoverDate, firstMonth, from, months) => {
-    const s = buildRemittanceSchedule({ handoverDate, firstMonth, periodYears: 3, monthlyStandard: "100.00", periods: 2, persons: [{ id: "a" }] });
-    const first = s.remittances[0]!;
-    expect(first.dueDate).toBe(handoverDate);
-    expect(first.from).toBe(from);
-    expect(first.to).toBe(`${Number(handoverDate.slice(0, 4)) + 3}-12`);
-    expect(first.personMonths).toBe(months);
-    expect(String(first.amount)).toBe(`${months * 100}.00`);
-    const y = Number(handoverDate.slice(0, 4));
-    expect(s.remittances.map((r) => r.dueDate)).toEqual([handoverDate, `${y + 3}-11-30`, `${y + 6}-11-30`]);
-  });
+  ] as const)(
+    "INS-OVERAGE-3: boundary — handover %s with firstMonth %s covers from %s",
+    (handoverDate, firstMonth, from, months) => {
+      const s = buildRemittanceSchedule({
+        handoverDate,
+        firstMonth,
+        periodYears: 3,
+        monthlyStandard: "100.00",
+        periods: 2,
+        persons: [{ id: "a" }],
+      });
+      const first = s.remittances[0]!;
+      expect(first.dueDate).toBe(handoverDate);
+      expect(first.from).toBe(from);
+      expect(first.to).toBe(`${Number(handoverDate.slice(0, 4)) + 3}-12`);
+      expect(first.personMonths).toBe(months);
+      expect(String(first.amount)).toBe(`${months * 100}.00`);
+      const y = Number(handoverDate.slice(0, 4));
+      expect(s.remittances.map((r) => r.dueDate)).toEqual([handoverDate, `${y + 3}-11-30`, `${y + 6}-11-30`]);
+    },
+  );
 
   it("INS-OVERAGE-3: a person whose cover ends in the middle of a period counts up to and including that month", () => {
-    const s = buildRemittanceSchedule({ handoverDate: "2022-07-15", periodYears: 2, monthlyStandard: "10.00", periods: 2, persons: [{ id: "a", coveredUntil: "2025-03-02" }, { id: "b", coveredUntil: "2022-07-31" }] });
+    const s = buildRemittanceSchedule({
+      handoverDate: "2022-07-15",
+      periodYears: 2,
+      monthlyStandard: "10.00",
+      periods: 2,
+      persons: [
+        { id: "a", coveredUntil: "2025-03-02" },
+        { id: "b", coveredUntil: "2022-07-31" },
+      ],
+    });
     // a: 2022-08..2024-12 = 29 months, then 2025-01..2025-03 = 3 months, then nothing; b: cover ended in the handover month
     expect(s.remittances.map((r) => [r.personMonths, r.persons, String(r.amount)])).toEqual([
       [29, 1, "290.00"],
@@ -120,16 +150,27 @@ describe("buildRemittanceSchedule", () => {
   });
 
   it("INS-OVERAGE-2: growth over many years is exact (5% a year over 60 years, checked against a 2000-digit reference)", () => {
-    const input = { handoverDate: "2030-06-30", periodYears: 5, monthlyStandard: "1234.56", annualGrowth: "0.05", periods: 11, persons: [{ id: "a" }, { id: "b", coveredUntil: "2061-08-15" }] };
+    const input = {
+      handoverDate: "2030-06-30",
+      periodYears: 5,
+      monthlyStandard: "1234.56",
+      annualGrowth: "0.05",
+      periods: 11,
+      persons: [{ id: "a" }, { id: "b", coveredUntil: "2061-08-15" }],
+    };
     const s = buildRemittanceSchedule(input);
     expect(s.lumpSum.fen).toBe(reference(input).fen);
     const last = s.standards[s.standards.length - 1]!;
     expect(last.year).toBe(2090);
-    expect(String(last.monthlyStandard)).toBe(new BigDec("1234.56").times(new BigDec("1.05").pow(60)).toFixed(2, DecimalJs.ROUND_HALF_UP));
+    expect(String(last.monthlyStandard)).toBe(
+      new BigDec("1234.56").times(new BigDec("1.05").pow(60)).toFixed(2, DecimalJs.ROUND_HALF_UP),
+    );
   });
 
   it("INS-OVERAGE-3: property — amounts add up to the cost of all covered person-months, and no month is covered twice or missed", () => {
-    const date = fc.tuple(fc.integer({ min: 2022, max: 2060 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+    const date = fc
+      .tuple(fc.integer({ min: 2022, max: 2060 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
     fc.assert(
       fc.property(
         date,
@@ -145,7 +186,10 @@ describe("buildRemittanceSchedule", () => {
           const persons = ends.map((e, i) => {
             if (e === undefined) return { id: `p${i}` };
             const idx = y0 * 12 + m0 - 1 + e;
-            return { id: `p${i}`, coveredUntil: `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, "0")}-28` };
+            return {
+              id: `p${i}`,
+              coveredUntil: `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, "0")}-28`,
+            };
           });
           const monthlyStandard = `${Math.floor(stdFen / 100)}.${String(stdFen % 100).padStart(2, "0")}`;
           const input = { handoverDate, periodYears, periods, firstMonth, monthlyStandard, annualGrowth, persons };
@@ -157,7 +201,8 @@ describe("buildRemittanceSchedule", () => {
           expect(s.remittances.reduce((a, r) => a + r.personMonths, 0)).toBe(ref.personMonths);
           // contiguous, non-overlapping, complete
           expect(s.remittances[0]!.from).toBe(ref.months[0]);
-          for (let i = 1; i < s.remittances.length; i++) expect(s.remittances[i]!.from).toBe(next(s.remittances[i - 1]!.to));
+          for (let i = 1; i < s.remittances.length; i++)
+            expect(s.remittances[i]!.from).toBe(next(s.remittances[i - 1]!.to));
           expect(s.remittances[s.remittances.length - 1]!.to).toBe(ref.months[ref.months.length - 1]);
           for (const r of s.remittances) expect(r.amount.fen >= 0n).toBe(true);
         },
@@ -168,47 +213,98 @@ describe("buildRemittanceSchedule", () => {
 
   it("INS-OVERAGE-3: property — permuting persons does not change the schedule; same input, same output", () => {
     fc.assert(
-      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }), { minLength: 1, maxLength: 10 }), fc.integer(), (ends, seed) => {
-        const persons = ends.map((e, i) => (e === undefined ? { id: `p${i}` } : { id: `p${i}`, coveredUntil: `${2022 + Math.floor((6 + e) / 12)}-${String(((6 + e) % 12) + 1).padStart(2, "0")}-28` }));
-        const shuffled = [...persons].sort((a, b) => ((a.id.charCodeAt(1) * 31 + seed) % 7) - ((b.id.charCodeAt(1) * 31 + seed) % 7));
-        const base = { handoverDate: "2022-07-15", periodYears: 3, monthlyStandard: "1500.00", annualGrowth: "0.04", periods: 3 };
-        const a = buildRemittanceSchedule({ ...base, persons });
-        const b = buildRemittanceSchedule({ ...base, persons: shuffled });
-        expect(asJson(a)).toEqual(asJson(b));
-        expect(JSON.stringify(buildRemittanceSchedule({ ...base, persons }))).toBe(JSON.stringify(a));
-      }),
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }), { minLength: 1, maxLength: 10 }),
+        fc.integer(),
+        (ends, seed) => {
+          const persons = ends.map((e, i) =>
+            e === undefined
+              ? { id: `p${i}` }
+              : {
+                  id: `p${i}`,
+                  coveredUntil: `${2022 + Math.floor((6 + e) / 12)}-${String(((6 + e) % 12) + 1).padStart(2, "0")}-28`,
+                },
+          );
+          const shuffled = [...persons].sort(
+            (a, b) => ((a.id.charCodeAt(1) * 31 + seed) % 7) - ((b.id.charCodeAt(1) * 31 + seed) % 7),
+          );
+          const base = {
+            handoverDate: "2022-07-15",
+            periodYears: 3,
+            monthlyStandard: "1500.00",
+            annualGrowth: "0.04",
+            periods: 3,
+          };
+          const a = buildRemittanceSchedule({ ...base, persons });
+          const b = buildRemittanceSchedule({ ...base, persons: shuffled });
+          expect(asJson(a)).toEqual(asJson(b));
+          expect(JSON.stringify(buildRemittanceSchedule({ ...base, persons }))).toBe(JSON.stringify(a));
+        },
+      ),
     );
   });
 
   it("INS-OVERAGE-3: period length, horizon, first month, growth and standard come from parameters when absent", () => {
-    const withStd = overlay(insuranceParameterSet, { "insurance.overage.monthlyStandard": { value: "2000.00" }, "insurance.overage.annualGrowth": { value: "0.1" } });
+    const withStd = overlay(insuranceParameterSet, {
+      "insurance.overage.monthlyStandard": { value: "2000.00" },
+      "insurance.overage.annualGrowth": { value: "0.1" },
+    });
     const s = buildRemittanceSchedule({ handoverDate: "2022-07-15", persons: [{ id: "a" }] }, { parameters: withStd });
     // defaults: 3-year periods, 4 more periods, cover from the month after handover
     expect(s.remittances).toHaveLength(5);
     expect(s.remittances[4]!.to).toBe("2037-12");
     expect(String(s.standards[1]!.monthlyStandard)).toBe("2200.00");
     const ids = (s.trace.parameters ?? []).map((p) => p.id);
-    expect(ids).toEqual(expect.arrayContaining(["insurance.overage.periodYears", "insurance.overage.schedulePeriods", "insurance.overage.firstMonth", "insurance.overage.monthlyStandard", "insurance.overage.annualGrowth", "insurance.overage.remittanceDeadline"]));
-    expect(s.trace.parameters?.find((p) => p.id === "insurance.overage.monthlyStandard")).toMatchObject({ value: "2000.00", overridden: true, verified: false });
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "insurance.overage.periodYears",
+        "insurance.overage.schedulePeriods",
+        "insurance.overage.firstMonth",
+        "insurance.overage.monthlyStandard",
+        "insurance.overage.annualGrowth",
+        "insurance.overage.remittanceDeadline",
+      ]),
+    );
+    expect(s.trace.parameters?.find((p) => p.id === "insurance.overage.monthlyStandard")).toMatchObject({
+      value: "2000.00",
+      overridden: true,
+      verified: false,
+    });
     const text = renderTrace(s.trace, { lang: "zh" });
     expect(text).toContain("INS-OVERAGE-3");
     expect(text).toContain("INS-OVERAGE-2");
   });
 
   it("INS-OVERAGE-3: the remittance deadline is a parameter (11月底 by default)", () => {
-    const p = overlay(insuranceParameterSet, { "insurance.overage.remittanceDeadline": { value: { month: 10, day: 15 } } });
-    const s = buildRemittanceSchedule({ handoverDate: "2022-07-15", periodYears: 2, monthlyStandard: "1.00", periods: 1, persons: [] }, { parameters: p });
+    const p = overlay(insuranceParameterSet, {
+      "insurance.overage.remittanceDeadline": { value: { month: 10, day: 15 } },
+    });
+    const s = buildRemittanceSchedule(
+      { handoverDate: "2022-07-15", periodYears: 2, monthlyStandard: "1.00", periods: 1, persons: [] },
+      { parameters: p },
+    );
     expect(s.remittances.map((r) => r.dueDate)).toEqual(["2022-07-15", "2024-10-15"]);
     expect(String(s.lumpSum)).toBe("0.00");
   });
 
   it("INS-OVERAGE-2: a growth parameter of −100% or less is refused, not turned into negative money", () => {
     const bad = overlay(insuranceParameterSet, { "insurance.overage.annualGrowth": { value: "-1.5" } });
-    expectSannongError(() => buildRemittanceSchedule({ handoverDate: "2022-07-15", monthlyStandard: "1.00", persons: [{ id: "a" }] }, { parameters: bad }), "INVALID_INPUT");
+    expectSannongError(
+      () =>
+        buildRemittanceSchedule(
+          { handoverDate: "2022-07-15", monthlyStandard: "1.00", persons: [{ id: "a" }] },
+          { parameters: bad },
+        ),
+      "INVALID_INPUT",
+    );
   });
 
   it("INS-OVERAGE-2: no standard given and none set is a typed refusal, not a zero", () => {
-    expectSannongError(() => buildRemittanceSchedule({ handoverDate: "2022-07-15", persons: [{ id: "a" }] }), "STANDARD_NOT_SET", ["monthlyStandard"]);
+    expectSannongError(
+      () => buildRemittanceSchedule({ handoverDate: "2022-07-15", persons: [{ id: "a" }] }),
+      "STANDARD_NOT_SET",
+      ["monthlyStandard"],
+    );
   });
 
   it("INS-OVERAGE-5: the schedule becomes the fund pool's outflows, one per remittance on its due date", () => {
@@ -220,13 +316,26 @@ describe("buildRemittanceSchedule", () => {
     ]);
     // also from a JSON round trip, with a label prefix
     const again = remittancesAsOutflows({ ...(asJson(s) as object), label: "花乡某村" } as never);
-    expect(again.map((o) => o.label)).toEqual(["花乡某村 超转人员保障费用汇缴 2022-08..2025-12", "花乡某村 超转人员保障费用汇缴 2026-01..2028-12"]);
+    expect(again.map((o) => o.label)).toEqual([
+      "花乡某村 超转人员保障费用汇缴 2022-08..2025-12",
+      "花乡某村 超转人员保障费用汇缴 2026-01..2028-12",
+    ]);
     expect(again.reduce((a, o) => a + o.amount.fen, 0n)).toBe(s.lumpSum.fen);
     expectSannongError(() => remittancesAsOutflows({ remittances: [] } as never), "INVALID_INPUT");
-    expectSannongError(() => remittancesAsOutflows({ ...s, remittances: [{ ...s.remittances[0]!, extra: 1 }] } as never), "INVALID_INPUT", ["remittances", 0]);
+    expectSannongError(
+      () => remittancesAsOutflows({ ...s, remittances: [{ ...s.remittances[0]!, extra: 1 }] } as never),
+      "INVALID_INPUT",
+      ["remittances", 0],
+    );
   });
 
-  const good: BuildRemittanceScheduleInput = { handoverDate: "2022-07-15", periodYears: 3, monthlyStandard: "1500.00", periods: 1, persons: [{ id: "a" }] };
+  const good: BuildRemittanceScheduleInput = {
+    handoverDate: "2022-07-15",
+    periodYears: 3,
+    monthlyStandard: "1500.00",
+    periods: 1,
+    persons: [{ id: "a" }],
+  };
   it.each([
     [{ ...good, handoverDate: "2022-02-30" }, ["handoverDate"]],
     [{ ...good, periodYears: 0 }, ["periodYears"]],
@@ -250,7 +359,10 @@ describe("buildRemittanceSchedule", () => {
   });
 
   it("INS-OVERAGE-3: a schedule past 2199 and a bad options argument are typed errors", () => {
-    expectSannongError(() => buildRemittanceSchedule({ ...good, handoverDate: "2190-01-01", periodYears: 5, periods: 2 }), "SCHEDULE_OUT_OF_RANGE");
+    expectSannongError(
+      () => buildRemittanceSchedule({ ...good, handoverDate: "2190-01-01", periodYears: 5, periods: 2 }),
+      "SCHEDULE_OUT_OF_RANGE",
+    );
     expectSannongError(() => buildRemittanceSchedule({ ...good, handoverDate: "2021-12-03" }), "PARAM_NOT_IN_FORCE");
     expectSannongError(() => buildRemittanceSchedule(good, { parameters: {} } as never), "INVALID_INPUT");
     expectSannongError(() => buildRemittanceSchedule(good, { params: 1 } as never), "INVALID_INPUT");

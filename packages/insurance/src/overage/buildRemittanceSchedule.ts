@@ -32,7 +32,14 @@ const MAX_PERSONS = 10_000_000;
 const MAX_YEAR = 2199;
 
 const growthSchema = decimalSchema.superRefine((g, ctx) => {
-  if (g.lte(-1) || g.gt(1)) addIssue(ctx, `年增长率应大于 −1 且不超过 1，实际为 ${g.toFixed()}`, `annual growth must be greater than −1 and at most 1, got ${g.toFixed()}`, [], "out_of_range");
+  if (g.lte(-1) || g.gt(1))
+    addIssue(
+      ctx,
+      `年增长率应大于 −1 且不超过 1，实际为 ${g.toFixed()}`,
+      `annual growth must be greater than −1 and at most 1, got ${g.toFixed()}`,
+      [],
+      "out_of_range",
+    );
 });
 
 /** One person handed over (移交) to the platform. */
@@ -57,13 +64,22 @@ export const buildRemittanceScheduleInputSchema = z
     annualGrowth: growthSchema.optional(),
     /** How many periods after the first remittance to schedule; the parameter when absent. */
     periods: z.number().int().min(0).max(100).optional(),
-    persons: z.array(personSchema).max(MAX_PERSONS).superRefine((ps, ctx) => refineUniqueIds(ctx, ps)),
+    persons: z
+      .array(personSchema)
+      .max(MAX_PERSONS)
+      .superRefine((ps, ctx) => refineUniqueIds(ctx, ps)),
   })
   .superRefine((v, ctx) => {
     if (!isLegalDate(v.handoverDate)) return;
     v.persons.forEach((p, i) => {
       if (p.coveredUntil !== undefined && isLegalDate(p.coveredUntil) && p.coveredUntil < v.handoverDate) {
-        addIssue(ctx, `保障截止日 ${p.coveredUntil} 早于移交日期 ${v.handoverDate}`, `coveredUntil ${p.coveredUntil} is before the handover date ${v.handoverDate}`, ["persons", i, "coveredUntil"], "cover_before_handover");
+        addIssue(
+          ctx,
+          `保障截止日 ${p.coveredUntil} 早于移交日期 ${v.handoverDate}`,
+          `coveredUntil ${p.coveredUntil} is before the handover date ${v.handoverDate}`,
+          ["persons", i, "coveredUntil"],
+          "cover_before_handover",
+        );
       }
     });
   });
@@ -140,7 +156,10 @@ export interface BuildRemittanceScheduleResult {
  * ```
  * @remarks Implements INS-OVERAGE-2, INS-OVERAGE-3 (000 §三3) and feeds INS-OVERAGE-5.
  */
-export function buildRemittanceSchedule(input: BuildRemittanceScheduleInput, options?: InsuranceOptions): BuildRemittanceScheduleResult {
+export function buildRemittanceSchedule(
+  input: BuildRemittanceScheduleInput,
+  options?: InsuranceOptions,
+): BuildRemittanceScheduleResult {
   const data = parseInput(buildRemittanceScheduleInputSchema, input, "buildRemittanceSchedule");
   const set = resolveParameters(options, "buildRemittanceSchedule");
   const date = data.handoverDate;
@@ -154,7 +173,13 @@ export function buildRemittanceSchedule(input: BuildRemittanceScheduleInput, opt
   const L = pick(data.periodYears, P.periodYears);
   const firstMonth = pick(data.firstMonth, P.firstMonth);
   const periods = pick(data.periods, P.schedulePeriods);
-  const growth = data.annualGrowth ?? parseInput(growthSchema, pick<string>(undefined, P.annualGrowth), `buildRemittanceSchedule (parameter ${P.annualGrowth})`);
+  const growth =
+    data.annualGrowth ??
+    parseInput(
+      growthSchema,
+      pick<string>(undefined, P.annualGrowth),
+      `buildRemittanceSchedule (parameter ${P.annualGrowth})`,
+    );
   let standard = data.monthlyStandard;
   if (standard === undefined) {
     const s = pick<string | null>(undefined, P.monthlyStandard);
@@ -193,10 +218,16 @@ export function buildRemittanceSchedule(input: BuildRemittanceScheduleInput, opt
   const std = standardsByYear(standard.fen, growth, lastYear - y0 + 1);
   const stdOf = (idx: number): bigint => std[Math.floor(idx / 12) - y0]!;
 
-  const ranges: { dueDate: LegalDate; from: number; to: number }[] = [{ dueDate: date, from: startIdx, to: (y0 + L) * 12 + 11 }];
+  const ranges: { dueDate: LegalDate; from: number; to: number }[] = [
+    { dueDate: date, from: startIdx, to: (y0 + L) * 12 + 11 },
+  ];
   for (let k = 1; k <= periods; k++) {
     const prevLast = y0 + k * L;
-    ranges.push({ dueDate: deadlineInYear(prevLast, deadlineUse.value.month, deadlineUse.value.day), from: (prevLast + 1) * 12, to: (prevLast + L) * 12 + 11 });
+    ranges.push({
+      dueDate: deadlineInYear(prevLast, deadlineUse.value.month, deadlineUse.value.day),
+      from: (prevLast + 1) * 12,
+      to: (prevLast + L) * 12 + 11,
+    });
   }
 
   let total = 0n;
@@ -214,7 +245,11 @@ export function buildRemittanceSchedule(input: BuildRemittanceScheduleInput, opt
         const s = stdOf(idx);
         const amount = s * BigInt(yearMonths);
         fen += amount;
-        byYear[String(Math.floor(idx / 12))] = { monthlyStandard: String(moneyFromFen(s)), personMonths: yearMonths, amount: String(moneyFromFen(amount)) };
+        byYear[String(Math.floor(idx / 12))] = {
+          monthlyStandard: String(moneyFromFen(s)),
+          personMonths: yearMonths,
+          amount: String(moneyFromFen(amount)),
+        };
         yearMonths = 0;
       }
     }
@@ -233,8 +268,14 @@ export function buildRemittanceSchedule(input: BuildRemittanceScheduleInput, opt
         output: { personMonths, persons: rem.persons, amount: rem.amount, byYear },
         note:
           k === 0
-            ? { zh: "移交时汇缴当年剩余月份和下一期费用", en: "at handover: the rest of the handover year plus the next period" }
-            : { zh: `于上一期最后一年（${Number(rem.dueDate.slice(0, 4))} 年）${deadlineUse.value.month} 月底前汇缴下一期费用`, en: `due in the last year (${Number(rem.dueDate.slice(0, 4))}) of the preceding period` },
+            ? {
+                zh: "移交时汇缴当年剩余月份和下一期费用",
+                en: "at handover: the rest of the handover year plus the next period",
+              }
+            : {
+                zh: `于上一期最后一年（${Number(rem.dueDate.slice(0, 4))} 年）${deadlineUse.value.month} 月底前汇缴下一期费用`,
+                en: `due in the last year (${Number(rem.dueDate.slice(0, 4))}) of the preceding period`,
+              },
       }),
     );
     return rem;
@@ -245,13 +286,19 @@ export function buildRemittanceSchedule(input: BuildRemittanceScheduleInput, opt
   const standardsNode = traceStep(RULES["INS-OVERAGE-2"], {
     inputs: { monthlyStandard: standard, annualGrowth: growth, handoverYear: y0 },
     output: Object.fromEntries(standards.map((s) => [String(s.year), s.monthlyStandard])),
-    note: { zh: "y 年月标准 = 月标准 × (1 + 年增长率)^(y − 移交年)，四舍五入到分；每人仅计其保障月份", en: "standard of year y = monthlyStandard × (1 + growth)^(y − handover year), rounded half-up to the fen; each person counts only in covered months" },
+    note: {
+      zh: "y 年月标准 = 月标准 × (1 + 年增长率)^(y − 移交年)，四舍五入到分；每人仅计其保障月份",
+      en: "standard of year y = monthlyStandard × (1 + growth)^(y − handover year), rounded half-up to the fen; each person counts only in covered months",
+    },
   });
   const trace = traceStep(RULES["INS-OVERAGE-3"], {
     inputs: { handoverDate: date, periodYears: L, firstMonth, periods, persons: data.persons.length },
     parameters: used,
     output: { remittances: remittances.length, lumpSum },
-    note: { zh: "趸缴额 = 计划覆盖的全部人·月费用之和（不折现），等于各期汇缴之和", en: "lump sum = the cost of every person-month the schedule covers (undiscounted), equal to the sum of the remittances" },
+    note: {
+      zh: "趸缴额 = 计划覆盖的全部人·月费用之和（不折现），等于各期汇缴之和",
+      en: "lump sum = the cost of every person-month the schedule covers (undiscounted), equal to the sum of the remittances",
+    },
     children: [standardsNode, ...children],
   });
   return { remittances, lumpSum, standards, trace };

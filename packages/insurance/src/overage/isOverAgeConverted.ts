@@ -1,5 +1,14 @@
 import * as z from "zod";
-import { addIssue, isLegalDate, legalDateSchema, paramAt, parseInput, traceStep, type LegalDate, type TraceNode } from "@sannong/core";
+import {
+  addIssue,
+  isLegalDate,
+  legalDateSchema,
+  paramAt,
+  parseInput,
+  traceStep,
+  type LegalDate,
+  type TraceNode,
+} from "@sannong/core";
 import { ageOn } from "../internal/age";
 import { resolveParameters, type InsuranceOptions } from "../internal/options";
 import { P } from "../parameters";
@@ -19,7 +28,13 @@ export const isOverAgeConvertedInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (isLegalDate(v.birthDate) && isLegalDate(v.conversionDate) && v.birthDate > v.conversionDate) {
-      addIssue(ctx, `出生日期 ${v.birthDate} 晚于转非日期 ${v.conversionDate}`, `birth date ${v.birthDate} is after the conversion date ${v.conversionDate}`, ["birthDate"], "birth_after_conversion");
+      addIssue(
+        ctx,
+        `出生日期 ${v.birthDate} 晚于转非日期 ${v.conversionDate}`,
+        `birth date ${v.birthDate} is after the conversion date ${v.conversionDate}`,
+        ["birthDate"],
+        "birth_after_conversion",
+      );
     }
   });
 
@@ -63,7 +78,10 @@ export interface IsOverAgeConvertedResult {
  * ```
  * @remarks Implements INS-OVERAGE-1 (000 §三; thresholds from Beijing practice).
  */
-export function isOverAgeConverted(input: IsOverAgeConvertedInput, options?: InsuranceOptions): IsOverAgeConvertedResult {
+export function isOverAgeConverted(
+  input: IsOverAgeConvertedInput,
+  options?: InsuranceOptions,
+): IsOverAgeConvertedResult {
   const data = parseInput(isOverAgeConvertedInputSchema, input, "isOverAgeConverted");
   const set = resolveParameters(options, "isOverAgeConverted");
   const date: LegalDate = data.conversionDate;
@@ -79,10 +97,19 @@ export function isOverAgeConverted(input: IsOverAgeConvertedInput, options?: Ins
   else if (certified && incapacity.value && age >= working.value) basis = "incapacity";
   const note =
     basis === "age"
-      ? { zh: `${age} 周岁，已达${data.sex === "male" ? "男" : "女"}性超转年龄 ${threshold} 周岁`, en: `aged ${age}, at or above the ${data.sex === "male" ? "men's" : "women's"} threshold of ${threshold}` }
+      ? {
+          zh: `${age} 周岁，已达${data.sex === "male" ? "男" : "女"}性超转年龄 ${threshold} 周岁`,
+          en: `aged ${age}, at or above the ${data.sex === "male" ? "men's" : "women's"} threshold of ${threshold}`,
+        }
       : basis === "incapacity"
-        ? { zh: `${age} 周岁，处于劳动年龄且经鉴定完全丧失劳动能力`, en: `aged ${age}, of working age and certified wholly unable to work` }
-        : { zh: `${age} 周岁，未达超转年龄 ${threshold} 周岁${certified ? (incapacity.value ? `，且未达劳动年龄 ${working.value} 周岁` : "，完全丧失劳动能力不列入（参数）") : ""}`, en: `aged ${age}, below the threshold of ${threshold}${certified ? (incapacity.value ? ` and below working age ${working.value}` : "; incapacity is not a basis (parameter)") : ""}` };
+        ? {
+            zh: `${age} 周岁，处于劳动年龄且经鉴定完全丧失劳动能力`,
+            en: `aged ${age}, of working age and certified wholly unable to work`,
+          }
+        : {
+            zh: `${age} 周岁，未达超转年龄 ${threshold} 周岁${certified ? (incapacity.value ? `，且未达劳动年龄 ${working.value} 周岁` : "，完全丧失劳动能力不列入（参数）") : ""}`,
+            en: `aged ${age}, below the threshold of ${threshold}${certified ? (incapacity.value ? ` and below working age ${working.value}` : "; incapacity is not a basis (parameter)") : ""}`,
+          };
   const trace = traceStep(RULES["INS-OVERAGE-1"], {
     inputs: { sex: data.sex, birthDate: data.birthDate, conversionDate: date, certifiedIncapacity: certified },
     parameters: [men, women, incapacity, working],

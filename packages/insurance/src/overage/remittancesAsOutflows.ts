@@ -1,6 +1,14 @@
 import * as z from "zod";
 import { resolveParameters, type InsuranceOptions } from "../internal/options";
-import { idSchema, legalDateSchema, moneySchema, parseInput, yearMonthSchema, type LegalDate, type Money } from "@sannong/core";
+import {
+  idSchema,
+  legalDateSchema,
+  moneySchema,
+  parseInput,
+  yearMonthSchema,
+  type LegalDate,
+  type Money,
+} from "@sannong/core";
 
 const remittanceSchema = z.strictObject({
   dueDate: legalDateSchema,
@@ -58,5 +66,9 @@ export function remittancesAsOutflows(schedule: RemittancesAsOutflowsInput, opti
   const data = parseInput(remittancesAsOutflowsInputSchema, schedule, "remittancesAsOutflows");
   resolveParameters(options, "remittancesAsOutflows"); // validated for uniformity; no parameter is read
   const prefix = data.label === undefined ? "" : `${data.label} `;
-  return data.remittances.map((r) => ({ date: r.dueDate, amount: r.amount, label: `${prefix}超转人员保障费用汇缴 ${r.from}..${r.to}` }));
+  return data.remittances.map((r) => ({
+    date: r.dueDate,
+    amount: r.amount,
+    label: `${prefix}超转人员保障费用汇缴 ${r.from}..${r.to}`,
+  }));
 }

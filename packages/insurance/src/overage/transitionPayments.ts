@@ -51,18 +51,39 @@ export const transitionPaymentsInputSchema = z
     /** The money the village injected for these persons (注入资金), to compare with the payments. */
     injectedAmount: moneySchema.optional(),
     /** The pending persons (待转非人员) that correspond to the injected money. */
-    persons: z.array(personSchema).max(1_000_000).superRefine((ps, ctx) => refineUniqueIds(ctx, ps)),
+    persons: z
+      .array(personSchema)
+      .max(1_000_000)
+      .superRefine((ps, ctx) => refineUniqueIds(ctx, ps)),
   })
   .superRefine((v, ctx) => {
     if (v.approvalDate === undefined && v.until === undefined) {
-      addIssue(ctx, "未取得转非批复时须给出 until（测算截止月）", "without an approval date, give until (the last month to project)", ["until"], "missing_until");
+      addIssue(
+        ctx,
+        "未取得转非批复时须给出 until（测算截止月）",
+        "without an approval date, give until (the last month to project)",
+        ["until"],
+        "missing_until",
+      );
     }
     if (!isYearMonth(v.startMonth)) return;
     if (v.approvalDate !== undefined && isLegalDate(v.approvalDate) && v.approvalDate.slice(0, 7) < v.startMonth) {
-      addIssue(ctx, `转非批复 ${v.approvalDate} 早于过渡期起始月 ${v.startMonth}`, `the approval (${v.approvalDate}) is before the transition starts (${v.startMonth})`, ["approvalDate"], "date_order");
+      addIssue(
+        ctx,
+        `转非批复 ${v.approvalDate} 早于过渡期起始月 ${v.startMonth}`,
+        `the approval (${v.approvalDate}) is before the transition starts (${v.startMonth})`,
+        ["approvalDate"],
+        "date_order",
+      );
     }
     if (v.until !== undefined && isYearMonth(v.until) && v.until < v.startMonth) {
-      addIssue(ctx, `截止月 ${v.until} 早于起始月 ${v.startMonth}`, `until (${v.until}) is before startMonth (${v.startMonth})`, ["until"], "date_order");
+      addIssue(
+        ctx,
+        `截止月 ${v.until} 早于起始月 ${v.startMonth}`,
+        `until (${v.until}) is before startMonth (${v.startMonth})`,
+        ["until"],
+        "date_order",
+      );
     }
   });
 
@@ -119,7 +140,10 @@ export interface TransitionPaymentsResult {
  * ```
  * @remarks Implements INS-OVERAGE-4 (000 §三4); feeds FUNDS-POOL-2 as outflows.
  */
-export function transitionPayments(input: TransitionPaymentsInput, options?: InsuranceOptions): TransitionPaymentsResult {
+export function transitionPayments(
+  input: TransitionPaymentsInput,
+  options?: InsuranceOptions,
+): TransitionPaymentsResult {
   const data = parseInput(transitionPaymentsInputSchema, input, "transitionPayments");
   const set = resolveParameters(options, "transitionPayments");
   const start = monthIndex(data.startMonth);
@@ -146,7 +170,10 @@ export function transitionPayments(input: TransitionPaymentsInput, options?: Ins
     if (data.monthlyStandard !== undefined) return data.monthlyStandard.fen;
     const u = paramAt<string | null>(set, P.transitionStandard, `${fromMonthIndex(m)}-01`);
     record(u);
-    if (u.value === null) fail("STANDARD_NOT_SET", { parameter: P.transitionStandard, date: `${fromMonthIndex(m)}-01` }, ["monthlyStandard"]);
+    if (u.value === null)
+      fail("STANDARD_NOT_SET", { parameter: P.transitionStandard, date: `${fromMonthIndex(m)}-01` }, [
+        "monthlyStandard",
+      ]);
     return parseInput(moneySchema, u.value, "transitionPayments").fen;
   };
   const len = period === "month" ? 1 : period === "quarter" ? 3 : 12;
@@ -156,7 +183,14 @@ export function transitionPayments(input: TransitionPaymentsInput, options?: Ins
   let cur: { from: number; personMonths: number; fen: bigint } | null = null;
   const flush = (to: number): void => {
     if (!cur) return;
-    payments.push({ dueDate: `${fromMonthIndex(cur.from)}-01`, from: fromMonthIndex(cur.from), to: fromMonthIndex(to), personMonths: cur.personMonths, amount: moneyFromFen(cur.fen), payee: "village-collective" });
+    payments.push({
+      dueDate: `${fromMonthIndex(cur.from)}-01`,
+      from: fromMonthIndex(cur.from),
+      to: fromMonthIndex(to),
+      personMonths: cur.personMonths,
+      amount: moneyFromFen(cur.fen),
+      payee: "village-collective",
+    });
     total += cur.fen;
     cur = null;
   };
@@ -173,14 +207,46 @@ export function transitionPayments(input: TransitionPaymentsInput, options?: Ins
   let exceeds: boolean | null = null;
   if (data.injectedAmount !== undefined) {
     exceeds = total > data.injectedAmount.fen;
-    if (exceeds) warnings.push(warning("EXCEEDS_INJECTED", `过渡期保障费用 ${String(moneyFromFen(total))} 元超过村集体注入资金 ${String(data.injectedAmount)} 元`, `the transition payments (${String(moneyFromFen(total))} 元) exceed the money the village injected (${String(data.injectedAmount)} 元)`));
+    if (exceeds)
+      warnings.push(
+        warning(
+          "EXCEEDS_INJECTED",
+          `过渡期保障费用 ${String(moneyFromFen(total))} 元超过村集体注入资金 ${String(data.injectedAmount)} 元`,
+          `the transition payments (${String(moneyFromFen(total))} 元) exceed the money the village injected (${String(data.injectedAmount)} 元)`,
+        ),
+      );
   }
-  if (data.approvalDate === undefined) warnings.push(warning("NO_APPROVAL_YET", `尚未取得转非批复，测算至 ${data.until}`, `no conversion approval yet: projected through ${data.until}`));
+  if (data.approvalDate === undefined)
+    warnings.push(
+      warning(
+        "NO_APPROVAL_YET",
+        `尚未取得转非批复，测算至 ${data.until}`,
+        `no conversion approval yet: projected through ${data.until}`,
+      ),
+    );
   const trace = traceStep(RULES["INS-OVERAGE-4"], {
-    inputs: { startMonth: data.startMonth, approvalDate: data.approvalDate ?? null, until: data.until ?? null, monthlyStandard: data.monthlyStandard ?? null, paymentPeriod: period, persons: data.persons.length, injectedAmount: data.injectedAmount ?? null },
+    inputs: {
+      startMonth: data.startMonth,
+      approvalDate: data.approvalDate ?? null,
+      until: data.until ?? null,
+      monthlyStandard: data.monthlyStandard ?? null,
+      paymentPeriod: period,
+      persons: data.persons.length,
+      injectedAmount: data.injectedAmount ?? null,
+    },
     parameters: [...used.values()],
     output: { payments: payments.length, total: moneyFromFen(total), exceedsInjected: exceeds },
-    note: { zh: "正式转非批复前，按区民政局标准向注入资金对应的待转非人员支付临时保障费用，按期拨付至村集体账户", en: "until the conversion approval, temporary guarantee fees at the civil-affairs standard for the pending persons matching the injected money, paid each period to the village collective's account" },
+    note: {
+      zh: "正式转非批复前，按区民政局标准向注入资金对应的待转非人员支付临时保障费用，按期拨付至村集体账户",
+      en: "until the conversion approval, temporary guarantee fees at the civil-affairs standard for the pending persons matching the injected money, paid each period to the village collective's account",
+    },
   });
-  return { payments, total: moneyFromFen(total), lastMonth: fromMonthIndex(end), exceedsInjected: exceeds, warnings, trace };
+  return {
+    payments,
+    total: moneyFromFen(total),
+    lastMonth: fromMonthIndex(end),
+    exceedsInjected: exceeds,
+    warnings,
+    trace,
+  };
 }

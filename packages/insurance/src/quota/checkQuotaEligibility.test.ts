@@ -7,7 +7,11 @@ import { deepFreeze, expectSannongError } from "../../../../test/helpers";
 
 const ok: CheckQuotaEligibilityInput = deepFreeze({
   asOf: "2024-05-01",
-  expropriation: { date: "2024-03-01", approval: { level: "province", date: "2024-04-01" }, landTypes: ["cultivated", "other-agricultural"] },
+  expropriation: {
+    date: "2024-03-01",
+    approval: { level: "province", date: "2024-04-01" },
+    landTypes: ["cultivated", "other-agricultural"],
+  },
   person: { birthDate: "1980-01-01", collectiveMember: true, alreadyInsured: false, contractedLandExpropriated: true },
 });
 
@@ -16,15 +20,32 @@ describe("checkQuotaEligibility", () => {
     const r = checkQuotaEligibility(ok);
     expect(r.eligible).toBe(true);
     expect(r.approvalBasis).toBe("approval");
-    expect(r.gates.map((g) => g.gate)).toEqual(["time", "approval", "landType", "person.age", "person.membership", "person.notInsured", "person.landLost"]);
+    expect(r.gates.map((g) => g.gate)).toEqual([
+      "time",
+      "approval",
+      "landType",
+      "person.age",
+      "person.membership",
+      "person.notInsured",
+      "person.landLost",
+    ]);
     expect(r.failures).toEqual([]);
   });
 
   it("INS-QUOTA-4: every failing gate is listed, not only the first", () => {
     const r = checkQuotaEligibility({
       asOf: "2024-05-01",
-      expropriation: { date: "2024-03-01", approval: { level: "city", date: "2024-04-01" }, landTypes: ["construction"] },
-      person: { birthDate: "2010-01-01", collectiveMember: false, alreadyInsured: true, contractedLandExpropriated: false },
+      expropriation: {
+        date: "2024-03-01",
+        approval: { level: "city", date: "2024-04-01" },
+        landTypes: ["construction"],
+      },
+      person: {
+        birthDate: "2010-01-01",
+        collectiveMember: false,
+        alreadyInsured: true,
+        contractedLandExpropriated: false,
+      },
     });
     expect(r.eligible).toBe(false);
     expect(r.failures.map((f) => [f.gate, f.code])).toEqual([
@@ -48,7 +69,11 @@ describe("checkQuotaEligibility", () => {
     [{ level: "township", date: "2024-04-01" }, "KEY_PROJECT_DECISION_LEVEL_TOO_LOW", null],
     [{ level: "county", date: "2024-06-01" }, "KEY_PROJECT_DECISION_AFTER_AS_OF", null],
   ] as const)("INS-QUOTA-4: key project before approval — decision %j → %s", (keyProjectDecision, code, basis) => {
-    const r = checkQuotaEligibility({ asOf: "2024-05-01", expropriation: { date: "2024-03-01", landTypes: ["cultivated"] }, ...(keyProjectDecision ? { keyProjectDecision } : {}) });
+    const r = checkQuotaEligibility({
+      asOf: "2024-05-01",
+      expropriation: { date: "2024-03-01", landTypes: ["cultivated"] },
+      ...(keyProjectDecision ? { keyProjectDecision } : {}),
+    });
     const g = r.gates.find((x) => x.gate === "approval")!;
     expect(g.code).toBe(code);
     expect(g.passed).toBe(basis !== null);
@@ -61,24 +86,36 @@ describe("checkQuotaEligibility", () => {
   });
 
   it("INS-QUOTA-4: land partly out of scope passes, noting what does not count", () => {
-    const r = checkQuotaEligibility({ ...ok, expropriation: { ...ok.expropriation, landTypes: ["cultivated", "construction"] } });
+    const r = checkQuotaEligibility({
+      ...ok,
+      expropriation: { ...ok.expropriation, landTypes: ["cultivated", "construction"] },
+    });
     expect(r.eligible).toBe(true);
     expect(r.gates[2]!.en).toContain("construction do not count");
   });
 
   it("INS-QUOTA-4: the time window is a parameter (none declared by default)", () => {
     expect(checkQuotaEligibility(ok).gates[0]).toMatchObject({ gate: "time", passed: true, code: "OK" });
-    const local = overlay(insuranceParameterSet, { "insurance.eligibility.expropriationWindow": { value: { from: "2024-03-02", until: null } } });
+    const local = overlay(insuranceParameterSet, {
+      "insurance.eligibility.expropriationWindow": { value: { from: "2024-03-02", until: null } },
+    });
     const r = checkQuotaEligibility(ok, { parameters: local });
     expect(r.failures.map((f) => f.code)).toEqual(["EXPROPRIATION_BEFORE_WINDOW"]);
-    const late = overlay(insuranceParameterSet, { "insurance.eligibility.expropriationWindow": { value: { from: null, until: "2024-02-29" } } });
-    expect(checkQuotaEligibility(ok, { parameters: late }).failures.map((f) => f.code)).toEqual(["EXPROPRIATION_AFTER_WINDOW"]);
-    expect(r.trace.parameters?.find((p) => p.id === "insurance.eligibility.expropriationWindow")?.overridden).toBe(true);
+    const late = overlay(insuranceParameterSet, {
+      "insurance.eligibility.expropriationWindow": { value: { from: null, until: "2024-02-29" } },
+    });
+    expect(checkQuotaEligibility(ok, { parameters: late }).failures.map((f) => f.code)).toEqual([
+      "EXPROPRIATION_AFTER_WINDOW",
+    ]);
+    expect(r.trace.parameters?.find((p) => p.id === "insurance.eligibility.expropriationWindow")?.overridden).toBe(
+      true,
+    );
     expect(renderTrace(r.trace)).toContain("INS-QUOTA-4");
   });
 
   it("INS-QUOTA-4: the person turns 16 on the birthday", () => {
-    const at = (birthDate: string): boolean => checkQuotaEligibility({ ...ok, person: { ...ok.person!, birthDate } }).eligible;
+    const at = (birthDate: string): boolean =>
+      checkQuotaEligibility({ ...ok, person: { ...ok.person!, birthDate } }).eligible;
     expect(at("2008-05-01")).toBe(true);
     expect(at("2008-05-02")).toBe(false);
   });
@@ -95,10 +132,25 @@ describe("checkQuotaEligibility", () => {
         (level, approved, landTypes, member, insured, lost) => {
           const r = checkQuotaEligibility({
             asOf: "2024-05-01",
-            expropriation: { date: "2024-03-01", ...(approved ? { approval: { level, date: "2024-04-01" } } : {}), landTypes: [...landTypes] },
-            person: { birthDate: "1990-01-01", collectiveMember: member, alreadyInsured: insured, contractedLandExpropriated: lost },
+            expropriation: {
+              date: "2024-03-01",
+              ...(approved ? { approval: { level, date: "2024-04-01" } } : {}),
+              landTypes: [...landTypes],
+            },
+            person: {
+              birthDate: "1990-01-01",
+              collectiveMember: member,
+              alreadyInsured: insured,
+              contractedLandExpropriated: lost,
+            },
           });
-          const expected = approved && (level === "province" || level === "state-council") && landTypes.some((t) => t === "cultivated" || t === "other-agricultural") && member && !insured && lost;
+          const expected =
+            approved &&
+            (level === "province" || level === "state-council") &&
+            landTypes.some((t) => t === "cultivated" || t === "other-agricultural") &&
+            member &&
+            !insured &&
+            lost;
           expect(r.eligible).toBe(expected);
           expect(r.failures).toEqual(r.gates.filter((g) => !g.passed));
         },
@@ -110,7 +162,10 @@ describe("checkQuotaEligibility", () => {
     [{ ...ok, asOf: "2024-02-30" }, ["asOf"]],
     [{ ...ok, expropriation: { ...ok.expropriation, landTypes: [] } }, ["expropriation", "landTypes"]],
     [{ ...ok, expropriation: { ...ok.expropriation, landTypes: ["forest"] } }, ["expropriation", "landTypes", 0]],
-    [{ ...ok, expropriation: { ...ok.expropriation, approval: { level: "nation", date: "2024-01-01" } } }, ["expropriation", "approval", "level"]],
+    [
+      { ...ok, expropriation: { ...ok.expropriation, approval: { level: "nation", date: "2024-01-01" } } },
+      ["expropriation", "approval", "level"],
+    ],
     [{ ...ok, keyProjectDecision: { level: "county" } }, ["keyProjectDecision", "date"]],
     [{ ...ok, person: { ...ok.person!, collectiveMember: "yes" } }, ["person", "collectiveMember"]],
     [{ ...ok, person: { ...ok.person!, age: 40 } }, ["person"]],

@@ -1,8 +1,23 @@
 import * as z from "zod";
-import { legalDateSchema, paramAt, parseInput, traceStep, type LegalDate, type ParameterUse, type TraceNode } from "@sannong/core";
+import {
+  legalDateSchema,
+  paramAt,
+  parseInput,
+  traceStep,
+  type LegalDate,
+  type ParameterUse,
+  type TraceNode,
+} from "@sannong/core";
 import { ageOn } from "../internal/age";
 import { resolveParameters, type InsuranceOptions } from "../internal/options";
-import { GOVERNMENT_LEVELS, governmentLevelSchema, landTypeSchema, P, type GovernmentLevel, type LandType } from "../parameters";
+import {
+  GOVERNMENT_LEVELS,
+  governmentLevelSchema,
+  landTypeSchema,
+  P,
+  type GovernmentLevel,
+  type LandType,
+} from "../parameters";
 import { RULES } from "../rules";
 
 const decisionSchema = z.strictObject({ level: governmentLevelSchema, date: legalDateSchema });
@@ -37,7 +52,14 @@ export const checkQuotaEligibilityInputSchema = z.strictObject({
 export type CheckQuotaEligibilityInput = z.input<typeof checkQuotaEligibilityInputSchema>;
 
 /** A gate of 准入门槛 (002 §三(一)). */
-export type EligibilityGate = "time" | "approval" | "landType" | "person.age" | "person.membership" | "person.notInsured" | "person.landLost";
+export type EligibilityGate =
+  | "time"
+  | "approval"
+  | "landType"
+  | "person.age"
+  | "person.membership"
+  | "person.notInsured"
+  | "person.landLost";
 
 /** The outcome of one gate. */
 export interface GateResult {
@@ -63,7 +85,14 @@ export interface CheckQuotaEligibilityResult {
 }
 
 const rank = (l: GovernmentLevel): number => GOVERNMENT_LEVELS.indexOf(l);
-const LEVEL_ZH: Record<GovernmentLevel, string> = { village: "村", township: "乡镇", county: "县级", city: "市级", province: "省级", "state-council": "国务院" };
+const LEVEL_ZH: Record<GovernmentLevel, string> = {
+  village: "村",
+  township: "乡镇",
+  county: "县级",
+  city: "市级",
+  province: "省级",
+  "state-council": "国务院",
+};
 
 /**
  * Checks the eligibility gates (准入门槛) of an expropriation, and optionally of
@@ -88,7 +117,10 @@ const LEVEL_ZH: Record<GovernmentLevel, string> = { village: "村", township: "�
  * ```
  * @remarks Implements INS-QUOTA-4 (002 §三(一), §三(二)).
  */
-export function checkQuotaEligibility(input: CheckQuotaEligibilityInput, options?: InsuranceOptions): CheckQuotaEligibilityResult {
+export function checkQuotaEligibility(
+  input: CheckQuotaEligibilityInput,
+  options?: InsuranceOptions,
+): CheckQuotaEligibilityResult {
   const data = parseInput(checkQuotaEligibilityInputSchema, input, "checkQuotaEligibility");
   const set = resolveParameters(options, "checkQuotaEligibility");
   const asOf: LegalDate = data.asOf;
@@ -98,15 +130,36 @@ export function checkQuotaEligibility(input: CheckQuotaEligibilityInput, options
   const typesUse = paramAt<readonly LandType[]>(set, P.landTypes, asOf);
   const used: ParameterUse[] = [windowUse, approvalUse, keyUse, typesUse];
   const gates: GateResult[] = [];
-  const pass = (gate: EligibilityGate, zh: string, en: string, code = "OK"): void => void gates.push({ gate, passed: true, code, zh, en });
-  const deny = (gate: EligibilityGate, code: string, zh: string, en: string): void => void gates.push({ gate, passed: false, code, zh, en });
+  const pass = (gate: EligibilityGate, zh: string, en: string, code = "OK"): void =>
+    void gates.push({ gate, passed: true, code, zh, en });
+  const deny = (gate: EligibilityGate, code: string, zh: string, en: string): void =>
+    void gates.push({ gate, passed: false, code, zh, en });
 
   // 征地时间
   const e = data.expropriation;
   const w = windowUse.value;
-  if (w.from !== null && e.date < w.from) deny("time", "EXPROPRIATION_BEFORE_WINDOW", `征地时间 ${e.date} 早于政策起始日 ${w.from}`, `expropriated on ${e.date}, before the policy window starts (${w.from})`);
-  else if (w.until !== null && e.date > w.until) deny("time", "EXPROPRIATION_AFTER_WINDOW", `征地时间 ${e.date} 晚于政策截止日 ${w.until}`, `expropriated on ${e.date}, after the policy window ends (${w.until})`);
-  else pass("time", w.from === null && w.until === null ? "未设定征地时间范围" : "征地时间在政策范围内", w.from === null && w.until === null ? "no expropriation-time window declared" : "expropriation time within the policy window");
+  if (w.from !== null && e.date < w.from)
+    deny(
+      "time",
+      "EXPROPRIATION_BEFORE_WINDOW",
+      `征地时间 ${e.date} 早于政策起始日 ${w.from}`,
+      `expropriated on ${e.date}, before the policy window starts (${w.from})`,
+    );
+  else if (w.until !== null && e.date > w.until)
+    deny(
+      "time",
+      "EXPROPRIATION_AFTER_WINDOW",
+      `征地时间 ${e.date} 晚于政策截止日 ${w.until}`,
+      `expropriated on ${e.date}, after the policy window ends (${w.until})`,
+    );
+  else
+    pass(
+      "time",
+      w.from === null && w.until === null ? "未设定征地时间范围" : "征地时间在政策范围内",
+      w.from === null && w.until === null
+        ? "no expropriation-time window declared"
+        : "expropriation time within the policy window",
+    );
 
   // 征地要求：省级以上批准，或重点工程经县级以上政府决定
   let approvalBasis: "approval" | "key-project" | null = null;
@@ -114,31 +167,71 @@ export function checkQuotaEligibility(input: CheckQuotaEligibilityInput, options
   const approved = e.approval !== undefined && e.approval.date <= asOf && rank(e.approval.level) >= rank(minLevel);
   if (approved) {
     approvalBasis = "approval";
-    pass("approval", `已经${LEVEL_ZH[e.approval!.level]}政府批准（${e.approval!.date}）`, `approved by the ${e.approval!.level} government on ${e.approval!.date}`);
+    pass(
+      "approval",
+      `已经${LEVEL_ZH[e.approval!.level]}政府批准（${e.approval!.date}）`,
+      `approved by the ${e.approval!.level} government on ${e.approval!.date}`,
+    );
   } else {
     const why =
       e.approval === undefined
         ? { code: "NOT_APPROVED", zh: "征地尚未批准", en: "the expropriation is not approved" }
         : e.approval.date > asOf
-          ? { code: "NOT_APPROVED", zh: `征地批准日 ${e.approval.date} 晚于 ${asOf}`, en: `the approval (${e.approval.date}) is after ${asOf}` }
-          : { code: "APPROVAL_LEVEL_TOO_LOW", zh: `征地由${LEVEL_ZH[e.approval.level]}政府批准，须${LEVEL_ZH[minLevel]}以上`, en: `approved by the ${e.approval.level} government; ${minLevel} or higher is required` };
+          ? {
+              code: "NOT_APPROVED",
+              zh: `征地批准日 ${e.approval.date} 晚于 ${asOf}`,
+              en: `the approval (${e.approval.date}) is after ${asOf}`,
+            }
+          : {
+              code: "APPROVAL_LEVEL_TOO_LOW",
+              zh: `征地由${LEVEL_ZH[e.approval.level]}政府批准，须${LEVEL_ZH[minLevel]}以上`,
+              en: `approved by the ${e.approval.level} government; ${minLevel} or higher is required`,
+            };
     const k = data.keyProjectDecision;
     if (k === undefined) deny("approval", why.code, why.zh, why.en);
     else if (rank(k.level) < rank(keyUse.value)) {
-      deny("approval", "KEY_PROJECT_DECISION_LEVEL_TOO_LOW", `${why.zh}；重点工程提前参保须由${LEVEL_ZH[keyUse.value]}以上政府决定，实际为${LEVEL_ZH[k.level]}`, `${why.en}; early enrolment for a key project needs a decision of the ${keyUse.value} government or higher, got ${k.level}`);
+      deny(
+        "approval",
+        "KEY_PROJECT_DECISION_LEVEL_TOO_LOW",
+        `${why.zh}；重点工程提前参保须由${LEVEL_ZH[keyUse.value]}以上政府决定，实际为${LEVEL_ZH[k.level]}`,
+        `${why.en}; early enrolment for a key project needs a decision of the ${keyUse.value} government or higher, got ${k.level}`,
+      );
     } else if (k.date > asOf) {
-      deny("approval", "KEY_PROJECT_DECISION_AFTER_AS_OF", `${why.zh}；重点工程决定日 ${k.date} 晚于 ${asOf}`, `${why.en}; the key-project decision (${k.date}) is after ${asOf}`);
+      deny(
+        "approval",
+        "KEY_PROJECT_DECISION_AFTER_AS_OF",
+        `${why.zh}；重点工程决定日 ${k.date} 晚于 ${asOf}`,
+        `${why.en}; the key-project decision (${k.date}) is after ${asOf}`,
+      );
     } else {
       approvalBasis = "key-project";
-      pass("approval", `${why.zh}，但重点工程已由${LEVEL_ZH[k.level]}政府决定提前参保（${k.date}）`, `${why.en}, but the ${k.level} government decided early enrolment for a key project on ${k.date}`, "KEY_PROJECT_DECISION");
+      pass(
+        "approval",
+        `${why.zh}，但重点工程已由${LEVEL_ZH[k.level]}政府决定提前参保（${k.date}）`,
+        `${why.en}, but the ${k.level} government decided early enrolment for a key project on ${k.date}`,
+        "KEY_PROJECT_DECISION",
+      );
     }
   }
 
   // 地类范围
   const inScope = e.landTypes.filter((t) => typesUse.value.includes(t));
   const outOfScope = e.landTypes.filter((t) => !typesUse.value.includes(t));
-  if (inScope.length === 0) deny("landType", "LAND_TYPE_OUT_OF_SCOPE", `地类 ${outOfScope.join("、")} 不在政策范围（${typesUse.value.join("、")}）`, `land types ${outOfScope.join(", ")} are outside the policy (${typesUse.value.join(", ")})`);
-  else pass("landType", outOfScope.length ? `${inScope.join("、")} 在政策范围内；${outOfScope.join("、")} 不计入` : "地类在政策范围内", outOfScope.length ? `${inScope.join(", ")} within the policy; ${outOfScope.join(", ")} do not count` : "land types within the policy");
+  if (inScope.length === 0)
+    deny(
+      "landType",
+      "LAND_TYPE_OUT_OF_SCOPE",
+      `地类 ${outOfScope.join("、")} 不在政策范围（${typesUse.value.join("、")}）`,
+      `land types ${outOfScope.join(", ")} are outside the policy (${typesUse.value.join(", ")})`,
+    );
+  else
+    pass(
+      "landType",
+      outOfScope.length ? `${inScope.join("、")} 在政策范围内；${outOfScope.join("、")} 不计入` : "地类在政策范围内",
+      outOfScope.length
+        ? `${inScope.join(", ")} within the policy; ${outOfScope.join(", ")} do not count`
+        : "land types within the policy",
+    );
 
   // 参保对象
   const p = data.person;
@@ -146,22 +239,48 @@ export function checkQuotaEligibility(input: CheckQuotaEligibilityInput, options
     const minAge = paramAt<number>(set, P.minAge, asOf);
     used.push(minAge);
     const age = ageOn(p.birthDate, asOf);
-    if (age < minAge.value) deny("person.age", "UNDER_MIN_AGE", `${age} 周岁，未满 ${minAge.value} 周岁`, `aged ${age}, under ${minAge.value}`);
+    if (age < minAge.value)
+      deny(
+        "person.age",
+        "UNDER_MIN_AGE",
+        `${age} 周岁，未满 ${minAge.value} 周岁`,
+        `aged ${age}, under ${minAge.value}`,
+      );
     else pass("person.age", `${age} 周岁`, `aged ${age}`);
     if (p.collectiveMember) pass("person.membership", "本集体经济组织成员", "member of the collective");
     else deny("person.membership", "NOT_COLLECTIVE_MEMBER", "非本集体经济组织成员", "not a member of the collective");
     if (p.alreadyInsured) deny("person.notInsured", "ALREADY_INSURED", "已参保", "already insured");
     else pass("person.notInsured", "尚未参保", "not yet insured");
     if (p.contractedLandExpropriated) pass("person.landLost", "承包地被征收", "contracted land expropriated");
-    else deny("person.landLost", "NO_LAND_EXPROPRIATED", "承包地未被征收（人地对应）", "no contracted land expropriated (person–land correspondence)");
+    else
+      deny(
+        "person.landLost",
+        "NO_LAND_EXPROPRIATED",
+        "承包地未被征收（人地对应）",
+        "no contracted land expropriated (person–land correspondence)",
+      );
   }
 
   const failures = gates.filter((g) => !g.passed);
   const trace = traceStep(RULES["INS-QUOTA-4"], {
-    inputs: { asOf, expropriationDate: e.date, approval: e.approval ?? null, landTypes: e.landTypes, keyProjectDecision: data.keyProjectDecision ?? null, person: p ? true : false },
+    inputs: {
+      asOf,
+      expropriationDate: e.date,
+      approval: e.approval ?? null,
+      landTypes: e.landTypes,
+      keyProjectDecision: data.keyProjectDecision ?? null,
+      person: !!p,
+    },
     parameters: used,
-    output: { eligible: failures.length === 0, approvalBasis, gates: gates.map((g) => ({ gate: g.gate, passed: g.passed, code: g.code })) },
-    note: { zh: gates.map((g) => `${g.gate}：${g.passed ? "通过" : "不通过"}（${g.zh}）`).join("；"), en: gates.map((g) => `${g.gate}: ${g.passed ? "pass" : "fail"} (${g.en})`).join("; ") },
+    output: {
+      eligible: failures.length === 0,
+      approvalBasis,
+      gates: gates.map((g) => ({ gate: g.gate, passed: g.passed, code: g.code })),
+    },
+    note: {
+      zh: gates.map((g) => `${g.gate}：${g.passed ? "通过" : "不通过"}（${g.zh}）`).join("；"),
+      en: gates.map((g) => `${g.gate}: ${g.passed ? "pass" : "fail"} (${g.en})`).join("; "),
+    },
   });
   return { eligible: failures.length === 0, gates, failures, approvalBasis, trace };
 }

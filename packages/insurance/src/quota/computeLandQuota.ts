@@ -1,5 +1,17 @@
 import * as z from "zod";
-import { countSchema, fraction, fractionFromDecimal, legalDateSchema, multiplyFractions, parseInput, traceStep, type Fraction, type LegalDate, type ParameterUse, type TraceNode } from "@sannong/core";
+import {
+  countSchema,
+  fraction,
+  fractionFromDecimal,
+  legalDateSchema,
+  multiplyFractions,
+  parseInput,
+  traceStep,
+  type Fraction,
+  type LegalDate,
+  type ParameterUse,
+  type TraceNode,
+} from "@sannong/core";
 import { fail } from "../errors";
 import { figureMu, landFigureSchema, type LandFigure } from "../internal/land";
 import { readParam, resolveParameters, type InsuranceOptions } from "../internal/options";
@@ -101,7 +113,13 @@ export function computeLandQuota(input: ComputeLandQuotaInput, options?: Insuran
   const cap = Math.max(c - d, 0);
   const warnings: InsuranceWarning[] = [];
   if (data.expropriatedArea.kind !== data.villageArea.kind) {
-    warnings.push(warning("MIXED_LAND_FIGURES", "被征收土地与村土地一个按地类分列、一个为合计，合计数视为已按所选口径填报", "one land figure is broken down by land type and the other is a single total; the total is taken as already on the declared base"));
+    warnings.push(
+      warning(
+        "MIXED_LAND_FIGURES",
+        "被征收土地与村土地一个按地类分列、一个为合计，合计数视为已按所选口径填报",
+        "one land figure is broken down by land type and the other is a single total; the total is taken as already on the declared base",
+      ),
+    );
   }
 
   const a = fractionFromDecimal(aMu);
@@ -110,25 +128,55 @@ export function computeLandQuota(input: ComputeLandQuotaInput, options?: Insuran
   let perCapita: Fraction | null = null;
   let rounded = 0n;
   if (c === 0) {
-    warnings.push(warning("NO_ELIGIBLE_POPULATION", "村 16 周岁以上农业人口为零，无人可参保，指标为 0", "the village has no agricultural population aged 16+, so nobody can be insured: the quota is 0"));
+    warnings.push(
+      warning(
+        "NO_ELIGIBLE_POPULATION",
+        "村 16 周岁以上农业人口为零，无人可参保，指标为 0",
+        "the village has no agricultural population aged 16+, so nobody can be insured: the quota is 0",
+      ),
+    );
   } else if (b.num === 0n) {
     if (a.num > 0n) fail("NO_VILLAGE_LAND", { expropriated: aMu.toFixed() }, ["villageArea"]);
     perCapita = fraction(0n);
-    warnings.push(warning("NO_VILLAGE_LAND", "村上年度末土地面积为零且无被征收土地，指标为 0", "the village has no land and none was expropriated: the quota is 0"));
+    warnings.push(
+      warning(
+        "NO_VILLAGE_LAND",
+        "村上年度末土地面积为零且无被征收土地，指标为 0",
+        "the village has no land and none was expropriated: the quota is 0",
+      ),
+    );
   } else {
     perCapita = multiplyFractions(b, fraction(1n, BigInt(c)));
     raw = multiplyFractions(multiplyFractions(a, fraction(BigInt(c))), fraction(b.den, b.num)); // a·c/b
     rounded = roundFraction(raw, rounding);
     if (a.num * b.den > b.num * a.den) {
-      warnings.push(warning("EXPROPRIATION_EXCEEDS_VILLAGE_LAND", `被征收土地 ${aMu.toFixed()} 亩超过村土地 ${bMu.toFixed()} 亩，按上限控制`, `the expropriated land (${aMu.toFixed()} mu) exceeds the village's land (${bMu.toFixed()} mu); the cap applies`));
+      warnings.push(
+        warning(
+          "EXPROPRIATION_EXCEEDS_VILLAGE_LAND",
+          `被征收土地 ${aMu.toFixed()} 亩超过村土地 ${bMu.toFixed()} 亩，按上限控制`,
+          `the expropriated land (${aMu.toFixed()} mu) exceeds the village's land (${bMu.toFixed()} mu); the cap applies`,
+        ),
+      );
     }
   }
   if (d > c) {
-    warnings.push(warning("ALREADY_INSURED_EXCEEDS_POPULATION", `已参保人数 ${d} 超过 16 周岁以上农业人口 ${c}，指标为 0`, `already insured (${d}) exceeds the population aged 16+ (${c}): the quota is 0`));
+    warnings.push(
+      warning(
+        "ALREADY_INSURED_EXCEEDS_POPULATION",
+        `已参保人数 ${d} 超过 16 周岁以上农业人口 ${c}，指标为 0`,
+        `already insured (${d}) exceeds the population aged 16+ (${c}): the quota is 0`,
+      ),
+    );
   }
   const capped = rounded > BigInt(cap);
   if (capped) {
-    warnings.push(warning("QUOTA_CAPPED", `按地计算 ${rounded} 人，超过 c − d = ${cap}，取 ${cap}`, `the land gives ${rounded} places, more than c − d = ${cap}; the quota is ${cap}`));
+    warnings.push(
+      warning(
+        "QUOTA_CAPPED",
+        `按地计算 ${rounded} 人，超过 c − d = ${cap}，取 ${cap}`,
+        `the land gives ${rounded} places, more than c − d = ${cap}; the quota is ${cap}`,
+      ),
+    );
   }
   const quota = capped ? cap : Number(rounded);
 
@@ -141,26 +189,52 @@ export function computeLandQuota(input: ComputeLandQuotaInput, options?: Insuran
     },
     parameters: [baseUse],
     output: { "(a) 亩": aMu.toFixed(), "(b) 亩": bMu.toFixed(), "(c)": c, "(d)": d },
-    note: { zh: "(a) 省级以上批准征收的耕地和其他农用地；(b) 村上年度末土地变更调查数据；(c) 公安传统口径 16 周岁以上农业人口；(d) 已参加被征地农民社保人数", en: "(a) land expropriated with provincial approval; (b) the village's year-end land-survey figure; (c) agricultural population 16+ (public-security count); (d) persons already insured" },
+    note: {
+      zh: "(a) 省级以上批准征收的耕地和其他农用地；(b) 村上年度末土地变更调查数据；(c) 公安传统口径 16 周岁以上农业人口；(d) 已参加被征地农民社保人数",
+      en: "(a) land expropriated with provincial approval; (b) the village's year-end land-survey figure; (c) agricultural population 16+ (public-security count); (d) persons already insured",
+    },
   });
   const children: TraceNode[] = [paramsNode];
   if (warnings.length > 0) {
-    children.push(traceStep(RULES["INS-QUOTA-3"], { output: warnings.map((w) => w.code), note: { zh: warnings.map((w) => w.zh).join("；"), en: warnings.map((w) => w.en).join("; ") } }));
+    children.push(
+      traceStep(RULES["INS-QUOTA-3"], {
+        output: warnings.map((w) => w.code),
+        note: { zh: warnings.map((w) => w.zh).join("；"), en: warnings.map((w) => w.en).join("; ") },
+      }),
+    );
   }
   const trace = traceStep(RULES["INS-QUOTA-2"], {
     inputs: { rounding, asOf: asOf ?? null },
     parameters: used.slice(1),
-    output: { perCapitaArea: perCapita ? approx(perCapita) : null, raw: raw ? approx(raw) : null, rounded: rounded.toString(), cap, capped, quota },
+    output: {
+      perCapitaArea: perCapita ? approx(perCapita) : null,
+      raw: raw ? approx(raw) : null,
+      rounded: rounded.toString(),
+      cap,
+      capped,
+      quota,
+    },
     note: {
       zh: `人均土地 = (b) ÷ (c)；指标 = (a) × (c) ÷ (b)，按 ${rounding} 取整，且不超过 (c) − (d)${asOf === undefined ? "；未给出 asOf，参数取最新值" : ""}`,
       en: `land per person = (b) ÷ (c); places = (a) × (c) ÷ (b), rounded ${rounding}, at most (c) − (d)${asOf === undefined ? "; no asOf given, parameters at their newest values" : ""}`,
     },
     children,
   });
-  return { quota, raw: raw ? exact(raw) : null, perCapitaArea: perCapita ? exact(perCapita) : null, cap, capped, warnings, trace };
+  return {
+    quota,
+    raw: raw ? exact(raw) : null,
+    perCapitaArea: perCapita ? exact(perCapita) : null,
+    cap,
+    capped,
+    warnings,
+    trace,
+  };
 }
 
 function describe(f: LandFigure): Record<string, string> {
   if (f.kind === "single") return { value: String(f.area.value), unit: f.area.unit };
-  return { cultivated: `${f.cultivated.value} ${f.cultivated.unit}`, otherAgricultural: `${f.otherAgricultural.value} ${f.otherAgricultural.unit}` };
+  return {
+    cultivated: `${f.cultivated.value} ${f.cultivated.unit}`,
+    otherAgricultural: `${f.otherAgricultural.value} ${f.otherAgricultural.unit}`,
+  };
 }

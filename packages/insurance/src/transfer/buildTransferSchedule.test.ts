@@ -30,13 +30,22 @@ describe("buildTransferSchedule", () => {
 
   it("INS-TRANSFER-1: an explicit window spans quarters and years; lags are parameters", () => {
     const s = buildTransferSchedule({ ...example, from: "2023-12", to: "2024-04" });
-    expect(s.due.filter((d) => d.fund === "pension").map((d) => d.id)).toEqual(["pension-2023-12", "pension-2024-01", "pension-2024-02", "pension-2024-03", "pension-2024-04"]);
+    expect(s.due.filter((d) => d.fund === "pension").map((d) => d.id)).toEqual([
+      "pension-2023-12",
+      "pension-2024-01",
+      "pension-2024-02",
+      "pension-2024-03",
+      "pension-2024-04",
+    ]);
     expect(s.due.filter((d) => d.fund === "reserve").map((d) => [d.id, d.dueDate])).toEqual([
       ["reserve-2023-Q4", "2023-12-31"],
       ["reserve-2024-Q1", "2024-03-31"],
       ["reserve-2024-Q2", "2024-06-30"],
     ]);
-    const lagged = overlay(insuranceParameterSet, { "insurance.transfer.pensionDueLagMonths": { value: 1 }, "insurance.transfer.reserveDueLagQuarters": { value: 1 } });
+    const lagged = overlay(insuranceParameterSet, {
+      "insurance.transfer.pensionDueLagMonths": { value: 1 },
+      "insurance.transfer.reserveDueLagQuarters": { value: 1 },
+    });
     const l = buildTransferSchedule(example, { parameters: lagged });
     expect(l.due.map((d) => d.dueDate)).toEqual(["2024-02-29", "2024-03-31", "2024-04-30", "2024-06-30"]);
   });
@@ -54,34 +63,55 @@ describe("buildTransferSchedule", () => {
 
   it("INS-TRANSFER-1: property — money is conserved into the rows, every month and quarter appears once, in order", () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ day: fc.nat({ max: 1500 }), p: fc.nat({ max: 10_000_000 }), r: fc.nat({ max: 1_000_000 }) }), { minLength: 1, maxLength: 30 }), (raw) => {
-        const enrolments = raw.map((x, i) => {
-          const t = new Date(Date.UTC(2022, 0, 1 + x.day)).toISOString().slice(0, 10);
-          return { id: `e${i}`, enrolledOn: t, pensionFund: (x.p / 100).toFixed(2), riskReserve: (x.r / 100).toFixed(2) };
-        });
-        const s = buildTransferSchedule({ enrolments });
-        const pension = s.due.filter((d) => d.fund === "pension");
-        const reserve = s.due.filter((d) => d.fund === "reserve");
-        expect(pension.reduce((a, d) => a + d.amount.fen, 0n)).toBe(BigInt(raw.reduce((a, x) => a + x.p, 0)));
-        expect(reserve.reduce((a, d) => a + d.amount.fen, 0n)).toBe(BigInt(raw.reduce((a, x) => a + x.r, 0)));
-        expect(s.pensionTotal.fen).toBe(BigInt(raw.reduce((a, x) => a + x.p, 0)));
-        expect(pension.reduce((a, d) => a + d.enrolments, 0)).toBe(raw.length);
-        expect(reserve.reduce((a, d) => a + d.enrolments, 0)).toBe(raw.length);
-        for (let i = 1; i < pension.length; i++) expect(pension[i]!.period.from > pension[i - 1]!.period.to).toBe(true);
-        for (let i = 1; i < reserve.length; i++) expect(reserve[i]!.period.from > reserve[i - 1]!.period.to).toBe(true);
-        for (const d of s.due) expect(d.dueDate >= d.period.to).toBe(true);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ day: fc.nat({ max: 1500 }), p: fc.nat({ max: 10_000_000 }), r: fc.nat({ max: 1_000_000 }) }),
+          { minLength: 1, maxLength: 30 },
+        ),
+        (raw) => {
+          const enrolments = raw.map((x, i) => {
+            const t = new Date(Date.UTC(2022, 0, 1 + x.day)).toISOString().slice(0, 10);
+            return {
+              id: `e${i}`,
+              enrolledOn: t,
+              pensionFund: (x.p / 100).toFixed(2),
+              riskReserve: (x.r / 100).toFixed(2),
+            };
+          });
+          const s = buildTransferSchedule({ enrolments });
+          const pension = s.due.filter((d) => d.fund === "pension");
+          const reserve = s.due.filter((d) => d.fund === "reserve");
+          expect(pension.reduce((a, d) => a + d.amount.fen, 0n)).toBe(BigInt(raw.reduce((a, x) => a + x.p, 0)));
+          expect(reserve.reduce((a, d) => a + d.amount.fen, 0n)).toBe(BigInt(raw.reduce((a, x) => a + x.r, 0)));
+          expect(s.pensionTotal.fen).toBe(BigInt(raw.reduce((a, x) => a + x.p, 0)));
+          expect(pension.reduce((a, d) => a + d.enrolments, 0)).toBe(raw.length);
+          expect(reserve.reduce((a, d) => a + d.enrolments, 0)).toBe(raw.length);
+          for (let i = 1; i < pension.length; i++)
+            expect(pension[i]!.period.from > pension[i - 1]!.period.to).toBe(true);
+          for (let i = 1; i < reserve.length; i++)
+            expect(reserve[i]!.period.from > reserve[i - 1]!.period.to).toBe(true);
+          for (const d of s.due) expect(d.dueDate >= d.period.to).toBe(true);
+        },
+      ),
     );
   });
 
-  const good: BuildTransferScheduleInput = { enrolments: [{ id: "e", enrolledOn: "2024-01-15", pensionFund: "1.00", riskReserve: "0.00" }] };
+  const good: BuildTransferScheduleInput = {
+    enrolments: [{ id: "e", enrolledOn: "2024-01-15", pensionFund: "1.00", riskReserve: "0.00" }],
+  };
   it.each([
     [{ enrolments: [] }, []],
     [{ enrolments: [], from: "2024-01", to: "2023-12" }, ["to"]],
     [{ ...good, from: "2024-02" }, ["enrolments", 0, "enrolledOn"]],
     [{ ...good, to: "2023-13" }, ["to"]],
-    [{ enrolments: [{ id: "e", enrolledOn: "2024-01-15", pensionFund: "-1.00", riskReserve: "0.00" }] }, ["enrolments", 0, "pensionFund"]],
-    [{ enrolments: [{ id: "e", enrolledOn: "2024-01-15", pensionFund: "1.001", riskReserve: "0.00" }] }, ["enrolments", 0, "pensionFund"]],
+    [
+      { enrolments: [{ id: "e", enrolledOn: "2024-01-15", pensionFund: "-1.00", riskReserve: "0.00" }] },
+      ["enrolments", 0, "pensionFund"],
+    ],
+    [
+      { enrolments: [{ id: "e", enrolledOn: "2024-01-15", pensionFund: "1.001", riskReserve: "0.00" }] },
+      ["enrolments", 0, "pensionFund"],
+    ],
     [{ enrolments: [{ id: "e", enrolledOn: "2024-01-15", pensionFund: "1.00" }] }, ["enrolments", 0, "riskReserve"]],
     [{ enrolments: [good.enrolments[0]!, good.enrolments[0]!] }, ["enrolments", 1, "id"]],
     [{ ...good, asOf: "2024-01-01" }, []],
@@ -92,6 +122,10 @@ describe("buildTransferSchedule", () => {
 
   it("INS-TRANSFER-1: an empty window with no enrolments gives zero rows, not an error", () => {
     const s = buildTransferSchedule({ enrolments: [], from: "2024-01", to: "2024-02" });
-    expect(s.due.map((d) => [d.id, String(d.amount)])).toEqual([["pension-2024-01", "0.00"], ["pension-2024-02", "0.00"], ["reserve-2024-Q1", "0.00"]]);
+    expect(s.due.map((d) => [d.id, String(d.amount)])).toEqual([
+      ["pension-2024-01", "0.00"],
+      ["pension-2024-02", "0.00"],
+      ["reserve-2024-Q1", "0.00"],
+    ]);
   });
 });

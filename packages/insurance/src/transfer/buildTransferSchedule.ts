@@ -38,7 +38,10 @@ const enrolmentSchema = z.strictObject({
 /** The input schema of {@link buildTransferSchedule} (strict: unknown keys are rejected). */
 export const buildTransferScheduleInputSchema = z
   .strictObject({
-    enrolments: z.array(enrolmentSchema).max(1_000_000).superRefine((es, ctx) => refineUniqueIds(ctx, es)),
+    enrolments: z
+      .array(enrolmentSchema)
+      .max(1_000_000)
+      .superRefine((es, ctx) => refineUniqueIds(ctx, es)),
     /** First month of the schedule; the month of the earliest enrolment when absent. */
     from: yearMonthSchema.optional(),
     /** Last month of the schedule; the month of the latest enrolment when absent. */
@@ -46,16 +49,34 @@ export const buildTransferScheduleInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.enrolments.length === 0 && (v.from === undefined || v.to === undefined)) {
-      addIssue(ctx, "没有参保记录时须给出 from 与 to", "with no enrolments, give both from and to", [], "missing_window");
+      addIssue(
+        ctx,
+        "没有参保记录时须给出 from 与 to",
+        "with no enrolments, give both from and to",
+        [],
+        "missing_window",
+      );
     }
     if (v.from !== undefined && v.to !== undefined && isYearMonth(v.from) && isYearMonth(v.to) && v.from > v.to) {
-      addIssue(ctx, `起始月 ${v.from} 晚于截止月 ${v.to}`, `from (${v.from}) is after to (${v.to})`, ["to"], "date_order");
+      addIssue(
+        ctx,
+        `起始月 ${v.from} 晚于截止月 ${v.to}`,
+        `from (${v.from}) is after to (${v.to})`,
+        ["to"],
+        "date_order",
+      );
     }
     v.enrolments.forEach((e, i) => {
       if (!isLegalDate(e.enrolledOn)) return;
       const m = e.enrolledOn.slice(0, 7);
       if ((v.from !== undefined && m < v.from) || (v.to !== undefined && m > v.to)) {
-        addIssue(ctx, `参保日期 ${e.enrolledOn} 不在计划期间内，其资金不会被遗漏，请调整 from/to`, `enrolment date ${e.enrolledOn} is outside the schedule; widen from/to so its money is not left out`, ["enrolments", i, "enrolledOn"], "outside_window");
+        addIssue(
+          ctx,
+          `参保日期 ${e.enrolledOn} 不在计划期间内，其资金不会被遗漏，请调整 from/to`,
+          `enrolment date ${e.enrolledOn} is outside the schedule; widen from/to so its money is not left out`,
+          ["enrolments", i, "enrolledOn"],
+          "outside_window",
+        );
       }
     });
   });
@@ -114,7 +135,10 @@ export interface BuildTransferScheduleResult {
  * ```
  * @remarks Implements INS-TRANSFER-1 (002 §二(三); feeds FUNDS-TRANSFER-1).
  */
-export function buildTransferSchedule(input: BuildTransferScheduleInput, options?: InsuranceOptions): BuildTransferScheduleResult {
+export function buildTransferSchedule(
+  input: BuildTransferScheduleInput,
+  options?: InsuranceOptions,
+): BuildTransferScheduleResult {
   const data = parseInput(buildTransferScheduleInputSchema, input, "buildTransferSchedule");
   const set = resolveParameters(options, "buildTransferSchedule");
   const es = data.enrolments;
@@ -187,7 +211,10 @@ export function buildTransferSchedule(input: BuildTransferScheduleInput, options
     inputs: { enrolments: es.length, from: fromMonthIndex(lo), to: fromMonthIndex(hi) },
     parameters: [...uses.values()],
     output: { months, quarters, pensionTotal: moneyFromFen(pensionTotal), reserveTotal: moneyFromFen(reserveTotal) },
-    note: { zh: "应划转职工基本养老保险基金的资金按月划转，充实社保风险金的资金按季到位", en: "pension-fund money is transferred monthly, risk-reserve money quarterly" },
+    note: {
+      zh: "应划转职工基本养老保险基金的资金按月划转，充实社保风险金的资金按季到位",
+      en: "pension-fund money is transferred monthly, risk-reserve money quarterly",
+    },
   });
   return { due, pensionTotal: moneyFromFen(pensionTotal), reserveTotal: moneyFromFen(reserveTotal), trace };
 }

@@ -53,5 +53,7 @@ export interface DueItem {
 export function transfersAsDue(schedule: TransfersAsDueInput, options?: InsuranceOptions): DueItem[] {
   const data = parseInput(transfersAsDueInputSchema, schedule, "transfersAsDue");
   resolveParameters(options, "transfersAsDue"); // validated for uniformity; no parameter is read
-  return data.due.filter((d) => d.amount.fen !== 0n).map((d) => ({ id: d.id, dueDate: d.dueDate, amount: d.amount, label: d.label }));
+  return data.due
+    .filter((d) => d.amount.fen !== 0n)
+    .map((d) => ({ id: d.id, dueDate: d.dueDate, amount: d.amount, label: d.label }));
 }

@@ -1,5 +1,19 @@
 import * as z from "zod";
-import { addDays, addIssue, addMonths, daysBetween, idSchema, isLegalDate, legalDateSchema, paramAt, parseInput, refineUniqueIds, traceStep, type LegalDate, type TraceNode } from "@sannong/core";
+import {
+  addDays,
+  addIssue,
+  addMonths,
+  daysBetween,
+  idSchema,
+  isLegalDate,
+  legalDateSchema,
+  paramAt,
+  parseInput,
+  refineUniqueIds,
+  traceStep,
+  type LegalDate,
+  type TraceNode,
+} from "@sannong/core";
 import { resolveParameters, type InsuranceOptions } from "../internal/options";
 import { warning, type InsuranceWarning } from "../internal/warning";
 import { P } from "../parameters";
@@ -26,21 +40,42 @@ export const placeStatusInputSchema = z
     listConfirmedOn: legalDateSchema,
     /** 上报: the list was reported on this date (the enrolment period counts from it); the confirmation date when absent (确定上报). */
     listReportedOn: legalDateSchema.optional(),
-    places: z.array(placeSchema).max(1_000_000).superRefine((ps, ctx) => refineUniqueIds(ctx, ps)),
+    places: z
+      .array(placeSchema)
+      .max(1_000_000)
+      .superRefine((ps, ctx) => refineUniqueIds(ctx, ps)),
   })
   .superRefine((v, ctx) => {
     if (!isLegalDate(v.listConfirmedOn)) return;
     if (v.listReportedOn !== undefined && isLegalDate(v.listReportedOn) && v.listReportedOn < v.listConfirmedOn) {
-      addIssue(ctx, `上报日期 ${v.listReportedOn} 早于名单确定日期 ${v.listConfirmedOn}`, `the list was reported (${v.listReportedOn}) before it was confirmed (${v.listConfirmedOn})`, ["listReportedOn"], "date_order");
+      addIssue(
+        ctx,
+        `上报日期 ${v.listReportedOn} 早于名单确定日期 ${v.listConfirmedOn}`,
+        `the list was reported (${v.listReportedOn}) before it was confirmed (${v.listConfirmedOn})`,
+        ["listReportedOn"],
+        "date_order",
+      );
     }
     if (isLegalDate(v.asOf) && v.asOf < v.listConfirmedOn) {
-      addIssue(ctx, `查询日期 ${v.asOf} 早于名单确定日期 ${v.listConfirmedOn}，名额尚不存在`, `asOf (${v.asOf}) is before the list was confirmed (${v.listConfirmedOn}): the places do not exist yet`, ["asOf"], "date_order");
+      addIssue(
+        ctx,
+        `查询日期 ${v.asOf} 早于名单确定日期 ${v.listConfirmedOn}，名额尚不存在`,
+        `asOf (${v.asOf}) is before the list was confirmed (${v.listConfirmedOn}): the places do not exist yet`,
+        ["asOf"],
+        "date_order",
+      );
     }
     v.places.forEach((p, i) => {
       for (const k of ["enrolledOn", "gaveUpOn"] as const) {
         const d = p[k];
         if (d !== undefined && isLegalDate(d) && d < v.listConfirmedOn) {
-          addIssue(ctx, `${k} ${d} 早于名单确定日期 ${v.listConfirmedOn}`, `${k} (${d}) is before the list was confirmed (${v.listConfirmedOn})`, ["places", i, k], "date_order");
+          addIssue(
+            ctx,
+            `${k} ${d} 早于名单确定日期 ${v.listConfirmedOn}`,
+            `${k} (${d}) is before the list was confirmed (${v.listConfirmedOn})`,
+            ["places", i, k],
+            "date_order",
+          );
         }
       }
     });
@@ -134,7 +169,13 @@ export function placeStatus(input: PlaceStatusInput, options?: InsuranceOptions)
     if (p.justifiedDelay !== undefined && p.justifiedDelay.until > deadline) {
       deadline = p.justifiedDelay.until < validUntil ? p.justifiedDelay.until : validUntil;
       if (p.justifiedDelay.until > validUntil) {
-        warnings.push(warning("DELAY_BEYOND_VALIDITY", `正当理由延期至 ${p.justifiedDelay.until}，但名额有效期至 ${validUntil} 止`, `the justified delay runs to ${p.justifiedDelay.until}, but the place is valid only through ${validUntil}`));
+        warnings.push(
+          warning(
+            "DELAY_BEYOND_VALIDITY",
+            `正当理由延期至 ${p.justifiedDelay.until}，但名额有效期至 ${validUntil} 止`,
+            `the justified delay runs to ${p.justifiedDelay.until}, but the place is valid only through ${validUntil}`,
+          ),
+        );
       }
     }
     const enrolled = p.enrolledOn !== undefined && p.enrolledOn <= asOf ? p.enrolledOn : undefined;
@@ -151,7 +192,14 @@ export function placeStatus(input: PlaceStatusInput, options?: InsuranceOptions)
       // the one-year validity itself ran out, or the enrolment period was missed without a justified reason
       status = deadline === validUntil ? "lapsed" : "deemed-abandoned";
       returnedOn = dayAfter;
-      if (enrolled !== undefined) warnings.push(warning("ENROLLED_AFTER_DEADLINE", `${enrolled} 办理参保，已超过期限 ${deadline}`, `enrolled on ${enrolled}, after the deadline ${deadline}`));
+      if (enrolled !== undefined)
+        warnings.push(
+          warning(
+            "ENROLLED_AFTER_DEADLINE",
+            `${enrolled} 办理参保，已超过期限 ${deadline}`,
+            `enrolled on ${enrolled}, after the deadline ${deadline}`,
+          ),
+        );
     } else {
       status = "valid";
     }

@@ -2,7 +2,16 @@ import * as z from "zod";
 import { idSchema } from "@sannong/core";
 
 /** Causes of hardship recorded in the register (致困主要原因). */
-export const HARDSHIP_CAUSES = ["disaster", "illness", "disability", "education", "lack-of-labour", "lack-of-skills", "lack-of-funds", "other"] as const;
+export const HARDSHIP_CAUSES = [
+  "disaster",
+  "illness",
+  "disability",
+  "education",
+  "lack-of-labour",
+  "lack-of-skills",
+  "lack-of-funds",
+  "other",
+] as const;
 /** zod schema of a hardship cause. */
 export const hardshipCauseSchema = z.enum(HARDSHIP_CAUSES);
 /** A cause of hardship. */
@@ -12,7 +21,15 @@ export type HardshipCause = z.output<typeof hardshipCauseSchema>;
  * Schooling of a person: `senior-secondary` is 高中段 (general or vocational
  * senior secondary); `college-full-time` is 全日制普通高校本专科（含高职）.
  */
-export const schoolingSchema = z.enum(["none", "preschool", "compulsory", "senior-secondary", "college-full-time", "college-part-time", "postgraduate"]);
+export const schoolingSchema = z.enum([
+  "none",
+  "preschool",
+  "compulsory",
+  "senior-secondary",
+  "college-full-time",
+  "college-part-time",
+  "postgraduate",
+]);
 
 /**
  * The facts of an applicant that aid rules test: the household's situation
@@ -80,7 +97,11 @@ export const aidConditionSchema = z.discriminatedUnion("op", [
   z.strictObject({ fact: z.enum(AID_FACT_PATHS), op: z.literal("in"), value: z.array(scalar).min(1) }),
   z.strictObject({ fact: z.enum(AID_FACT_PATHS), op: z.literal("includesAny"), value: z.array(z.string()).min(1) }),
   z.strictObject({ fact: z.enum(AID_FACT_PATHS), op: z.literal("atMost"), value: z.union([z.number(), parameterRef]) }),
-  z.strictObject({ fact: z.enum(AID_FACT_PATHS), op: z.literal("atLeast"), value: z.union([z.number(), parameterRef]) }),
+  z.strictObject({
+    fact: z.enum(AID_FACT_PATHS),
+    op: z.literal("atLeast"),
+    value: z.union([z.number(), parameterRef]),
+  }),
 ]);
 /** A condition of an aid rule. */
 export type AidCondition = z.output<typeof aidConditionSchema>;
@@ -134,7 +155,10 @@ export const migrantAidRules: readonly AidRule[] = Object.freeze([
   },
   {
     id: "education-college",
-    label: { zh: "困难移民子女全日制普通高校本专科（含高职）教育资助", en: "education aid: full-time college or university (incl. higher vocational)" },
+    label: {
+      zh: "困难移民子女全日制普通高校本专科（含高职）教育资助",
+      en: "education aid: full-time college or university (incl. higher vocational)",
+    },
     citation: "004 §二(一)2",
     conditions: [
       { fact: "hardship", op: "is", value: true },
@@ -145,7 +169,10 @@ export const migrantAidRules: readonly AidRule[] = Object.freeze([
   },
   {
     id: "medical-insurance-contribution",
-    label: { zh: "特殊贫困移民城乡居民医保个人缴费补助", en: "help with the resident medical-insurance personal contribution" },
+    label: {
+      zh: "特殊贫困移民城乡居民医保个人缴费补助",
+      en: "help with the resident medical-insurance personal contribution",
+    },
     citation: "004 §二(一)2",
     conditions: [
       { fact: "specialPoverty", op: "is", value: true },

@@ -1,9 +1,28 @@
 import * as z from "zod";
-import { addIssue, legalDateSchema, money, parseInput, traceStep, type Json, type LegalDate, type Money, type ParameterSet, type ParameterUse, type TraceNode } from "@sannong/core";
+import {
+  addIssue,
+  legalDateSchema,
+  money,
+  parseInput,
+  traceStep,
+  type Json,
+  type LegalDate,
+  type Money,
+  type ParameterSet,
+  type ParameterUse,
+  type TraceNode,
+} from "@sannong/core";
 import { fail } from "../errors";
 import { param, parametersOf, type MigrantsOptions } from "../internal/options";
 import { RULES } from "../rules";
-import { aidFactsSchema, aidRuleSchema, migrantAidRules, type AidCondition, type AidFacts, type AidRule } from "./aidRules";
+import {
+  aidFactsSchema,
+  aidRuleSchema,
+  migrantAidRules,
+  type AidCondition,
+  type AidFacts,
+  type AidRule,
+} from "./aidRules";
 
 /**
  * Input of {@link checkAidEligibility}: the date whose standards apply, the
@@ -20,7 +39,8 @@ export const checkAidEligibilityInputSchema = z.strictObject({
     .superRefine((rs, ctx) => {
       const seen = new Set<string>();
       rs.forEach((r, i) => {
-        if (seen.has(r.id)) addIssue(ctx, `重复的规则 “${r.id}”`, `duplicate rule "${r.id}"`, [i, "id"], "duplicate_id");
+        if (seen.has(r.id))
+          addIssue(ctx, `重复的规则 “${r.id}”`, `duplicate rule "${r.id}"`, [i, "id"], "duplicate_id");
         seen.add(r.id);
       });
     })
@@ -80,18 +100,25 @@ export interface CheckAidEligibilityResult {
 function factValue(facts: AidFacts, path: string): unknown {
   let v: unknown = facts;
   for (const k of path.split(".")) {
-    if (typeof v !== "object" || v === null || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
+    if (typeof v !== "object" || v === null || !Object.hasOwn(v, k)) return undefined;
     v = (v as Record<string, unknown>)[k];
   }
   return v;
 }
 
-function evaluate(c: AidCondition, facts: AidFacts, set: ParameterSet, date: LegalDate, uses: ParameterUse[]): EvaluatedCondition {
+function evaluate(
+  c: AidCondition,
+  facts: AidFacts,
+  set: ParameterSet,
+  date: LegalDate,
+  uses: ParameterUse[],
+): EvaluatedCondition {
   let expected: unknown = c.value;
   if (typeof c.value === "object" && c.value !== null && !Array.isArray(c.value)) {
     const u = param<unknown>(set, c.value.parameter, date);
     uses.push(u);
-    if (typeof u.value !== "number") fail("INVALID_PARAMETER", { id: u.id, reason: "a compared limit must be a number" });
+    if (typeof u.value !== "number")
+      fail("INVALID_PARAMETER", { id: u.id, reason: "a compared limit must be a number" });
     expected = u.value;
   }
   const actual = factValue(facts, c.fact);
@@ -148,7 +175,10 @@ function evaluate(c: AidCondition, facts: AidFacts, set: ParameterSet, date: Leg
  * ```
  * @remarks Implements MIG-AID-1 (004 §二(一)2).
  */
-export function checkAidEligibility(input: CheckAidEligibilityInput, options?: MigrantsOptions): CheckAidEligibilityResult {
+export function checkAidEligibility(
+  input: CheckAidEligibilityInput,
+  options?: MigrantsOptions,
+): CheckAidEligibilityResult {
   const d = parseInput(checkAidEligibilityInputSchema, input, "checkAidEligibility");
   const set = parametersOf(options, "checkAidEligibility");
   const rules: readonly AidRule[] = d.rules ?? migrantAidRules;
@@ -174,24 +204,38 @@ export function checkAidEligibility(input: CheckAidEligibilityInput, options?: M
         const u = param<unknown>(set, rule.amountParameter, d.date);
         uses.push(u);
         if (u.value !== null) {
-          if (typeof u.value !== "string" && typeof u.value !== "number") fail("INVALID_PARAMETER", { id: u.id, reason: "an amount must be a decimal string" });
+          if (typeof u.value !== "string" && typeof u.value !== "number")
+            fail("INVALID_PARAMETER", { id: u.id, reason: "an amount must be a decimal string" });
           amount = money(u.value);
         }
       }
-      eligible.push({ ruleId: rule.id, label: rule.label, amount, amountParameter: rule.amountParameter, standardSet: amount !== null });
+      eligible.push({
+        ruleId: rule.id,
+        label: rule.label,
+        amount,
+        amountParameter: rule.amountParameter,
+        standardSet: amount !== null,
+      });
       outcome = "eligible";
     }
     children.push(
-      traceStep({ id: "MIG-AID-1", citation: rule.citation, label: rule.label }, {
-        inputs: { rule: rule.id },
-        parameters: uses,
-        output: { outcome, conditions: evaluated as unknown as Json },
-      }),
+      traceStep(
+        { id: "MIG-AID-1", citation: rule.citation, label: rule.label },
+        {
+          inputs: { rule: rule.id },
+          parameters: uses,
+          output: { outcome, conditions: evaluated as unknown as Json },
+        },
+      ),
     );
   }
   const trace = traceStep(RULES["MIG-AID-1"], {
     inputs: { householdId: d.facts.householdId, date: d.date, rules: rules.length },
-    output: { eligible: eligible.map((e) => e.ruleId), ineligible: ineligible.map((e) => e.ruleId), undetermined: undetermined.map((e) => e.ruleId) },
+    output: {
+      eligible: eligible.map((e) => e.ruleId),
+      ineligible: ineligible.map((e) => e.ruleId),
+      undetermined: undetermined.map((e) => e.ruleId),
+    },
     children,
   });
   return { householdId: d.facts.householdId, date: d.date, eligible, ineligible, undetermined, trace };

@@ -43,7 +43,13 @@ describe("stackSubsidies", () => {
 
   it("MIG-AID-2: without a top-up and without a county standard there is no number to stack", () => {
     expectSannongError(
-      () => stackSubsidies({ date: "2024-05-01", scheme: "danger-relocation", recipientId: "H1", baseLayers: [{ id: "b", policy: "p", amount: "1" }] }),
+      () =>
+        stackSubsidies({
+          date: "2024-05-01",
+          scheme: "danger-relocation",
+          recipientId: "H1",
+          baseLayers: [{ id: "b", policy: "p", amount: "1" }],
+        }),
       "STANDARD_NOT_SET",
       ["topUp"],
     );
@@ -52,7 +58,13 @@ describe("stackSubsidies", () => {
   it("MIG-AID-2 (property): the total is the exact sum of the layers", () => {
     fc.assert(
       fc.property(fc.array(fc.nat(10_000_000), { minLength: 1, maxLength: 6 }), fc.nat(10_000_000), (bases, top) => {
-        const r = stackSubsidies({ date: "2024-01-01", scheme: "graduate-startup", recipientId: "x", baseLayers: bases.map((f, i) => ({ id: `b${i}`, policy: "p", amount: (f / 100).toFixed(2) })), topUp: (top / 100).toFixed(2) });
+        const r = stackSubsidies({
+          date: "2024-01-01",
+          scheme: "graduate-startup",
+          recipientId: "x",
+          baseLayers: bases.map((f, i) => ({ id: `b${i}`, policy: "p", amount: (f / 100).toFixed(2) })),
+          topUp: (top / 100).toFixed(2),
+        });
         expect(r.total.fen).toBe(BigInt(bases.reduce((a, b) => a + b, 0) + top));
         expect(r.layers).toHaveLength(bases.length + 1);
       }),
@@ -60,7 +72,13 @@ describe("stackSubsidies", () => {
   });
 
   describe("MIG-AID-2: bad input", () => {
-    const ok = { date: "2024-01-01", scheme: "danger-relocation", recipientId: "H", baseLayers: [{ id: "b", policy: "p", amount: "1" }], topUp: "1" };
+    const ok = {
+      date: "2024-01-01",
+      scheme: "danger-relocation",
+      recipientId: "H",
+      baseLayers: [{ id: "b", policy: "p", amount: "1" }],
+      topUp: "1",
+    };
     it.each([
       ["unknown scheme", { ...ok, scheme: "flood" }, ["scheme"]],
       ["no base layers", { ...ok, baseLayers: [] }, ["baseLayers"]],

@@ -1,5 +1,17 @@
 import * as z from "zod";
-import { idSchema, legalDateSchema, money, nonNegativeMoneySchema, parseInput, refineUniqueIds, sum, traceStep, type Money, type ParameterUse, type TraceNode } from "@sannong/core";
+import {
+  idSchema,
+  legalDateSchema,
+  money,
+  nonNegativeMoneySchema,
+  parseInput,
+  refineUniqueIds,
+  sum,
+  traceStep,
+  type Money,
+  type ParameterUse,
+  type TraceNode,
+} from "@sannong/core";
 import { fail } from "../errors";
 import { param, parametersOf, type MigrantsOptions } from "../internal/options";
 import { RULES } from "../rules";
@@ -102,26 +114,53 @@ export function stackSubsidies(input: StackSubsidiesInput, options?: MigrantsOpt
   if (topUp === undefined) {
     const u = param<string | null>(set, TOP_UP_PARAMETER[d.scheme], d.date);
     uses.push(u);
-    if (u.value === null) fail("STANDARD_NOT_SET", { id: u.id, label: d.scheme === "danger-relocation" ? "移民避险解困建（购）房叠加补助 / danger-relocation top-up" : "移民大学生回乡创业叠加补助 / graduate start-up top-up" }, ["topUp"]);
+    if (u.value === null)
+      fail(
+        "STANDARD_NOT_SET",
+        {
+          id: u.id,
+          label:
+            d.scheme === "danger-relocation"
+              ? "移民避险解困建（购）房叠加补助 / danger-relocation top-up"
+              : "移民大学生回乡创业叠加补助 / graduate start-up top-up",
+        },
+        ["topUp"],
+      );
     topUp = money(u.value);
     source = "parameter";
   }
   const layers: StackedLayer[] = [
-    ...d.baseLayers.map((l) => ({ id: l.id, kind: "base" as const, policy: l.policy, amount: l.amount, source: "input" as const })),
+    ...d.baseLayers.map((l) => ({
+      id: l.id,
+      kind: "base" as const,
+      policy: l.policy,
+      amount: l.amount,
+      source: "input" as const,
+    })),
     {
       id: `migrant-${d.scheme}`,
       kind: "migrant-top-up",
-      policy: d.scheme === "danger-relocation" ? "移民避险解困叠加补助（衢政办发〔2016〕65号 §二(一)3）" : "移民大学生回乡创业叠加补助（衢政办发〔2016〕65号 §二(二)3）",
+      policy:
+        d.scheme === "danger-relocation"
+          ? "移民避险解困叠加补助（衢政办发〔2016〕65号 §二(一)3）"
+          : "移民大学生回乡创业叠加补助（衢政办发〔2016〕65号 §二(二)3）",
       amount: topUp,
       source,
     },
   ];
   const total = sum(layers.map((l) => l.amount));
   const trace = traceStep(RULES["MIG-AID-2"], {
-    inputs: { scheme: d.scheme, recipientId: d.recipientId, layers: layers.map((l) => ({ id: l.id, kind: l.kind, amount: l.amount })) },
+    inputs: {
+      scheme: d.scheme,
+      recipientId: d.recipientId,
+      layers: layers.map((l) => ({ id: l.id, kind: l.kind, amount: l.amount })),
+    },
     parameters: uses,
     output: { total },
-    note: { zh: "叠加补助 = 其他政策补助 + 移民叠加部分（逐层列出）", en: "stacked total = other policies' subsidies + the migrant top-up (each layer listed)" },
+    note: {
+      zh: "叠加补助 = 其他政策补助 + 移民叠加部分（逐层列出）",
+      en: "stacked total = other policies' subsidies + the migrant top-up (each layer listed)",
+    },
   });
   return { scheme: d.scheme, recipientId: d.recipientId, layers, total, trace };
 }

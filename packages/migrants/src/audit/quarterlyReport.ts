@@ -34,7 +34,12 @@ import { RULES } from "../rules";
  * progress (项目进度情况), progress of migrant work under construction
  * (在建水库移民工作进展情况) and supervision (监理情况).
  */
-export const quarterlyReportKindSchema = z.enum(["fund-use", "project-progress", "construction-progress", "supervision"]);
+export const quarterlyReportKindSchema = z.enum([
+  "fund-use",
+  "project-progress",
+  "construction-progress",
+  "supervision",
+]);
 /** A kind of quarterly report. */
 export type QuarterlyReportKind = z.output<typeof quarterlyReportKindSchema>;
 
@@ -67,7 +72,11 @@ export const filedReportSchema = z.strictObject({
 });
 
 /** A yearly internal audit (内部审计, by a third party): the date it was carried out, and optionally by whom and what it covered. */
-export const internalAuditSchema = z.strictObject({ completedOn: legalDateSchema, by: z.string().min(1).max(200).optional(), scope: z.string().min(1).max(500).optional() });
+export const internalAuditSchema = z.strictObject({
+  completedOn: legalDateSchema,
+  by: z.string().min(1).max(200).optional(),
+  scope: z.string().min(1).max(500).optional(),
+});
 
 /**
  * Input of {@link quarterlyReport}: the quarter, the reporting date, the fund
@@ -97,7 +106,17 @@ export const quarterlyReportInputSchema = z
   })
   .superRefine((d, ctx) => {
     // range checks do not stop zod, so only compare when year and quarter are valid
-    if (!(d.quarter >= 1 && d.quarter <= 4 && d.year >= 1900 && d.year <= 2199 && Number.isInteger(d.quarter) && Number.isInteger(d.year))) return;
+    if (
+      !(
+        d.quarter >= 1 &&
+        d.quarter <= 4 &&
+        d.year >= 1900 &&
+        d.year <= 2199 &&
+        Number.isInteger(d.quarter) &&
+        Number.isInteger(d.year)
+      )
+    )
+      return;
     if (compareDates(d.asOf, formatDate(d.year, d.quarter * 3 - 2, 1)) < 0) {
       addIssue(ctx, "报告日期早于所报季度的开始", "asOf is before the quarter being reported", ["asOf"], "too_early");
     }
@@ -143,7 +162,12 @@ export interface OverdueReport {
 export interface QuarterlyReportResult {
   readonly period: Period;
   readonly funds: readonly FundUseLine[];
-  readonly totals: { readonly budget: Money; readonly paidInQuarter: Money; readonly paidYearToDate: Money; readonly spendingRate: string | null };
+  readonly totals: {
+    readonly budget: Money;
+    readonly paidInQuarter: Money;
+    readonly paidYearToDate: Money;
+    readonly spendingRate: string | null;
+  };
   readonly projects: readonly ProjectProgressLine[];
   /** Reports of this year's quarters up to this one that were missing on their due date (still missing, or filed late). */
   readonly overdueReports: readonly OverdueReport[];
@@ -152,7 +176,8 @@ export interface QuarterlyReportResult {
   readonly trace: TraceNode;
 }
 
-const pct = (num: bigint, den: bigint): string | null => (den === 0n ? null : fractionToDecimalString(fraction(num * 100n, den), 2));
+const pct = (num: bigint, den: bigint): string | null =>
+  den === 0n ? null : fractionToDecimalString(fraction(num * 100n, den), 2);
 
 /**
  * The quarterly report of migrant-fund use and project progress (资金使用情况、
@@ -189,11 +214,13 @@ export function quarterlyReport(input: QuarterlyReportInput, options?: MigrantsO
   const d = parseInput(quarterlyReportInputSchema, input, "quarterlyReport");
   const set = parametersOf(options, "quarterlyReport");
   const dueUse = param<number>(set, "migrants.audit.quarterlyReportDueDays", d.asOf);
-  if (typeof dueUse.value !== "number" || !Number.isInteger(dueUse.value) || dueUse.value < 0) fail("INVALID_PARAMETER", { id: dueUse.id, reason: "days must be a non-negative integer" });
+  if (typeof dueUse.value !== "number" || !Number.isInteger(dueUse.value) || dueUse.value < 0)
+    fail("INVALID_PARAMETER", { id: dueUse.id, reason: "days must be a non-negative integer" });
   const qStart = formatDate(d.year, d.quarter * 3 - 2, 1);
   const period: Period = { from: qStart, to: endOfQuarter(qStart) };
   const yStart = formatDate(d.year, 1, 1);
-  const within = (date: LegalDate, from: LegalDate, to: LegalDate): boolean => compareDates(date, from) >= 0 && compareDates(date, to) <= 0;
+  const within = (date: LegalDate, from: LegalDate, to: LegalDate): boolean =>
+    compareDates(date, from) >= 0 && compareDates(date, to) <= 0;
 
   const funds: FundUseLine[] = d.funds.map((f) => {
     let q = 0n;
@@ -202,24 +229,47 @@ export function quarterlyReport(input: QuarterlyReportInput, options?: MigrantsO
       if (within(p.date, period.from, period.to)) q += p.amount.fen;
       if (within(p.date, yStart, period.to)) ytd += p.amount.fen;
     }
-    return { id: f.id, unit: f.unit, budget: f.budget, paidInQuarter: moneyFromFen(q), paidYearToDate: moneyFromFen(ytd), spendingRate: pct(ytd, f.budget.fen) };
+    return {
+      id: f.id,
+      unit: f.unit,
+      budget: f.budget,
+      paidInQuarter: moneyFromFen(q),
+      paidYearToDate: moneyFromFen(ytd),
+      spendingRate: pct(ytd, f.budget.fen),
+    };
   });
   const tb = funds.reduce((a, f) => a + f.budget.fen, 0n);
   const tq = funds.reduce((a, f) => a + f.paidInQuarter.fen, 0n);
   const ty = funds.reduce((a, f) => a + f.paidYearToDate.fen, 0n);
-  const totals = { budget: moneyFromFen(tb), paidInQuarter: moneyFromFen(tq), paidYearToDate: moneyFromFen(ty), spendingRate: pct(ty, tb) };
+  const totals = {
+    budget: moneyFromFen(tb),
+    paidInQuarter: moneyFromFen(tq),
+    paidYearToDate: moneyFromFen(ty),
+    spendingRate: pct(ty, tb),
+  };
 
   const projects: ProjectProgressLine[] = d.projects.map((p) => {
     let latest: (typeof p.progress)[number] | undefined;
-    for (const r of p.progress) if (compareDates(r.date, period.to) <= 0 && (!latest || compareDates(r.date, latest.date) >= 0)) latest = r;
+    for (const r of p.progress)
+      if (compareDates(r.date, period.to) <= 0 && (!latest || compareDates(r.date, latest.date) >= 0)) latest = r;
     if (!latest) return { id: p.id, unit: p.unit, completed: null, status: "not-reported" };
     const done = latest.completed.gte(1);
     const behind = !done && p.plannedCompletion !== undefined && compareDates(p.plannedCompletion, period.to) <= 0;
-    const completed = fractionToDecimalString(multiplyFractions(fractionFromDecimal(latest.completed), fraction(100n)), 2);
-    return { id: p.id, unit: p.unit, completed, status: done ? "completed" : behind ? "behind-schedule" : "in-progress" };
+    const completed = fractionToDecimalString(
+      multiplyFractions(fractionFromDecimal(latest.completed), fraction(100n)),
+      2,
+    );
+    return {
+      id: p.id,
+      unit: p.unit,
+      completed,
+      status: done ? "completed" : behind ? "behind-schedule" : "in-progress",
+    };
   });
 
-  const units = d.reportingUnits ?? [...new Set([...d.funds.map((f) => f.unit), ...d.projects.map((p) => p.unit)])].sort(compareCodeUnits);
+  const units =
+    d.reportingUnits ??
+    [...new Set([...d.funds.map((f) => f.unit), ...d.projects.map((p) => p.unit)])].sort(compareCodeUnits);
   const kinds = d.requiredKinds ?? (["fund-use", "project-progress"] as const);
   // earliest filing (on or before asOf) per unit, kind and quarter of the year
   const firstFiled = new Map<string, LegalDate>();
@@ -237,8 +287,10 @@ export function quarterlyReport(input: QuarterlyReportInput, options?: MigrantsO
         const filed = firstFiled.get(`${unit}\u0000${kind}\u0000${q}`);
         const onTime = filed !== undefined && compareDates(filed, dueOn) <= 0;
         if (onTime) continue;
-        if (filed !== undefined) overdueReports.push({ unit, kind, year: d.year, quarter: q, dueOn, submittedOn: filed });
-        else if (compareDates(d.asOf, dueOn) > 0) overdueReports.push({ unit, kind, year: d.year, quarter: q, dueOn, submittedOn: null });
+        if (filed !== undefined)
+          overdueReports.push({ unit, kind, year: d.year, quarter: q, dueOn, submittedOn: filed });
+        else if (compareDates(d.asOf, dueOn) > 0)
+          overdueReports.push({ unit, kind, year: d.year, quarter: q, dueOn, submittedOn: null });
       }
   }
 
@@ -250,7 +302,15 @@ export function quarterlyReport(input: QuarterlyReportInput, options?: MigrantsO
   }
 
   const trace = traceStep(RULES["MIG-AUDIT-1"], {
-    inputs: { year: d.year, quarter: d.quarter, asOf: d.asOf, funds: d.funds.length, projects: d.projects.length, units: units.length, kinds: [...kinds] },
+    inputs: {
+      year: d.year,
+      quarter: d.quarter,
+      asOf: d.asOf,
+      funds: d.funds.length,
+      projects: d.projects.length,
+      units: units.length,
+      kinds: [...kinds],
+    },
     parameters: [dueUse],
     output: { totals, overdueReports: overdueReports.length, auditsOverdue },
     note: {

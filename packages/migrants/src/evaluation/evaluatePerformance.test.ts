@@ -48,37 +48,67 @@ describe("evaluatePerformance", () => {
     // 0.3 × 90 + 0.7 × 70 = 76
     expect(r.total).toBe("76.00");
     expect(r.grade.zh).toBe("中");
-    expectSannongError(() => evaluatePerformance({ unit: "u", indicators: [{ id: "a", weight: 30, score: 27, maxScore: 30 }] }), "WEIGHTS_DO_NOT_ADD_UP", ["indicators"]);
+    expectSannongError(
+      () => evaluatePerformance({ unit: "u", indicators: [{ id: "a", weight: 30, score: 27, maxScore: 30 }] }),
+      "WEIGHTS_DO_NOT_ADD_UP",
+      ["indicators"],
+    );
   });
 
   it("MIG-EVAL-1: a non-terminating total is exact in totalExact and rounded to 6 decimals as a factor value", () => {
-    const r = evaluatePerformance({ unit: "u", normalize: true, indicators: [{ id: "a", weight: 1, score: 100 }, { id: "b", weight: 1, score: 100 }, { id: "c", weight: 1, score: 0 }] });
+    const r = evaluatePerformance({
+      unit: "u",
+      normalize: true,
+      indicators: [
+        { id: "a", weight: 1, score: 100 },
+        { id: "b", weight: 1, score: 100 },
+        { id: "c", weight: 1, score: 0 },
+      ],
+    });
     expect(r.totalExact).toBe("200/3");
     expect([r.total, r.factorValue, r.factorValueRounded]).toEqual(["66.67", "66.666667", true]);
   });
 
   it("MIG-EVAL-1: grade bands are a parameter", () => {
     const set = overlay(migrantsParameterSet, {
-      "migrants.evaluation.gradeBands": { value: [{ grade: "pass", zh: "合格", en: "pass", min: "70" }, { grade: "fail", zh: "不合格", en: "fail", min: "0" }] },
+      "migrants.evaluation.gradeBands": {
+        value: [
+          { grade: "pass", zh: "合格", en: "pass", min: "70" },
+          { grade: "fail", zh: "不合格", en: "fail", min: "0" },
+        ],
+      },
     });
     expect(evaluatePerformance({ unit: "u", indicators }, { parameters: set }).grade.grade).toBe("pass");
-    const gap = overlay(migrantsParameterSet, { "migrants.evaluation.gradeBands": { value: [{ grade: "top", zh: "优", en: "top", min: "90" }] } });
+    const gap = overlay(migrantsParameterSet, {
+      "migrants.evaluation.gradeBands": { value: [{ grade: "top", zh: "优", en: "top", min: "90" }] },
+    });
     expectSannongError(() => evaluatePerformance({ unit: "u", indicators }, { parameters: gap }), "INVALID_PARAMETER");
   });
 
   it("MIG-EVAL-1 (property): the total lies between the lowest and highest indicator score; raising a score never lowers it", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 0, max: 100 })), { minLength: 1, maxLength: 10 }), fc.nat(9), (ws, k) => {
-        const ind = ws.map(([w, s], i) => ({ id: `i${i}`, weight: w, score: s }));
-        const r = evaluatePerformance({ unit: "u", indicators: ind, normalize: true });
-        const t = Number(r.total);
-        expect(t).toBeGreaterThanOrEqual(Math.min(...ws.map(([, s]) => s)) - 0.005);
-        expect(t).toBeLessThanOrEqual(Math.max(...ws.map(([, s]) => s)) + 0.005);
-        const j = k % ind.length;
-        const up = evaluatePerformance({ unit: "u", normalize: true, indicators: ind.map((x, i) => (i === j ? { ...x, score: Math.min(100, x.score + 5) } : x)) });
-        expect(Number(up.total)).toBeGreaterThanOrEqual(t);
-        for (const p of r.pulledDown) expect(Number(p.score100)).toBeLessThan(t + 0.005);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 0, max: 100 })), {
+          minLength: 1,
+          maxLength: 10,
+        }),
+        fc.nat(9),
+        (ws, k) => {
+          const ind = ws.map(([w, s], i) => ({ id: `i${i}`, weight: w, score: s }));
+          const r = evaluatePerformance({ unit: "u", indicators: ind, normalize: true });
+          const t = Number(r.total);
+          expect(t).toBeGreaterThanOrEqual(Math.min(...ws.map(([, s]) => s)) - 0.005);
+          expect(t).toBeLessThanOrEqual(Math.max(...ws.map(([, s]) => s)) + 0.005);
+          const j = k % ind.length;
+          const up = evaluatePerformance({
+            unit: "u",
+            normalize: true,
+            indicators: ind.map((x, i) => (i === j ? { ...x, score: Math.min(100, x.score + 5) } : x)),
+          });
+          expect(Number(up.total)).toBeGreaterThanOrEqual(t);
+          for (const p of r.pulledDown) expect(Number(p.score100)).toBeLessThan(t + 0.005);
+        },
+      ),
     );
   });
 
@@ -88,15 +118,32 @@ describe("evaluatePerformance", () => {
       ["score above max", { unit: "u", indicators: [{ id: "a", weight: 1, score: 101 }] }, ["indicators", 0, "score"]],
       ["negative weight", { unit: "u", indicators: [{ id: "a", weight: -1, score: 1 }] }, ["indicators", 0, "weight"]],
       ["NaN score", { unit: "u", indicators: [{ id: "a", weight: 1, score: Number.NaN }] }, ["indicators", 0, "score"]],
-      ["zero max", { unit: "u", indicators: [{ id: "a", weight: 1, score: 0, maxScore: 0 }] }, ["indicators", 0, "maxScore"]],
-      ["duplicate ids", { unit: "u", indicators: [{ id: "a", weight: "0.5", score: 1 }, { id: "a", weight: "0.5", score: 1 }] }, ["indicators", 1, "id"]],
+      [
+        "zero max",
+        { unit: "u", indicators: [{ id: "a", weight: 1, score: 0, maxScore: 0 }] },
+        ["indicators", 0, "maxScore"],
+      ],
+      [
+        "duplicate ids",
+        {
+          unit: "u",
+          indicators: [
+            { id: "a", weight: "0.5", score: 1 },
+            { id: "a", weight: "0.5", score: 1 },
+          ],
+        },
+        ["indicators", 1, "id"],
+      ],
       ["missing unit", { indicators: [{ id: "a", weight: 1, score: 1 }] }, ["unit"]],
       ["unknown key", { unit: "u", indicators: [{ id: "a", weight: 1, score: 1, note: "x" }] }, ["indicators", 0]],
     ])("%s → INVALID_INPUT", (_n, input, path) => {
       expectSannongError(() => evaluatePerformance(input as never), "INVALID_INPUT", path as (string | number)[]);
     });
     it("all weights zero → WEIGHTS_DO_NOT_ADD_UP", () => {
-      expectSannongError(() => evaluatePerformance({ unit: "u", normalize: true, indicators: [{ id: "a", weight: 0, score: 1 }] }), "WEIGHTS_DO_NOT_ADD_UP");
+      expectSannongError(
+        () => evaluatePerformance({ unit: "u", normalize: true, indicators: [{ id: "a", weight: 0, score: 1 }] }),
+        "WEIGHTS_DO_NOT_ADD_UP",
+      );
     });
   });
 });

@@ -48,7 +48,14 @@ export const evaluatePerformanceInputSchema = z.strictObject({
       refineUniqueIds(ctx, is);
       is.forEach((it, i) => {
         const max = it.maxScore ?? 100;
-        if (it.score.gt(max)) addIssue(ctx, `得分 ${it.score.toFixed()} 超过满分 ${String(max)}`, `score ${it.score.toFixed()} exceeds the maximum ${String(max)}`, [i, "score"], "too_big");
+        if (it.score.gt(max))
+          addIssue(
+            ctx,
+            `得分 ${it.score.toFixed()} 超过满分 ${String(max)}`,
+            `score ${it.score.toFixed()} exceeds the maximum ${String(max)}`,
+            [i, "score"],
+            "too_big",
+          );
       });
     }),
   normalize: z.boolean().optional(),
@@ -91,9 +98,18 @@ export interface EvaluatePerformanceResult {
 function exactDecimal(f: Fraction): string | undefined {
   let d = f.den;
   let places = 0;
-  while (d % 10n === 0n) (d /= 10n), places++;
-  while (d % 2n === 0n) (d /= 2n), places++;
-  while (d % 5n === 0n) (d /= 5n), places++;
+  while (d % 10n === 0n) {
+    d /= 10n;
+    places++;
+  }
+  while (d % 2n === 0n) {
+    d /= 2n;
+    places++;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    places++;
+  }
   if (d !== 1n || places > 18) return undefined;
   return fractionToDecimalString(f, places);
 }
@@ -129,15 +145,22 @@ function exactDecimal(f: Fraction): string | undefined {
  * ```
  * @remarks Implements MIG-EVAL-1 (004 §二(五)3).
  */
-export function evaluatePerformance(input: EvaluatePerformanceInput, options?: MigrantsOptions): EvaluatePerformanceResult {
+export function evaluatePerformance(
+  input: EvaluatePerformanceInput,
+  options?: MigrantsOptions,
+): EvaluatePerformanceResult {
   const d = parseInput(evaluatePerformanceInputSchema, input, "evaluatePerformance");
   const set = parametersOf(options, "evaluatePerformance");
   let wSum = fraction(0n);
   for (const it of d.indicators) wSum = addFractions(wSum, fractionFromDecimal(it.weight));
   if (wSum.num === 0n) fail("WEIGHTS_DO_NOT_ADD_UP", { sum: "0" }, ["indicators"]);
-  if (!d.normalize && compareFractions(wSum, fraction(1n)) !== 0) fail("WEIGHTS_DO_NOT_ADD_UP", { sum: exactDecimal(wSum) ?? formatFraction(wSum) }, ["indicators"]);
+  if (!d.normalize && compareFractions(wSum, fraction(1n)) !== 0)
+    fail("WEIGHTS_DO_NOT_ADD_UP", { sum: exactDecimal(wSum) ?? formatFraction(wSum) }, ["indicators"]);
   const rows = d.indicators.map((it) => {
-    const score100 = multiplyFractions(fractionFromDecimal(it.score), fraction(100n * fractionFromDecimal(it.maxScore ?? 100).den, fractionFromDecimal(it.maxScore ?? 100).num));
+    const score100 = multiplyFractions(
+      fractionFromDecimal(it.score),
+      fraction(100n * fractionFromDecimal(it.maxScore ?? 100).den, fractionFromDecimal(it.maxScore ?? 100).num),
+    );
     const w = multiplyFractions(fractionFromDecimal(it.weight), fraction(wSum.den, wSum.num));
     const contribution = multiplyFractions(w, score100);
     const lost = multiplyFractions(w, addFractions(fraction(100n), fraction(-score100.num, score100.den)));
@@ -147,26 +170,59 @@ export function evaluatePerformance(input: EvaluatePerformanceInput, options?: M
   for (const r of rows) total = addFractions(total, r.contribution);
 
   const bandsUse = paramOn<readonly GradeBand[]>(set, "migrants.evaluation.gradeBands", d.date);
-  const bands = [...bandsUse.value].sort((a, b) => compareFractions(fractionFromDecimal(b.min), fractionFromDecimal(a.min)));
+  const bands = [...bandsUse.value].sort((a, b) =>
+    compareFractions(fractionFromDecimal(b.min), fractionFromDecimal(a.min)),
+  );
   const grade = bands.find((b) => compareFractions(total, fractionFromDecimal(b.min)) >= 0);
-  if (!grade) fail("INVALID_PARAMETER", { id: bandsUse.id, reason: `no grade band covers the total ${fractionToDecimalString(total, 2)}` });
+  if (!grade)
+    fail("INVALID_PARAMETER", {
+      id: bandsUse.id,
+      reason: `no grade band covers the total ${fractionToDecimalString(total, 2)}`,
+    });
 
   const pulledDown: PullingDownIndicator[] = rows
     .filter((r) => compareFractions(r.score100, total) < 0)
     .sort((a, b) => compareFractions(b.lost, a.lost) || compareCodeUnits(a.it.id, b.it.id))
-    .map((r) => ({ id: r.it.id, ...(r.it.label !== undefined ? { label: r.it.label } : {}), score100: fractionToDecimalString(r.score100, 2), pointsLost: fractionToDecimalString(r.lost, 2) }));
+    .map((r) => ({
+      id: r.it.id,
+      ...(r.it.label !== undefined ? { label: r.it.label } : {}),
+      score100: fractionToDecimalString(r.score100, 2),
+      pointsLost: fractionToDecimalString(r.lost, 2),
+    }));
   const exact = exactDecimal(total);
   const factorValue = exact ?? fractionToDecimalString(total, 6);
   const totalText = fractionToDecimalString(total, 2);
   const trace = traceStep(RULES["MIG-EVAL-1"], {
     inputs: {
       unit: d.unit,
-      indicators: rows.map((r) => ({ id: r.it.id, weight: r.it.weight.toFixed(), score: r.it.score.toFixed(), maxScore: r.it.maxScore?.toFixed() ?? "100" })),
+      indicators: rows.map((r) => ({
+        id: r.it.id,
+        weight: r.it.weight.toFixed(),
+        score: r.it.score.toFixed(),
+        maxScore: r.it.maxScore?.toFixed() ?? "100",
+      })),
       ...(d.normalize ? { normalize: true, weightSum: formatFraction(wSum) } : {}),
     },
     parameters: [bandsUse],
-    output: { total: totalText, totalExact: formatFraction(total), grade: grade.grade, pulledDown: pulledDown.map((p) => p.id) },
-    note: { zh: "总分 = Σ 权重 × 得分 ÷ 满分 × 100；低于总分的指标为拉低项（按失分从多到少）", en: "total = Σ weight × score ÷ max × 100; indicators below the total pulled it down (most points lost first)" },
+    output: {
+      total: totalText,
+      totalExact: formatFraction(total),
+      grade: grade.grade,
+      pulledDown: pulledDown.map((p) => p.id),
+    },
+    note: {
+      zh: "总分 = Σ 权重 × 得分 ÷ 满分 × 100；低于总分的指标为拉低项（按失分从多到少）",
+      en: "total = Σ weight × score ÷ max × 100; indicators below the total pulled it down (most points lost first)",
+    },
   });
-  return { unit: d.unit, totalExact: formatFraction(total), total: totalText, grade, pulledDown, factorValue, factorValueRounded: exact === undefined, trace };
+  return {
+    unit: d.unit,
+    totalExact: formatFraction(total),
+    total: totalText,
+    grade,
+    pulledDown,
+    factorValue,
+    factorValueRounded: exact === undefined,
+    trace,
+  };
 }

@@ -25,12 +25,24 @@ function refineBaseAndPerformance(factors: unknown, ctx: z.RefinementCtx, path: 
   factors.forEach((f: unknown, i) => {
     const g = typeof f === "object" && f !== null ? (f as { group?: unknown }).group : undefined;
     if (g !== "base" && g !== "performance") {
-      addIssue(ctx, "移民资金因素法按基数和绩效分配：每个因素须归入 group “base”（基数）或 “performance”（绩效）", 'migrant funds are split by base and performance: every factor needs group "base" or "performance"', [...path, i, "group"], "base_and_performance");
+      addIssue(
+        ctx,
+        "移民资金因素法按基数和绩效分配：每个因素须归入 group “base”（基数）或 “performance”（绩效）",
+        'migrant funds are split by base and performance: every factor needs group "base" or "performance"',
+        [...path, i, "group"],
+        "base_and_performance",
+      );
     } else used.add(g);
   });
   for (const g of MIGRANT_FACTOR_GROUPS) {
     if (factors.length > 0 && used.size > 0 && !used.has(g)) {
-      addIssue(ctx, `缺少${g === "base" ? "基数" : "绩效"}组（group “${g}”）的因素`, `no factor in the "${g}" group`, path, "base_and_performance");
+      addIssue(
+        ctx,
+        `缺少${g === "base" ? "基数" : "绩效"}组（group “${g}”）的因素`,
+        `no factor in the "${g}" group`,
+        path,
+        "base_and_performance",
+      );
     }
   }
 }
@@ -46,12 +58,15 @@ function refineBaseAndPerformance(factors: unknown, ctx: z.RefinementCtx, path: 
  */
 export const allocateMigrantFundsInputSchema = z.discriminatedUnion("method", [
   z.strictObject({ method: z.literal("factor"), factor: z.unknown() }).superRefine((d, ctx) => {
-    if (typeof d.factor === "object" && d.factor !== null) refineBaseAndPerformance((d.factor as { factors?: unknown }).factors, ctx, ["factor", "factors"]);
+    if (typeof d.factor === "object" && d.factor !== null)
+      refineBaseAndPerformance((d.factor as { factors?: unknown }).factors, ctx, ["factor", "factors"]);
   }),
   z.strictObject({ method: z.literal("project"), project: z.unknown() }),
   z.strictObject({ method: z.literal("combined"), combined: z.unknown() }).superRefine((d, ctx) => {
-    const part = typeof d.combined === "object" && d.combined !== null ? (d.combined as { factor?: unknown }).factor : undefined;
-    if (typeof part === "object" && part !== null) refineBaseAndPerformance((part as { factors?: unknown }).factors, ctx, ["combined", "factor", "factors"]);
+    const part =
+      typeof d.combined === "object" && d.combined !== null ? (d.combined as { factor?: unknown }).factor : undefined;
+    if (typeof part === "object" && part !== null)
+      refineBaseAndPerformance((part as { factors?: unknown }).factors, ctx, ["combined", "factor", "factors"]);
   }),
 ]);
 
@@ -96,24 +111,36 @@ export type AllocateMigrantFundsResult =
  * ```
  * @remarks Implements MIG-FUND-1 (004 §二(三)1) on FUNDS-FACTOR-2, FUNDS-PROJECT-1, FUNDS-COMBINED-1.
  */
-export function allocateMigrantFunds(input: AllocateMigrantFundsInput, options?: MigrantsOptions): AllocateMigrantFundsResult {
+export function allocateMigrantFunds(
+  input: AllocateMigrantFundsInput,
+  options?: MigrantsOptions,
+): AllocateMigrantFundsResult {
   const d = parseInput(allocateMigrantFundsInputSchema, input, "allocateMigrantFunds");
   const parameters = parametersOf(options, "allocateMigrantFunds");
   const fn = "allocateMigrantFunds";
   const node = (child: TraceNode, method: string): TraceNode =>
     traceStep(RULES["MIG-FUND-1"], {
       inputs: { method },
-      note: { zh: "移民资金按因素法（基数与绩效）、项目法或两者结合分配", en: "migrant funds by the factor method (base and performance), the project method, or both" },
+      note: {
+        zh: "移民资金按因素法（基数与绩效）、项目法或两者结合分配",
+        en: "migrant funds by the factor method (base and performance), the project method, or both",
+      },
       children: [child],
     });
   if (d.method === "factor") {
-    const factor = delegate(fn, ["factor"], () => allocateByFactors(d.factor as AllocateByFactorsInput, { parameters }));
+    const factor = delegate(fn, ["factor"], () =>
+      allocateByFactors(d.factor as AllocateByFactorsInput, { parameters }),
+    );
     return { method: "factor", factor, trace: node(factor.trace, "factor") };
   }
   if (d.method === "project") {
-    const project = delegate(fn, ["project"], () => allocateByProjects(d.project as AllocateByProjectsInput, { parameters }));
+    const project = delegate(fn, ["project"], () =>
+      allocateByProjects(d.project as AllocateByProjectsInput, { parameters }),
+    );
     return { method: "project", project, trace: node(project.trace, "project") };
   }
-  const combined = delegate(fn, ["combined"], () => allocateCombined(d.combined as AllocateCombinedInput, { parameters }));
+  const combined = delegate(fn, ["combined"], () =>
+    allocateCombined(d.combined as AllocateCombinedInput, { parameters }),
+  );
   return { method: "combined", combined, trace: node(combined.trace, "combined") };
 }

@@ -39,10 +39,32 @@ export const subsidisedLoanSchema = z
   })
   .superRefine((l, ctx) => {
     const hasPeriod = l.from !== undefined || l.to !== undefined;
-    if (l.days !== undefined && hasPeriod) addIssue(ctx, "计息天数 days 与起止日期 from/to 只能给一种", "give either days or from/to, not both", ["days"], "ambiguous");
-    else if (l.days === undefined && !hasPeriod) addIssue(ctx, "须给出计息天数 days 或起止日期 from/to", "days or from/to is required", ["days"], "required");
-    else if (hasPeriod && (l.from === undefined || l.to === undefined)) addIssue(ctx, "起止日期 from 和 to 须同时给出", "from and to go together", [l.from === undefined ? "from" : "to"], "required");
-    else if (l.from !== undefined && l.to !== undefined && l.to < l.from) addIssue(ctx, `止息日 ${l.to} 早于起息日 ${l.from}`, `to (${l.to}) is before from (${l.from})`, ["to"], "period_reversed");
+    if (l.days !== undefined && hasPeriod)
+      addIssue(
+        ctx,
+        "计息天数 days 与起止日期 from/to 只能给一种",
+        "give either days or from/to, not both",
+        ["days"],
+        "ambiguous",
+      );
+    else if (l.days === undefined && !hasPeriod)
+      addIssue(ctx, "须给出计息天数 days 或起止日期 from/to", "days or from/to is required", ["days"], "required");
+    else if (hasPeriod && (l.from === undefined || l.to === undefined))
+      addIssue(
+        ctx,
+        "起止日期 from 和 to 须同时给出",
+        "from and to go together",
+        [l.from === undefined ? "from" : "to"],
+        "required",
+      );
+    else if (l.from !== undefined && l.to !== undefined && l.to < l.from)
+      addIssue(
+        ctx,
+        `止息日 ${l.to} 早于起息日 ${l.from}`,
+        `to (${l.to}) is before from (${l.from})`,
+        ["to"],
+        "period_reversed",
+      );
   });
 
 /**
@@ -143,7 +165,10 @@ function roundHalfUpToFen(yuan: Fraction): Money {
  * ```
  * @remarks Implements MIG-FUND-2 (004 §二(三)2).
  */
-export function loanInterestSubsidy(input: LoanInterestSubsidyInput, options?: MigrantsOptions): LoanInterestSubsidyResult {
+export function loanInterestSubsidy(
+  input: LoanInterestSubsidyInput,
+  options?: MigrantsOptions,
+): LoanInterestSubsidyResult {
   const d = parseInput(loanInterestSubsidyInputSchema, input, "loanInterestSubsidy");
   const set = parametersOf(options, "loanInterestSubsidy");
   const uses = [];
@@ -157,7 +182,8 @@ export function loanInterestSubsidy(input: LoanInterestSubsidyInput, options?: M
   if (ratio === undefined) {
     const u = param<string | null>(set, "migrants.fund.loanSubsidy.ratio", d.date);
     uses.push(u);
-    if (u.value === null) fail("STANDARD_NOT_SET", { id: u.id, label: "创业致富贷款贴息比例 / loan subsidy ratio" }, ["subsidyRatio"]);
+    if (u.value === null)
+      fail("STANDARD_NOT_SET", { id: u.id, label: "创业致富贷款贴息比例 / loan subsidy ratio" }, ["subsidyRatio"]);
     const r = ratioSchema.safeParse(u.value);
     if (!r.success) fail("INVALID_PARAMETER", { id: u.id, reason: `not a ratio: ${String(u.value)}` });
     ratio = r.data;
@@ -175,9 +201,19 @@ export function loanInterestSubsidy(input: LoanInterestSubsidyInput, options?: M
   for (const l of d.loans) {
     const days = l.days ?? daysBetween(l.from!, l.to!);
     const principalYuan = fraction(l.principal.fen, 100n);
-    const interest = multiplyFractions(multiplyFractions(principalYuan, fractionFromDecimal(l.annualRate)), fraction(BigInt(days), BigInt(basis)));
+    const interest = multiplyFractions(
+      multiplyFractions(principalYuan, fractionFromDecimal(l.annualRate)),
+      fraction(BigInt(days), BigInt(basis)),
+    );
     const subsidy = multiplyFractions(interest, ratioF);
-    lines.push({ id: l.id, householdId: l.householdId, days, interest: show(interest), subsidy: show(subsidy), subsidyDisplay: fractionToDecimalString(subsidy, 6) });
+    lines.push({
+      id: l.id,
+      householdId: l.householdId,
+      days,
+      interest: show(interest),
+      subsidy: show(subsidy),
+      subsidyDisplay: fractionToDecimalString(subsidy, 6),
+    });
     byHousehold.set(l.householdId, addFractions(byHousehold.get(l.householdId) ?? fraction(0n), subsidy));
   }
   const households: HouseholdLoanSubsidy[] = [...byHousehold].map(([householdId, exact]) => {
@@ -193,7 +229,13 @@ export function loanInterestSubsidy(input: LoanInterestSubsidyInput, options?: M
     else linesOf.set(l.householdId, [l]);
   }
   const trace = traceStep(RULES["MIG-FUND-2"], {
-    inputs: { date: d.date, loans: d.loans.length, dayCountBasis: basis, subsidyRatio: ratio.toFixed(), capPerHousehold: cap },
+    inputs: {
+      date: d.date,
+      loans: d.loans.length,
+      dayCountBasis: basis,
+      subsidyRatio: ratio.toFixed(),
+      capPerHousehold: cap,
+    },
     parameters: uses,
     output: { total },
     note: {
@@ -202,7 +244,10 @@ export function loanInterestSubsidy(input: LoanInterestSubsidyInput, options?: M
     },
     children: households.map((h) =>
       traceStep(RULES["MIG-FUND-2"], {
-        inputs: { householdId: h.householdId, loans: (linesOf.get(h.householdId) ?? []).map((l) => ({ id: l.id, days: l.days, subsidy: l.subsidyDisplay })) },
+        inputs: {
+          householdId: h.householdId,
+          loans: (linesOf.get(h.householdId) ?? []).map((l) => ({ id: l.id, days: l.days, subsidy: l.subsidyDisplay })),
+        },
         output: { exact: h.exact, rounded: h.rounded, subsidy: h.subsidy, capped: h.capped },
       }),
     ),

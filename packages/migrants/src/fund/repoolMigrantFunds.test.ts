@@ -31,14 +31,30 @@ describe("repoolMigrantFunds", () => {
 
   it("MIG-FUND-1: bad input", () => {
     expectSannongError(() => repoolMigrantFunds({ county: "", repool: {} } as never), "INVALID_INPUT", ["county"]);
-    expectSannongError(() => repoolMigrantFunds({ county: "c", repool: { allocations: [], applications: [], deadline: "2024-01-01" } }), "INVALID_INPUT", ["repool", "allocations"]);
-    expectSannongError(() => repoolMigrantFunds({ county: "c", repool: { allocations: [{ id: "a", amount: "1" }], applications: [], deadline: "2024-01-01" }, x: 1 } as never), "INVALID_INPUT", []);
+    expectSannongError(
+      () => repoolMigrantFunds({ county: "c", repool: { allocations: [], applications: [], deadline: "2024-01-01" } }),
+      "INVALID_INPUT",
+      ["repool", "allocations"],
+    );
+    expectSannongError(
+      () =>
+        repoolMigrantFunds({
+          county: "c",
+          repool: { allocations: [{ id: "a", amount: "1" }], applications: [], deadline: "2024-01-01" },
+          x: 1,
+        } as never),
+      "INVALID_INPUT",
+      [],
+    );
   });
 });
 
 describe("planTownshipEntrepreneurshipFunds", () => {
   it("MIG-FUND-1: a township's entrepreneurship funds over a 3-year cycle, with cumulative use", () => {
-    const r = planTownshipEntrepreneurshipFunds({ township: "湖南镇", plan: { total: "900000.00", startYear: 2024, years: 3, spent: [{ year: 2024, amount: "200000.00" }] } });
+    const r = planTownshipEntrepreneurshipFunds({
+      township: "湖南镇",
+      plan: { total: "900000.00", startYear: 2024, years: 3, spent: [{ year: 2024, amount: "200000.00" }] },
+    });
     expect(r.plan.years.map((y) => [y.year, String(y.planned), String(y.aheadOfPlan)])).toEqual([
       [2024, "300000.00", "-100000.00"],
       [2025, "300000.00", "-400000.00"],
@@ -48,8 +64,18 @@ describe("planTownshipEntrepreneurshipFunds", () => {
   });
 
   it("MIG-FUND-1: a cycle outside 3–5 years is refused by the funds rule", () => {
-    expectSannongError(() => planTownshipEntrepreneurshipFunds({ township: "湖南镇", plan: { total: "1.00", startYear: 2024, years: 6 } }), "CYCLE_LENGTH", ["years"]);
-    expectSannongError(() => planTownshipEntrepreneurshipFunds({ township: "湖南镇", plan: { total: "1.00", startYear: 2024, years: 1.5 } }), "INVALID_INPUT", ["plan", "years"]);
+    expectSannongError(
+      () =>
+        planTownshipEntrepreneurshipFunds({ township: "湖南镇", plan: { total: "1.00", startYear: 2024, years: 6 } }),
+      "CYCLE_LENGTH",
+      ["years"],
+    );
+    expectSannongError(
+      () =>
+        planTownshipEntrepreneurshipFunds({ township: "湖南镇", plan: { total: "1.00", startYear: 2024, years: 1.5 } }),
+      "INVALID_INPUT",
+      ["plan", "years"],
+    );
     expectSannongError(() => planTownshipEntrepreneurshipFunds({ plan: {} } as never), "INVALID_INPUT", ["township"]);
   });
 });

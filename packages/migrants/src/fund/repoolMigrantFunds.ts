@@ -1,6 +1,13 @@
 import * as z from "zod";
 import { idSchema, parseInput, traceStep, type TraceNode } from "@sannong/core";
-import { repoolUnclaimed, spreadOverYears, type RepoolUnclaimedInput, type RepoolUnclaimedResult, type SpreadOverYearsInput, type SpreadOverYearsResult } from "@sannong/funds";
+import {
+  repoolUnclaimed,
+  spreadOverYears,
+  type RepoolUnclaimedInput,
+  type RepoolUnclaimedResult,
+  type SpreadOverYearsInput,
+  type SpreadOverYearsResult,
+} from "@sannong/funds";
 import { delegate } from "../internal/delegate";
 import { parametersOf, type MigrantsOptions } from "../internal/options";
 import { RULES } from "../rules";
@@ -50,13 +57,21 @@ export interface RepoolMigrantFundsResult {
  * ```
  * @remarks Implements MIG-FUND-1 (004 §二(三)1) on FUNDS-REPOOL-1.
  */
-export function repoolMigrantFunds(input: RepoolMigrantFundsInput, options?: MigrantsOptions): RepoolMigrantFundsResult {
+export function repoolMigrantFunds(
+  input: RepoolMigrantFundsInput,
+  options?: MigrantsOptions,
+): RepoolMigrantFundsResult {
   const d = parseInput(repoolMigrantFundsInputSchema, input, "repoolMigrantFunds");
   const parameters = parametersOf(options, "repoolMigrantFunds");
-  const repool = delegate("repoolMigrantFunds", ["repool"], () => repoolUnclaimed(d.repool as RepoolUnclaimedInput, { parameters }));
+  const repool = delegate("repoolMigrantFunds", ["repool"], () =>
+    repoolUnclaimed(d.repool as RepoolUnclaimedInput, { parameters }),
+  );
   const trace = traceStep(RULES["MIG-FUND-1"], {
     inputs: { county: d.county },
-    note: { zh: "规定时间内未申报项目的移民资金由县级移民管理机构在县域内统筹", en: "money not applied for in time is re-pooled within the county by the county migrant bureau" },
+    note: {
+      zh: "规定时间内未申报项目的移民资金由县级移民管理机构在县域内统筹",
+      en: "money not applied for in time is re-pooled within the county by the county migrant bureau",
+    },
     children: [repool.trace],
   });
   return { county: d.county, repool, trace };
@@ -104,13 +119,21 @@ export interface PlanTownshipEntrepreneurshipFundsResult {
  * ```
  * @remarks Implements MIG-FUND-1 (004 §二(三)2) on FUNDS-CYCLE-1.
  */
-export function planTownshipEntrepreneurshipFunds(input: PlanTownshipEntrepreneurshipFundsInput, options?: MigrantsOptions): PlanTownshipEntrepreneurshipFundsResult {
+export function planTownshipEntrepreneurshipFunds(
+  input: PlanTownshipEntrepreneurshipFundsInput,
+  options?: MigrantsOptions,
+): PlanTownshipEntrepreneurshipFundsResult {
   const d = parseInput(planTownshipEntrepreneurshipFundsInputSchema, input, "planTownshipEntrepreneurshipFunds");
   const parameters = parametersOf(options, "planTownshipEntrepreneurshipFunds");
-  const plan = delegate("planTownshipEntrepreneurshipFunds", ["plan"], () => spreadOverYears(d.plan as SpreadOverYearsInput, { parameters }));
+  const plan = delegate("planTownshipEntrepreneurshipFunds", ["plan"], () =>
+    spreadOverYears(d.plan as SpreadOverYearsInput, { parameters }),
+  );
   const trace = traceStep(RULES["MIG-FUND-1"], {
     inputs: { township: d.township },
-    note: { zh: "创业致富资金以乡镇为单位、以3—5年为周期统筹使用", en: "entrepreneurship funds pooled by township over a 3–5 year cycle" },
+    note: {
+      zh: "创业致富资金以乡镇为单位、以3—5年为周期统筹使用",
+      en: "entrepreneurship funds pooled by township over a 3–5 year cycle",
+    },
     children: [plan.trace],
   });
   return { township: d.township, plan, trace };

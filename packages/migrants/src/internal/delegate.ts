@@ -10,7 +10,11 @@ export function delegate<T>(fn: string, prefix: ErrorPath, call: () => T): T {
   try {
     return call();
   } catch (e) {
-    if (e instanceof ValidationError) throw new ValidationError(e.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })), fn);
+    if (e instanceof ValidationError)
+      throw new ValidationError(
+        e.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })),
+        fn,
+      );
     throw e;
   }
 }

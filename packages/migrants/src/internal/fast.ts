@@ -17,7 +17,9 @@ export function isPlainRecord(v: unknown): v is Record<string, unknown> {
 /** Own enumerable keys of `o` other than `skip`, as a new plain object. @internal */
 export function without(o: Record<string, unknown>, skip: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o)) if (k !== skip) Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(o))
+    if (k !== skip)
+      Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
   return out;
 }
 

@@ -1,5 +1,13 @@
 import * as z from "zod";
-import { getParameter, paramAt, parseInput, valueAt, type LegalDate, type ParameterSet, type ParameterUse } from "@sannong/core";
+import {
+  getParameter,
+  paramAt,
+  parseInput,
+  valueAt,
+  type LegalDate,
+  type ParameterSet,
+  type ParameterUse,
+} from "@sannong/core";
 import { migrantsOptionsSchema, migrantsParameterSet, type MigrantsOptions } from "../parameters";
 
 export type { MigrantsOptions };

@@ -17,7 +17,12 @@ export function compareCodeUnits(a: string, b: string): number {
  * order, so the choice depends only on the set of (key, id) pairs.
  * @internal
  */
-export function smallestByKey(group: ArrayLike<number>, keys: Float64Array, ids: (i: number) => string, k: number): number[] {
+export function smallestByKey(
+  group: ArrayLike<number>,
+  keys: Float64Array,
+  ids: (i: number) => string,
+  k: number,
+): number[] {
   const n = group.length;
   const byKeyThenId = (a: number, b: number): number => keys[a]! - keys[b]! || compareCodeUnits(ids(a), ids(b));
   if (k <= 0) return [];

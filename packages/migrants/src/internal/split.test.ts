@@ -8,15 +8,26 @@ const reference = (total: bigint, w: readonly bigint[]) => allocate(moneyFromFen
 
 describe("splitMinorUnits (bulk route of MIG-SHARE-2 / MIG-SHARE-3)", () => {
   it("MIG-SHARE-2 (property): every route gives exactly core allocate's parts (same remainders, same tie rule)", () => {
-    const weight = fc.oneof(fc.constant(0), fc.nat(10), fc.integer({ min: 0, max: 1_000_000_000 }), fc.integer({ min: 0, max: 2 ** 45 }));
+    const weight = fc.oneof(
+      fc.constant(0),
+      fc.nat(10),
+      fc.integer({ min: 0, max: 1_000_000_000 }),
+      fc.integer({ min: 0, max: 2 ** 45 }),
+    );
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 2n ** 53n - 1n }), fc.array(weight, { minLength: 1, maxLength: 40 }), (total, ws) => {
-        fc.pre(ws.some((w) => w > 0));
-        const W = ws.reduce((a, b) => a + b, 0);
-        fc.pre(W <= Number.MAX_SAFE_INTEGER);
-        const got = Array.from(splitMinorUnits(total, Float64Array.from(ws)) as ArrayLike<number | bigint>, (x) => BigInt(x));
-        expect(got).toEqual(reference(total, ws.map(BigInt)));
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 2n ** 53n - 1n }),
+        fc.array(weight, { minLength: 1, maxLength: 40 }),
+        (total, ws) => {
+          fc.pre(ws.some((w) => w > 0));
+          const W = ws.reduce((a, b) => a + b, 0);
+          fc.pre(W <= Number.MAX_SAFE_INTEGER);
+          const got = Array.from(splitMinorUnits(total, Float64Array.from(ws)) as ArrayLike<number | bigint>, (x) =>
+            BigInt(x),
+          );
+          expect(got).toEqual(reference(total, ws.map(BigInt)));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -15,18 +15,21 @@ describe("projectReserveCalendar", () => {
     ["2024-10-01", false, ["2025-03-01", "2025-03-31"], true, ["2024-10-01", "2024-10-31"]],
     ["2024-11-11", false, ["2025-03-01", "2025-03-31"], false, ["2025-04-01", "2025-04-30"]],
     ["2025-02-28", false, ["2025-03-01", "2025-03-31"], false, ["2025-04-01", "2025-04-30"]],
-  ] as const)("MIG-PROJ-1: on %s applications open = %s, window %j, updating = %s, update %j", (date, open, win, updating, upd) => {
-    const c = projectReserveCalendar(date);
-    expect(c.applicationsOpen).toBe(open);
-    expect(c.nextApplicationWindow).toEqual({ from: win[0], to: win[1] });
-    expect(c.reserveUpdating).toBe(updating);
-    expect(c.nextUpdate).toEqual({ from: upd[0], to: upd[1] });
-    expect(c.trace.rule).toBe("MIG-PROJ-1");
-    expect(asJson(c.trace.parameters?.map((p) => [p.id, p.value]))).toEqual([
-      ["migrants.projects.applicationMonths", [3, 9]],
-      ["migrants.projects.updateMonths", [4, 10]],
-    ]);
-  });
+  ] as const)(
+    "MIG-PROJ-1: on %s applications open = %s, window %j, updating = %s, update %j",
+    (date, open, win, updating, upd) => {
+      const c = projectReserveCalendar(date);
+      expect(c.applicationsOpen).toBe(open);
+      expect(c.nextApplicationWindow).toEqual({ from: win[0], to: win[1] });
+      expect(c.reserveUpdating).toBe(updating);
+      expect(c.nextUpdate).toEqual({ from: upd[0], to: upd[1] });
+      expect(c.trace.rule).toBe("MIG-PROJ-1");
+      expect(asJson(c.trace.parameters?.map((p) => [p.id, p.value]))).toEqual([
+        ["migrants.projects.applicationMonths", [3, 9]],
+        ["migrants.projects.updateMonths", [4, 10]],
+      ]);
+    },
+  );
 
   it("MIG-PROJ-1 (property): the window is open on the date or starts after it, lies within the next year, and is a whole application month", () => {
     fc.assert(
@@ -44,7 +47,10 @@ describe("projectReserveCalendar", () => {
   });
 
   it("MIG-PROJ-1: months are parameters — an overlay moves the windows", () => {
-    const set = overlay(migrantsParameterSet, { "migrants.projects.applicationMonths": { value: [6] }, "migrants.projects.updateMonths": { value: [7] } });
+    const set = overlay(migrantsParameterSet, {
+      "migrants.projects.applicationMonths": { value: [6] },
+      "migrants.projects.updateMonths": { value: [7] },
+    });
     const c = projectReserveCalendar("2024-07-10", { parameters: set });
     expect(c.applicationsOpen).toBe(false);
     expect(c.nextApplicationWindow).toEqual({ from: "2025-06-01", to: "2025-06-30" });
@@ -52,7 +58,8 @@ describe("projectReserveCalendar", () => {
   });
 
   it("MIG-PROJ-1: bad input", () => {
-    for (const bad of ["2024-02-30", "2024/03/01", "", 20240301, null, { date: "2024-03-01" }]) expectSannongError(() => projectReserveCalendar(bad as never), "INVALID_INPUT");
+    for (const bad of ["2024-02-30", "2024/03/01", "", 20240301, null, { date: "2024-03-01" }])
+      expectSannongError(() => projectReserveCalendar(bad as never), "INVALID_INPUT");
     expectSannongError(() => projectReserveCalendar("2015-03-01"), "PARAM_NOT_IN_FORCE");
     expectSannongError(() => projectReserveCalendar("2024-03-01", { parameters: "x" } as never), "INVALID_INPUT");
   });
@@ -67,27 +74,46 @@ describe("checkReserveApplication", () => {
   });
 
   it("MIG-PROJ-1: an application in September enters at the October update", () => {
-    expect(checkReserveApplication({ projectId: "P", date: "2024-09-01" }).reserveUpdate).toEqual({ from: "2024-10-01", to: "2024-10-31" });
+    expect(checkReserveApplication({ projectId: "P", date: "2024-09-01" }).reserveUpdate).toEqual({
+      from: "2024-10-01",
+      to: "2024-10-31",
+    });
   });
 
   it("MIG-PROJ-1: an application outside a window is refused with the next window", () => {
-    const e = expectSannongError(() => checkReserveApplication({ projectId: "P", date: "2024-05-02" }), "APPLICATION_WINDOW_CLOSED", ["date"]);
+    const e = expectSannongError(
+      () => checkReserveApplication({ projectId: "P", date: "2024-05-02" }),
+      "APPLICATION_WINDOW_CLOSED",
+      ["date"],
+    );
     expect(e).toBeInstanceOf(PolicyError);
     expect(e.details).toMatchObject({ from: "2024-09-01", to: "2024-09-30" });
     expect(e.zh).toContain("2024-09-01");
-    const dec = expectSannongError(() => checkReserveApplication({ projectId: "P", date: "2024-12-31" }), "APPLICATION_WINDOW_CLOSED");
+    const dec = expectSannongError(
+      () => checkReserveApplication({ projectId: "P", date: "2024-12-31" }),
+      "APPLICATION_WINDOW_CLOSED",
+    );
     expect(dec.details).toMatchObject({ from: "2025-03-01", to: "2025-03-31" });
   });
 
   it("MIG-PROJ-1: when the update month is the application month, the project waits for the next update", () => {
     const set = overlay(migrantsParameterSet, { "migrants.projects.updateMonths": { value: [3, 10] } });
-    expect(checkReserveApplication({ projectId: "P", date: "2024-03-10" }, { parameters: set }).reserveUpdate).toEqual({ from: "2024-10-01", to: "2024-10-31" });
+    expect(checkReserveApplication({ projectId: "P", date: "2024-03-10" }, { parameters: set }).reserveUpdate).toEqual({
+      from: "2024-10-01",
+      to: "2024-10-31",
+    });
   });
 
   it("MIG-PROJ-1: bad input", () => {
-    expectSannongError(() => checkReserveApplication({ projectId: "", date: "2024-03-01" }), "INVALID_INPUT", ["projectId"]);
+    expectSannongError(() => checkReserveApplication({ projectId: "", date: "2024-03-01" }), "INVALID_INPUT", [
+      "projectId",
+    ]);
     expectSannongError(() => checkReserveApplication({ projectId: "P", date: "2024-3-1" }), "INVALID_INPUT", ["date"]);
-    expectSannongError(() => checkReserveApplication({ projectId: "P", date: "2024-03-01", extra: 1 } as never), "INVALID_INPUT", []);
+    expectSannongError(
+      () => checkReserveApplication({ projectId: "P", date: "2024-03-01", extra: 1 } as never),
+      "INVALID_INPUT",
+      [],
+    );
     expectSannongError(() => checkReserveApplication({ projectId: "P" } as never), "INVALID_INPUT", ["date"]);
   });
 });

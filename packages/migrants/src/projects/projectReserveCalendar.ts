@@ -39,7 +39,8 @@ export interface ProjectReserveCalendarResult {
 
 function readMonths(use: ParameterUse<readonly number[]>): number[] {
   const ms = [...new Set(use.value)].sort((a, b) => a - b);
-  if (ms.length === 0 || ms.some((m) => !Number.isInteger(m) || m < 1 || m > 12)) fail("INVALID_PARAMETER", { id: use.id, reason: "months must be integers 1–12" });
+  if (ms.length === 0 || ms.some((m) => !Number.isInteger(m) || m < 1 || m > 12))
+    fail("INVALID_PARAMETER", { id: use.id, reason: "months must be integers 1–12" });
   return ms;
 }
 
@@ -56,7 +57,15 @@ function windowFrom(date: LegalDate, months: readonly number[]): Period {
 }
 
 /** @internal */
-export function reserveMonths(set: ParameterSet, date: LegalDate): { app: ParameterUse<readonly number[]>; upd: ParameterUse<readonly number[]>; appMonths: number[]; updMonths: number[] } {
+export function reserveMonths(
+  set: ParameterSet,
+  date: LegalDate,
+): {
+  app: ParameterUse<readonly number[]>;
+  upd: ParameterUse<readonly number[]>;
+  appMonths: number[];
+  updMonths: number[];
+} {
   const app = param<readonly number[]>(set, "migrants.projects.applicationMonths", date);
   const upd = param<readonly number[]>(set, "migrants.projects.updateMonths", date);
   return { app, upd, appMonths: readMonths(app), updMonths: readMonths(upd) };
@@ -142,12 +151,16 @@ export interface CheckReserveApplicationResult {
  * ```
  * @remarks Implements MIG-PROJ-1 (004 §二(二)1).
  */
-export function checkReserveApplication(input: CheckReserveApplicationInput, options?: MigrantsOptions): CheckReserveApplicationResult {
+export function checkReserveApplication(
+  input: CheckReserveApplicationInput,
+  options?: MigrantsOptions,
+): CheckReserveApplicationResult {
   const d = parseInput(checkReserveApplicationInputSchema, input, "checkReserveApplication");
   const set = parametersOf(options, "checkReserveApplication");
   const { app, upd, appMonths, updMonths } = reserveMonths(set, d.date);
   const window = windowFrom(d.date, appMonths);
-  if (compareDates(window.from, d.date) > 0) fail("APPLICATION_WINDOW_CLOSED", { date: d.date, from: window.from, to: window.to }, ["date"]);
+  if (compareDates(window.from, d.date) > 0)
+    fail("APPLICATION_WINDOW_CLOSED", { date: d.date, from: window.from, to: window.to }, ["date"]);
   // windows are whole months, so the first update window ending on or after the day after the application window starts after it
   const reserveUpdate = windowFrom(addDays(window.to, 1), updMonths);
   const trace = traceStep(RULES["MIG-PROJ-1"], {

@@ -14,7 +14,12 @@ const reserve = [
 
 describe("selectReserveProjects", () => {
   it("MIG-PROJ-2: projects are drawn from the reserve; an applicant not yet in it is screened out with the reason", () => {
-    const r = selectReserveProjects({ method: "project", date: "2024-06-01", reserve, project: { budget: "100000.00", projects } });
+    const r = selectReserveProjects({
+      method: "project",
+      date: "2024-06-01",
+      reserve,
+      project: { budget: "100000.00", projects },
+    });
     if (r.method !== "project") throw new Error("method");
     expect(r.reserve).toEqual([
       { projectId: "P1", appliedOn: "2024-03-10", inReserveFrom: "2024-04-30" },
@@ -31,7 +36,12 @@ describe("selectReserveProjects", () => {
   });
 
   it("MIG-PROJ-2: after the October update the September applicant can be selected", () => {
-    const input = deepFreeze({ method: "project" as const, date: "2024-11-01", reserve, project: { budget: "100000.00", projects } });
+    const input = deepFreeze({
+      method: "project" as const,
+      date: "2024-11-01",
+      reserve,
+      project: { budget: "100000.00", projects },
+    });
     const r = selectReserveProjects(input);
     if (r.method !== "project") throw new Error("method");
     expect(r.notInReserve).toEqual(["P2"]);
@@ -55,13 +65,57 @@ describe("selectReserveProjects", () => {
   });
 
   it("MIG-PROJ-2: a reserve entry filed outside the windows is refused at its path", () => {
-    expectSannongError(() => selectReserveProjects({ method: "project", date: "2024-06-01", reserve: [{ projectId: "P1", appliedOn: "2024-05-10" }], project: { budget: "1.00", projects } }), "APPLICATION_WINDOW_CLOSED", ["reserve", 0, "appliedOn"]);
+    expectSannongError(
+      () =>
+        selectReserveProjects({
+          method: "project",
+          date: "2024-06-01",
+          reserve: [{ projectId: "P1", appliedOn: "2024-05-10" }],
+          project: { budget: "1.00", projects },
+        }),
+      "APPLICATION_WINDOW_CLOSED",
+      ["reserve", 0, "appliedOn"],
+    );
   });
 
   it("MIG-PROJ-2: bad input", () => {
-    expectSannongError(() => selectReserveProjects({ method: "project", date: "2024-06-01", reserve: [...reserve, reserve[0]!], project: { budget: "1.00", projects } }), "INVALID_INPUT", ["reserve", 2, "projectId"]);
-    expectSannongError(() => selectReserveProjects({ method: "project", date: "2024-06-31", reserve, project: { budget: "1.00", projects } }), "INVALID_INPUT", ["date"]);
-    expectSannongError(() => selectReserveProjects({ method: "project", date: "2024-06-01", reserve, project: { budget: "-1.00", projects } }), "INVALID_INPUT", ["project", "budget"]);
-    expectSannongError(() => selectReserveProjects({ method: "auction", date: "2024-06-01", reserve } as never), "INVALID_INPUT", ["method"]);
+    expectSannongError(
+      () =>
+        selectReserveProjects({
+          method: "project",
+          date: "2024-06-01",
+          reserve: [...reserve, reserve[0]!],
+          project: { budget: "1.00", projects },
+        }),
+      "INVALID_INPUT",
+      ["reserve", 2, "projectId"],
+    );
+    expectSannongError(
+      () =>
+        selectReserveProjects({
+          method: "project",
+          date: "2024-06-31",
+          reserve,
+          project: { budget: "1.00", projects },
+        }),
+      "INVALID_INPUT",
+      ["date"],
+    );
+    expectSannongError(
+      () =>
+        selectReserveProjects({
+          method: "project",
+          date: "2024-06-01",
+          reserve,
+          project: { budget: "-1.00", projects },
+        }),
+      "INVALID_INPUT",
+      ["project", "budget"],
+    );
+    expectSannongError(
+      () => selectReserveProjects({ method: "auction", date: "2024-06-01", reserve } as never),
+      "INVALID_INPUT",
+      ["method"],
+    );
   });
 });

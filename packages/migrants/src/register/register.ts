@@ -1,5 +1,14 @@
 import * as z from "zod";
-import { addDays, compareDates, idSchema, legalDateSchema, parseInput, traceStep, type LegalDate, type TraceNode } from "@sannong/core";
+import {
+  addDays,
+  compareDates,
+  idSchema,
+  legalDateSchema,
+  parseInput,
+  traceStep,
+  type LegalDate,
+  type TraceNode,
+} from "@sannong/core";
 import { fail } from "../errors";
 import { parametersOf, type MigrantsOptions } from "../internal/options";
 import { compareCodeUnits } from "../internal/select";
@@ -33,7 +42,12 @@ export interface RegisterAsOfResult {
   readonly villages: readonly WeakMigrantVillage[];
   /** Records that exited on or before the date and have not re-entered, in order of exit. */
   readonly exited: readonly RegisterExit[];
-  readonly counts: { readonly households: number; readonly lowIncomeHouseholds: number; readonly persons: number; readonly villages: number };
+  readonly counts: {
+    readonly households: number;
+    readonly lowIncomeHouseholds: number;
+    readonly persons: number;
+    readonly villages: number;
+  };
   /** Changes applied (dated on or before the date). */
   readonly appliedChanges: number;
   readonly trace: TraceNode;
@@ -132,7 +146,10 @@ export function registerAsOf(input: RegisterAsOfInput, options?: MigrantsOptions
   const trace = traceStep(RULES["MIG-REG-1"], {
     inputs: { date: d.date, changes: d.changes.length },
     output: { ...counts, exited: exited.length, appliedChanges: applied },
-    note: { zh: "按日期顺序（同日按输入顺序）应用建档、变更、成效与销号记录", en: "enter, update, result and exit changes applied in date order (same date: input order)" },
+    note: {
+      zh: "按日期顺序（同日按输入顺序）应用建档、变更、成效与销号记录",
+      en: "enter, update, result and exit changes applied in date order (same date: input order)",
+    },
   });
   return { date: d.date, households, villages, exited, counts, appliedChanges: applied, trace };
 }

@@ -82,11 +82,25 @@ function changes<R extends z.ZodObject, P extends z.ZodObject, S extends string>
       date: legalDateSchema,
       id: idSchema,
       set: patch.superRefine((p, ctx) => {
-        if (Object.keys(p).length === 0) addIssue(ctx, "变更 set 至少要改一个字段", "set must change at least one field", [], "empty_update");
+        if (Object.keys(p).length === 0)
+          addIssue(ctx, "变更 set 至少要改一个字段", "set must change at least one field", [], "empty_update");
       }),
     }),
-    z.strictObject({ subject: z.literal(subject), action: z.literal("result"), date: legalDateSchema, id: idSchema, result: helpResultSchema.omit({ date: true }) }),
-    z.strictObject({ subject: z.literal(subject), action: z.literal("exit"), date: legalDateSchema, id: idSchema, reason: exitReasonSchema, note: text.optional() }),
+    z.strictObject({
+      subject: z.literal(subject),
+      action: z.literal("result"),
+      date: legalDateSchema,
+      id: idSchema,
+      result: helpResultSchema.omit({ date: true }),
+    }),
+    z.strictObject({
+      subject: z.literal(subject),
+      action: z.literal("exit"),
+      date: legalDateSchema,
+      id: idSchema,
+      reason: exitReasonSchema,
+      note: text.optional(),
+    }),
   ]);
 }
 

@@ -61,8 +61,22 @@ export const distributeByPaidContributionInputSchema = z
     d.participants.forEach((p, i) =>
       p.contributions.forEach((c, j) => {
         if (!c.paid) return;
-        if (c.form === undefined) addIssue(ctx, "声明了投入方式权重时，每笔有偿投入都要注明 form", "with formWeights every paid contribution needs its form", ["participants", i, "contributions", j, "form"], "required");
-        else if (!Object.prototype.hasOwnProperty.call(d.formWeights, c.form)) addIssue(ctx, `投入方式 “${c.form}” 未在 formWeights 中声明`, `the form "${c.form}" is not declared in formWeights`, ["participants", i, "contributions", j, "form"], "unknown_form");
+        if (c.form === undefined)
+          addIssue(
+            ctx,
+            "声明了投入方式权重时，每笔有偿投入都要注明 form",
+            "with formWeights every paid contribution needs its form",
+            ["participants", i, "contributions", j, "form"],
+            "required",
+          );
+        else if (!Object.hasOwn(d.formWeights ?? {}, c.form))
+          addIssue(
+            ctx,
+            `投入方式 “${c.form}” 未在 formWeights 中声明`,
+            `the form "${c.form}" is not declared in formWeights`,
+            ["participants", i, "contributions", j, "form"],
+            "unknown_form",
+          );
       }),
     );
   });
@@ -122,7 +136,10 @@ export interface DistributeByPaidContributionResult {
  * ```
  * @remarks Implements MIG-SHARE-3 (004 §二(五)1).
  */
-export function distributeByPaidContribution(input: DistributeByPaidContributionInput, options?: MigrantsOptions): DistributeByPaidContributionResult {
+export function distributeByPaidContribution(
+  input: DistributeByPaidContributionInput,
+  options?: MigrantsOptions,
+): DistributeByPaidContributionResult {
   const d = parseInput(distributeByPaidContributionInputSchema, input, "distributeByPaidContribution");
   parametersOf(options, "distributeByPaidContribution");
   const fw = d.formWeights;
@@ -133,19 +150,32 @@ export function distributeByPaidContribution(input: DistributeByPaidContribution
     for (const c of p.contributions) if (c.paid) weight = weight.plus(toDecimal(c.amount).times(fw ? fw[c.form!]! : 1));
     return { id: p.id, kind: p.kind, paid, free, weight: weight.toFixed() };
   });
-  if (d.income.fen > 0n && rows.every((r) => new Decimal(r.weight).isZero())) fail("NOTHING_TO_SHARE_BY", { basis: "有偿投入 / paid contributions" }, ["participants"]);
+  if (d.income.fen > 0n && rows.every((r) => new Decimal(r.weight).isZero()))
+    fail("NOTHING_TO_SHARE_BY", { basis: "有偿投入 / paid contributions" }, ["participants"]);
   const order = idOrder(rows.map((r) => r.id));
   // amount (2 places) × form weight (up to 18) can have 20 decimals: split by exact integers at one scale, not by the text.
   const scale = rows.reduce((m, r) => Math.max(m, new Decimal(r.weight).decimalPlaces()), 0);
   const ints = rows.map((r) => BigInt(new Decimal(r.weight).times(new Decimal(10).pow(scale)).toFixed(0)));
-  const split = ints.every((w) => w === 0n) ? rows.map(() => ZERO) : allocate(d.income, order.map((i) => ints[i]!));
+  const split = ints.every((w) => w === 0n)
+    ? rows.map(() => ZERO)
+    : allocate(
+        d.income,
+        order.map((i) => ints[i]!),
+      );
   const amounts = new Array<Money>(rows.length);
   order.forEach((i, k) => (amounts[i] = split[k]!));
   const payouts: PaidContributionPayout[] = rows.map((r, i) => ({ ...r, amount: amounts[i]! }));
   const trace = traceStep(RULES["MIG-SHARE-3"], {
-    inputs: { income: d.income, participants: rows.length, ...(fw ? { formWeights: Object.fromEntries(Object.entries(fw).map(([k, v]) => [k, v.toFixed()])) } : {}) },
+    inputs: {
+      income: d.income,
+      participants: rows.length,
+      ...(fw ? { formWeights: Object.fromEntries(Object.entries(fw).map(([k, v]) => [k, v.toFixed()])) } : {}),
+    },
     output: payouts.map((p) => ({ id: p.id, paid: p.paid, free: p.free, weight: p.weight, amount: p.amount })),
-    note: { zh: "按有偿投入部分（乘以投入方式权重）精确到分分配；无偿投入不参与分配", en: "split to the fen by the paid part (times the form weight); free contributions do not share" },
+    note: {
+      zh: "按有偿投入部分（乘以投入方式权重）精确到分分配；无偿投入不参与分配",
+      en: "split to the fen by the paid part (times the form weight); free contributions do not share",
+    },
   });
   return { payouts, total: d.income, trace };
 }

@@ -83,24 +83,47 @@ describe("distributeDividends", () => {
   });
 
   it("MIG-SHARE-2: does not mutate its input and is deterministic", () => {
-    const input = deepFreeze({ pool: "100.00", mode: "mixed" as const, sharesRatio: "0.5", holders: [{ id: "A", shares: 1, transactions: "1.00" }, { id: "B", shares: 2, transactions: "2.00" }] });
+    const input = deepFreeze({
+      pool: "100.00",
+      mode: "mixed" as const,
+      sharesRatio: "0.5",
+      holders: [
+        { id: "A", shares: 1, transactions: "1.00" },
+        { id: "B", shares: 2, transactions: "2.00" },
+      ],
+    });
     expect(JSON.stringify(distributeDividends(input))).toBe(JSON.stringify(distributeDividends(input)));
   });
 
   const holdersArb = fc.uniqueArray(
-    fc.record({ id: fc.string({ minLength: 1, maxLength: 6 }).filter((s) => s.trim() === s), shares: fc.nat({ max: 10_000 }), transactions: fc.nat({ max: 100_000_000 }).map((f) => (f / 100).toFixed(2)) }),
+    fc.record({
+      id: fc.string({ minLength: 1, maxLength: 6 }).filter((s) => s.trim() === s),
+      shares: fc.nat({ max: 10_000 }),
+      transactions: fc.nat({ max: 100_000_000 }).map((f) => (f / 100).toFixed(2)),
+    }),
     { minLength: 1, maxLength: 60, selector: (h) => h.id },
   );
   const poolArb = fc.nat({ max: 1_000_000_000 }).map((f) => (f / 100).toFixed(2));
-  const modeArb = fc.constantFrom("shares", "transactions", "mixed") as fc.Arbitrary<"shares" | "transactions" | "mixed">;
+  const modeArb = fc.constantFrom("shares", "transactions", "mixed") as fc.Arbitrary<
+    "shares" | "transactions" | "mixed"
+  >;
 
   it("MIG-SHARE-2 (property): payouts conserve the pool to the fen, are never negative, and each layer is within one fen of its exact share", () => {
     fc.assert(
       fc.property(poolArb, modeArb, fc.nat({ max: 100 }), holdersArb, (pool, mode, pct, holders) => {
         const anyShares = holders.some((h) => h.shares > 0);
         const anyTx = holders.some((h) => Number(h.transactions) > 0);
-        fc.pre((mode !== "transactions" || anyTx) && (mode !== "shares" || anyShares) && (mode !== "mixed" || (anyShares && anyTx)));
-        const r = distributeDividends({ pool, mode, ...(mode === "mixed" ? { sharesRatio: String(pct / 100) } : {}), holders });
+        fc.pre(
+          (mode !== "transactions" || anyTx) &&
+            (mode !== "shares" || anyShares) &&
+            (mode !== "mixed" || (anyShares && anyTx)),
+        );
+        const r = distributeDividends({
+          pool,
+          mode,
+          ...(mode === "mixed" ? { sharesRatio: String(pct / 100) } : {}),
+          holders,
+        });
         expect(sumFen(r.payouts.map((p) => p.amount))).toBe(fen(r.total));
         expect(String(r.total)).toBe(pool);
         expect(r.sharesPart.fen + r.transactionsPart.fen).toBe(r.total.fen);
@@ -116,8 +139,18 @@ describe("distributeDividends", () => {
             expect(got[i]! === lo || got[i]! === lo + 1n).toBe(true);
           });
         };
-        if (mode !== "transactions") check(r.sharesPart.fen, holders.map((h) => BigInt(h.shares)), r.payouts.map((p) => p.byShares.fen));
-        if (mode !== "shares") check(r.transactionsPart.fen, holders.map((h) => BigInt(Math.round(Number(h.transactions) * 100))), r.payouts.map((p) => p.byTransactions.fen));
+        if (mode !== "transactions")
+          check(
+            r.sharesPart.fen,
+            holders.map((h) => BigInt(h.shares)),
+            r.payouts.map((p) => p.byShares.fen),
+          );
+        if (mode !== "shares")
+          check(
+            r.transactionsPart.fen,
+            holders.map((h) => BigInt(Math.round(Number(h.transactions) * 100))),
+            r.payouts.map((p) => p.byTransactions.fen),
+          );
       }),
     );
   });
@@ -126,39 +159,70 @@ describe("distributeDividends", () => {
     fc.assert(
       fc.property(poolArb, holdersArb, (pool, holders) => {
         fc.pre(holders.some((h) => h.shares > 0));
-        const r = distributeDividends({ pool, mode: "shares", holders: holders.map(({ id, shares }) => ({ id, shares })) });
+        const r = distributeDividends({
+          pool,
+          mode: "shares",
+          holders: holders.map(({ id, shares }) => ({ id, shares })),
+        });
         for (let i = 0; i < holders.length; i++)
-          for (let j = 0; j < holders.length; j++) if (holders[i]!.shares > holders[j]!.shares) expect(r.payouts[i]!.amount.fen >= r.payouts[j]!.amount.fen).toBe(true);
-        const reversed = distributeDividends({ pool, mode: "shares", holders: [...holders].reverse().map(({ id, shares }) => ({ id, shares })) });
+          for (let j = 0; j < holders.length; j++)
+            if (holders[i]!.shares > holders[j]!.shares)
+              expect(r.payouts[i]!.amount.fen >= r.payouts[j]!.amount.fen).toBe(true);
+        const reversed = distributeDividends({
+          pool,
+          mode: "shares",
+          holders: [...holders].reverse().map(({ id, shares }) => ({ id, shares })),
+        });
         const byId = new Map(reversed.payouts.map((p) => [p.id, p.amount.fen]));
         const W = holders.reduce((a, h) => a + BigInt(h.shares), 0n);
         const P = BigInt(Math.round(Number(pool) * 100));
         const remainders = holders.filter((h) => h.shares > 0).map((h) => (P * BigInt(h.shares)) % W);
-        if (new Set(remainders).size === remainders.length) for (const p of r.payouts) expect(byId.get(p.id)).toBe(p.amount.fen);
+        if (new Set(remainders).size === remainders.length)
+          for (const p of r.payouts) expect(byId.get(p.id)).toBe(p.amount.fen);
       }),
     );
   });
 
   it("MIG-SHARE-2 (property): the fast validation path accepts only what the schema accepts, with the same data", () => {
     const item = fc.oneof(
-      fc.record({ id: fc.constantFrom("a", "b", " c", ""), shares: fc.oneof(fc.nat(5), fc.constantFrom(-1, 1.5, "2")), transactions: fc.constantFrom("1.00", "2", "1.001", "-1", " 3", 4, 4.5, "007.50") }, { requiredKeys: ["id"] }),
+      fc.record(
+        {
+          id: fc.constantFrom("a", "b", " c", ""),
+          shares: fc.oneof(fc.nat(5), fc.constantFrom(-1, 1.5, "2")),
+          transactions: fc.constantFrom("1.00", "2", "1.001", "-1", " 3", 4, 4.5, "007.50"),
+        },
+        { requiredKeys: ["id"] },
+      ),
       fc.constantFrom(null, 3, { id: "z", extra: 1 }),
     );
     const input = fc.record(
-      { pool: fc.constantFrom("10.00", "-1", "1.005", 5), mode: fc.constantFrom("shares", "transactions", "mixed", "votes"), sharesRatio: fc.constantFrom("0.5", "2", undefined), holders: fc.array(item, { maxLength: 5 }), x: fc.constant(1) },
+      {
+        pool: fc.constantFrom("10.00", "-1", "1.005", 5),
+        mode: fc.constantFrom("shares", "transactions", "mixed", "votes"),
+        sharesRatio: fc.constantFrom("0.5", "2", undefined),
+        holders: fc.array(item, { maxLength: 5 }),
+        x: fc.constant(1),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
       fc.property(input, (x) => {
         const z = distributeDividendsInputSchema.safeParse(x);
         const f = fastParseDividendsInput(x);
-        if (f !== undefined && !z.success) expect(z.error.issues.every((i) => (i as { params?: { code?: string } }).params?.code === "duplicate_id")).toBe(true);
+        if (f !== undefined && !z.success)
+          expect(
+            z.error.issues.every((i) => (i as { params?: { code?: string } }).params?.code === "duplicate_id"),
+          ).toBe(true);
         if (f !== undefined && z.success) {
-          const ids = typeof f.ids === "function" ? z.data.holders.map((_, i) => (f.ids as (i: number) => string)(i)) : f.ids;
+          const ids =
+            typeof f.ids === "function" ? z.data.holders.map((_, i) => (f.ids as (i: number) => string)(i)) : f.ids;
           expect(ids).toEqual(z.data.holders.map((h) => h.id));
           expect(f.poolFen).toBe(z.data.pool.fen);
           if (f.shares) expect(Array.from(f.shares)).toEqual(z.data.holders.map((h) => h.shares));
-          if (f.txFen) expect(Array.from(f.txFen as Float64Array, (v) => BigInt(v))).toEqual(z.data.holders.map((h) => h.transactions!.fen));
+          if (f.txFen)
+            expect(Array.from(f.txFen as Float64Array, (v) => BigInt(v))).toEqual(
+              z.data.holders.map((h) => h.transactions!.fen),
+            );
         }
         if (!z.success) {
           let a: unknown;
@@ -190,26 +254,80 @@ describe("distributeDividends", () => {
       ["unknown mode", { ...ok, mode: "votes" }, ["mode"]],
       ["fractional shares", { ...ok, holders: [{ id: "A", shares: 1.5 }] }, ["holders", 0, "shares"]],
       ["negative shares", { ...ok, holders: [{ id: "A", shares: -1 }] }, ["holders", 0, "shares"]],
-      ["Infinity shares", { ...ok, holders: [{ id: "A", shares: Number.POSITIVE_INFINITY }] }, ["holders", 0, "shares"]],
-      ["missing shares in shares mode", { ...ok, holders: [{ id: "A", shares: 1 }, { id: "B", transactions: "1.00" }] }, ["holders", 1, "shares"]],
-      ["missing transactions in transactions mode", { ...ok, mode: "transactions", holders: [{ id: "A", shares: 1 }] }, ["holders", 0, "transactions"]],
-      ["negative transactions", { ...ok, mode: "transactions", holders: [{ id: "A", transactions: "-5" }] }, ["holders", 0, "transactions"]],
-      ["mixed without sharesRatio", { ...ok, mode: "mixed", holders: [{ id: "A", shares: 1, transactions: "1" }] }, ["sharesRatio"]],
+      [
+        "Infinity shares",
+        { ...ok, holders: [{ id: "A", shares: Number.POSITIVE_INFINITY }] },
+        ["holders", 0, "shares"],
+      ],
+      [
+        "missing shares in shares mode",
+        {
+          ...ok,
+          holders: [
+            { id: "A", shares: 1 },
+            { id: "B", transactions: "1.00" },
+          ],
+        },
+        ["holders", 1, "shares"],
+      ],
+      [
+        "missing transactions in transactions mode",
+        { ...ok, mode: "transactions", holders: [{ id: "A", shares: 1 }] },
+        ["holders", 0, "transactions"],
+      ],
+      [
+        "negative transactions",
+        { ...ok, mode: "transactions", holders: [{ id: "A", transactions: "-5" }] },
+        ["holders", 0, "transactions"],
+      ],
+      [
+        "mixed without sharesRatio",
+        { ...ok, mode: "mixed", holders: [{ id: "A", shares: 1, transactions: "1" }] },
+        ["sharesRatio"],
+      ],
       ["sharesRatio outside mixed", { ...ok, sharesRatio: "0.5" }, ["sharesRatio"]],
-      ["sharesRatio above 1", { ...ok, mode: "mixed", sharesRatio: "1.2", holders: [{ id: "A", shares: 1, transactions: "1" }] }, ["sharesRatio"]],
-      ["duplicate ids", { ...ok, holders: [{ id: "A", shares: 1 }, { id: "A", shares: 2 }] }, ["holders", 1, "id"]],
+      [
+        "sharesRatio above 1",
+        { ...ok, mode: "mixed", sharesRatio: "1.2", holders: [{ id: "A", shares: 1, transactions: "1" }] },
+        ["sharesRatio"],
+      ],
+      [
+        "duplicate ids",
+        {
+          ...ok,
+          holders: [
+            { id: "A", shares: 1 },
+            { id: "A", shares: 2 },
+          ],
+        },
+        ["holders", 1, "id"],
+      ],
       ["empty holders", { ...ok, holders: [] }, ["holders"]],
       ["unknown holder key", { ...ok, holders: [{ id: "A", shares: 1, share: 2 }] }, ["holders", 0]],
       ["unknown key", { ...ok, total: "1" }, []],
-      ["__proto__ key", JSON.parse('{"pool":"1.00","mode":"shares","holders":[{"id":"A","shares":1}],"__proto__":{"mode":"x"}}'), []],
+      [
+        "__proto__ key",
+        JSON.parse('{"pool":"1.00","mode":"shares","holders":[{"id":"A","shares":1}],"__proto__":{"mode":"x"}}'),
+        [],
+      ],
     ])("%s → INVALID_INPUT", (_n, input, path) => {
       expectSannongError(() => distributeDividends(input as never), "INVALID_INPUT", path as (string | number)[]);
     });
 
     it("every weight zero with a non-zero pool → NOTHING_TO_SHARE_BY", () => {
-      expectSannongError(() => distributeDividends({ pool: "1.00", mode: "shares", holders: [{ id: "A", shares: 0 }] }), "NOTHING_TO_SHARE_BY", ["holders"]);
       expectSannongError(
-        () => distributeDividends({ pool: "1.00", mode: "mixed", sharesRatio: "0.5", holders: [{ id: "A", shares: 1, transactions: "0" }] }),
+        () => distributeDividends({ pool: "1.00", mode: "shares", holders: [{ id: "A", shares: 0 }] }),
+        "NOTHING_TO_SHARE_BY",
+        ["holders"],
+      );
+      expectSannongError(
+        () =>
+          distributeDividends({
+            pool: "1.00",
+            mode: "mixed",
+            sharesRatio: "0.5",
+            holders: [{ id: "A", shares: 1, transactions: "0" }],
+          }),
         "NOTHING_TO_SHARE_BY",
       );
     });

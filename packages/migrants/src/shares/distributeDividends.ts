@@ -50,12 +50,31 @@ const head = {
   sharesRatio: ratioSchema.optional(),
 };
 
-function refineMode(d: { mode: DividendMode; sharesRatio?: unknown; holders: readonly { shares?: number | undefined; transactions?: unknown }[] }, ctx: z.RefinementCtx): void {
+function refineMode(
+  d: {
+    mode: DividendMode;
+    sharesRatio?: unknown;
+    holders: readonly { shares?: number | undefined; transactions?: unknown }[];
+  },
+  ctx: z.RefinementCtx,
+): void {
   if (d.mode === "mixed" && d.sharesRatio === undefined) {
-    addIssue(ctx, "混合分红须声明按股分红部分的比例 sharesRatio", "a mixed distribution needs the declared sharesRatio", ["sharesRatio"], "required");
+    addIssue(
+      ctx,
+      "混合分红须声明按股分红部分的比例 sharesRatio",
+      "a mixed distribution needs the declared sharesRatio",
+      ["sharesRatio"],
+      "required",
+    );
   }
   if (d.mode !== "mixed" && d.sharesRatio !== undefined) {
-    addIssue(ctx, "sharesRatio 只用于混合分红（mode: \"mixed\"）", "sharesRatio is only used by mode \"mixed\"", ["sharesRatio"], "unexpected");
+    addIssue(
+      ctx,
+      'sharesRatio 只用于混合分红（mode: "mixed"）',
+      'sharesRatio is only used by mode "mixed"',
+      ["sharesRatio"],
+      "unexpected",
+    );
   }
   const needShares = d.mode !== "transactions";
   const needTx = d.mode !== "shares";
@@ -63,11 +82,23 @@ function refineMode(d: { mode: DividendMode; sharesRatio?: unknown; holders: rea
   for (let i = 0; i < d.holders.length && reported < MAX_REPORTED; i++) {
     const h = d.holders[i]!;
     if (needShares && h.shares === undefined) {
-      addIssue(ctx, `${d.mode === "mixed" ? "混合" : "按股"}分红须给出每户持股数`, `mode "${d.mode}" needs the shares of every holder`, ["holders", i, "shares"], "required");
+      addIssue(
+        ctx,
+        `${d.mode === "mixed" ? "混合" : "按股"}分红须给出每户持股数`,
+        `mode "${d.mode}" needs the shares of every holder`,
+        ["holders", i, "shares"],
+        "required",
+      );
       reported++;
     }
     if (needTx && h.transactions === undefined) {
-      addIssue(ctx, `${d.mode === "mixed" ? "混合" : "按交易额"}分红须给出每户交易额`, `mode "${d.mode}" needs the transactions of every holder`, ["holders", i, "transactions"], "required");
+      addIssue(
+        ctx,
+        `${d.mode === "mixed" ? "混合" : "按交易额"}分红须给出每户交易额`,
+        `mode "${d.mode}" needs the transactions of every holder`,
+        ["holders", i, "transactions"],
+        "required",
+      );
       reported++;
     }
   }
@@ -79,7 +110,9 @@ function refineMode(d: { mode: DividendMode; sharesRatio?: unknown; holders: rea
  * holders (unique ids; `shares` when the mode uses shares, `transactions`
  * when it uses transaction volume).
  */
-export const distributeDividendsInputSchema = z.strictObject({ ...head, holders: holdersSchema }).superRefine(refineMode);
+export const distributeDividendsInputSchema = z
+  .strictObject({ ...head, holders: holdersSchema })
+  .superRefine(refineMode);
 
 /** Input of {@link distributeDividends}. */
 export type DistributeDividendsInput = z.input<typeof distributeDividendsInputSchema>;
@@ -187,7 +220,15 @@ export function fastParseDividendsInput(input: unknown): Parsed | undefined {
     if (keys > 3) return undefined;
   }
   const items = hs as { id: string }[];
-  return { poolFen: h.data.pool.fen, mode, sharesRatio: h.data.sharesRatio, ids: (i) => items[i]!.id, n, shares, txFen: tx };
+  return {
+    poolFen: h.data.pool.fen,
+    mode,
+    sharesRatio: h.data.sharesRatio,
+    ids: (i) => items[i]!.id,
+    n,
+    shares,
+    txFen: tx,
+  };
 }
 
 function fromSchema(input: unknown): Parsed {
@@ -213,7 +254,11 @@ function fromSchema(input: unknown): Parsed {
 }
 
 /** Splits `fen` over integer weights, exactly (see internal/split: core allocateMinorUnits or an exact bulk route). */
-function split(fen: bigint, weights: Float64Array | bigint[], basis: "shares" | "transactions"): Float64Array | bigint[] {
+function split(
+  fen: bigint,
+  weights: Float64Array | bigint[],
+  basis: "shares" | "transactions",
+): Float64Array | bigint[] {
   let any = false;
   for (let i = 0; i < weights.length; i++) {
     if (weights[i] !== 0 && weights[i] !== 0n) {
@@ -223,7 +268,9 @@ function split(fen: bigint, weights: Float64Array | bigint[], basis: "shares" | 
   }
   if (!any) {
     if (fen === 0n) return new Float64Array(weights.length);
-    fail("NOTHING_TO_SHARE_BY", { basis: basis === "shares" ? "持股数 / shares" : "交易额 / transactions" }, ["holders"]);
+    fail("NOTHING_TO_SHARE_BY", { basis: basis === "shares" ? "持股数 / shares" : "交易额 / transactions" }, [
+      "holders",
+    ]);
   }
   return splitMinorUnits(fen, weights);
 }
@@ -274,7 +321,10 @@ function sumOf(w: Float64Array | bigint[]): bigint {
  * ```
  * @remarks Implements MIG-SHARE-2 (004 §二(五)1).
  */
-export function distributeDividends(input: DistributeDividendsInput, options?: MigrantsOptions): DistributeDividendsResult {
+export function distributeDividends(
+  input: DistributeDividendsInput,
+  options?: MigrantsOptions,
+): DistributeDividendsResult {
   const d = fastParseDividendsInput(input) ?? fromSchema(input);
   const idAt = typeof d.ids === "function" ? d.ids : (i: number): string => (d.ids as readonly string[])[i]!;
   if (hasDuplicateIds(d.n, idAt)) {

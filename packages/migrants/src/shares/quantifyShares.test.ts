@@ -24,11 +24,19 @@ describe("quantifyShares", () => {
     expect(r.method).toBe("hamilton");
     expect(r.totalShares).toBe(100);
     expect(r.ties).toEqual([]);
-    expect(r.trace.parameters?.[0]).toMatchObject({ id: "migrants.shares.apportionMethod", value: "hamilton", verified: false });
+    expect(r.trace.parameters?.[0]).toMatchObject({
+      id: "migrants.shares.apportionMethod",
+      value: "hamilton",
+      verified: false,
+    });
   });
 
   it("MIG-SHARE-1: per household, 10 shares over 3 households — the tied last share goes to the smaller id whatever the input order", () => {
-    const r = quantifyShares({ asset: { id: "厂房", shares: 10 }, basis: "per-household", households: [{ id: "C" }, { id: "A" }, { id: "B" }] });
+    const r = quantifyShares({
+      asset: { id: "厂房", shares: 10 },
+      basis: "per-household",
+      households: [{ id: "C" }, { id: "A" }, { id: "B" }],
+    });
     expect(r.holdings.map((h) => [h.householdId, h.shares])).toEqual([
       ["C", 3],
       ["A", 4],
@@ -54,7 +62,14 @@ describe("quantifyShares", () => {
 
   it("MIG-SHARE-1: a divisor method on request (Jefferson), or by an overlaid parameter (Adams)", () => {
     const households = [100000, 80000, 30000, 20000].map((p, i) => ({ id: `V${i}`, persons: p }));
-    expect(quantifyShares({ asset: { id: "x", shares: 8 }, basis: "per-person", households, method: "jefferson" }).holdings.map((h) => h.shares)).toEqual([4, 3, 1, 0]);
+    expect(
+      quantifyShares({
+        asset: { id: "x", shares: 8 },
+        basis: "per-person",
+        households,
+        method: "jefferson",
+      }).holdings.map((h) => h.shares),
+    ).toEqual([4, 3, 1, 0]);
     const set = overlay(migrantsParameterSet, { "migrants.shares.apportionMethod": { value: "adams" } });
     const r = quantifyShares({ asset: { id: "x", shares: 8 }, basis: "per-person", households }, { parameters: set });
     expect(r.holdings.map((h) => h.shares)).toEqual([3, 3, 1, 1]);
@@ -62,25 +77,41 @@ describe("quantifyShares", () => {
   });
 
   it("MIG-SHARE-1: does not mutate its input", () => {
-    const input = deepFreeze({ asset: { id: "a", shares: 7 }, basis: "per-household" as const, households: [{ id: "x" }, { id: "y" }] });
+    const input = deepFreeze({
+      asset: { id: "a", shares: 7 },
+      basis: "per-household" as const,
+      households: [{ id: "x" }, { id: "y" }],
+    });
     expect(quantifyShares(input).holdings.map((h) => h.shares)).toEqual([4, 3]);
   });
 
-  const householdsArb = fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 5 }).filter((s) => s.trim() === s), persons: fc.nat(12), contribution: fc.nat(10_000_000).map((f) => (f / 100).toFixed(2)) }), {
-    minLength: 1,
-    maxLength: 40,
-    selector: (h) => h.id,
-  });
+  const householdsArb = fc.uniqueArray(
+    fc.record({
+      id: fc.string({ minLength: 1, maxLength: 5 }).filter((s) => s.trim() === s),
+      persons: fc.nat(12),
+      contribution: fc.nat(10_000_000).map((f) => (f / 100).toFixed(2)),
+    }),
+    {
+      minLength: 1,
+      maxLength: 40,
+      selector: (h) => h.id,
+    },
+  );
 
   it("MIG-SHARE-1 (property): holdings add up to the asset's shares exactly, are never negative, and do not depend on the input order", () => {
     fc.assert(
       fc.property(
         householdsArb,
         fc.integer({ min: 1, max: 100_000 }),
-        fc.constantFrom("per-person", "per-household", "by-contribution") as fc.Arbitrary<"per-person" | "per-household" | "by-contribution">,
+        fc.constantFrom("per-person", "per-household", "by-contribution") as fc.Arbitrary<
+          "per-person" | "per-household" | "by-contribution"
+        >,
         fc.constantFrom("hamilton", "jefferson", "webster", "adams", "huntington-hill") as fc.Arbitrary<"hamilton">,
         (households, shares, basis, method) => {
-          fc.pre(basis === "per-household" || households.some((h) => (basis === "per-person" ? h.persons > 0 : Number(h.contribution) > 0)));
+          fc.pre(
+            basis === "per-household" ||
+              households.some((h) => (basis === "per-person" ? h.persons > 0 : Number(h.contribution) > 0)),
+          );
           const input = { asset: { id: "a", shares, value: "12345.67" }, basis, households, method };
           const r = quantifyShares(input);
           expect(r.holdings.reduce((a, h) => a + h.shares, 0)).toBe(shares);
@@ -98,23 +129,51 @@ describe("quantifyShares", () => {
     const ok = { asset: { id: "a", shares: 10 }, basis: "per-person", households: [{ id: "A", persons: 2 }] };
     it.each([
       ["no households", { ...ok, households: [] }, ["households"]],
-      ["duplicate ids", { ...ok, households: [{ id: "A", persons: 1 }, { id: "A", persons: 1 }] }, ["households", 1, "id"]],
+      [
+        "duplicate ids",
+        {
+          ...ok,
+          households: [
+            { id: "A", persons: 1 },
+            { id: "A", persons: 1 },
+          ],
+        },
+        ["households", 1, "id"],
+      ],
       ["persons missing for per-person", { ...ok, households: [{ id: "A" }] }, ["households", 0, "persons"]],
-      ["contribution missing for by-contribution", { ...ok, basis: "by-contribution" }, ["households", 0, "contribution"]],
+      [
+        "contribution missing for by-contribution",
+        { ...ok, basis: "by-contribution" },
+        ["households", 0, "contribution"],
+      ],
       ["fractional persons", { ...ok, households: [{ id: "A", persons: 1.5 }] }, ["households", 0, "persons"]],
-      ["negative contribution", { ...ok, basis: "by-contribution", households: [{ id: "A", contribution: "-1" }] }, ["households", 0, "contribution"]],
+      [
+        "negative contribution",
+        { ...ok, basis: "by-contribution", households: [{ id: "A", contribution: "-1" }] },
+        ["households", 0, "contribution"],
+      ],
       ["zero shares", { ...ok, asset: { id: "a", shares: 0 } }, ["asset", "shares"]],
       ["NaN shares", { ...ok, asset: { id: "a", shares: Number.NaN } }, ["asset", "shares"]],
       ["unknown basis", { ...ok, basis: "per-head" }, ["basis"]],
       ["unknown method", { ...ok, method: "dhondt" }, ["method"]],
       ["unknown key", { ...ok, extra: 1 }, []],
-      ["__proto__ key", JSON.parse('{"asset":{"id":"a","shares":1},"basis":"per-household","households":[{"id":"A"}],"__proto__":{"x":1}}'), []],
+      [
+        "__proto__ key",
+        JSON.parse(
+          '{"asset":{"id":"a","shares":1},"basis":"per-household","households":[{"id":"A"}],"__proto__":{"x":1}}',
+        ),
+        [],
+      ],
       ["bad date", { ...ok, date: "2020-13-01" }, ["date"]],
     ])("%s → INVALID_INPUT", (_n, input, path) => {
       expectSannongError(() => quantifyShares(input as never), "INVALID_INPUT", path as (string | number)[]);
     });
     it("every weight zero → NOTHING_TO_SHARE_BY", () => {
-      expectSannongError(() => quantifyShares({ ...ok, households: [{ id: "A", persons: 0 }] } as never), "NOTHING_TO_SHARE_BY", ["households"]);
+      expectSannongError(
+        () => quantifyShares({ ...ok, households: [{ id: "A", persons: 0 }] } as never),
+        "NOTHING_TO_SHARE_BY",
+        ["households"],
+      );
     });
     it("a date before the seed → PARAM_NOT_IN_FORCE", () => {
       expectSannongError(() => quantifyShares({ ...ok, date: "2010-01-01" } as never), "PARAM_NOT_IN_FORCE");

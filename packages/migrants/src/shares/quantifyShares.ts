@@ -65,7 +65,13 @@ export const quantifySharesInputSchema = z
     if (!field) return;
     d.households.forEach((h, i) => {
       if (h[field] === undefined) {
-        addIssue(ctx, `按${d.basis === "per-person" ? "人" : "出资"}折股须给出每户的 ${field}`, `basis "${d.basis}" needs ${field} for every household`, ["households", i, field], "required");
+        addIssue(
+          ctx,
+          `按${d.basis === "per-person" ? "人" : "出资"}折股须给出每户的 ${field}`,
+          `basis "${d.basis}" needs ${field} for every household`,
+          ["households", i, field],
+          "required",
+        );
       }
     });
   });
@@ -135,11 +141,17 @@ export interface QuantifySharesResult {
 export function quantifyShares(input: QuantifySharesInput, options?: MigrantsOptions): QuantifySharesResult {
   const d = parseInput(quantifySharesInputSchema, input, "quantifyShares");
   const set = parametersOf(options, "quantifyShares");
-  const methodUse = d.method === undefined ? paramOn<ApportionMethod>(set, "migrants.shares.apportionMethod", d.date) : undefined;
+  const methodUse =
+    d.method === undefined ? paramOn<ApportionMethod>(set, "migrants.shares.apportionMethod", d.date) : undefined;
   const method = d.method ?? methodUse!.value;
   const hs = d.households;
-  const weights = hs.map((h) => (d.basis === "per-household" ? "1" : d.basis === "per-person" ? String(h.persons!) : String(h.contribution!)));
-  if (weights.every((w) => Number(w) === 0)) fail("NOTHING_TO_SHARE_BY", { basis: d.basis === "per-person" ? "人数 / persons" : "出资 / contributions" }, ["households"]);
+  const weights = hs.map((h) =>
+    d.basis === "per-household" ? "1" : d.basis === "per-person" ? String(h.persons!) : String(h.contribution!),
+  );
+  if (weights.every((w) => Number(w) === 0))
+    fail("NOTHING_TO_SHARE_BY", { basis: d.basis === "per-person" ? "人数 / persons" : "出资 / contributions" }, [
+      "households",
+    ]);
   const order = idOrder(hs.map((h) => h.id));
   const r = apportion(
     d.asset.shares,
@@ -155,13 +167,29 @@ export function quantifyShares(input: QuantifySharesInput, options?: MigrantsOpt
     weight: weights[i]!,
     ...(values ? { value: values[i]! } : {}),
   }));
-  const ties: ShareTie[] = r.ties.map((t) => ({ among: t.among.map((k) => hs[order[k]!]!.id), awarded: t.awarded.map((k) => hs[order[k]!]!.id), places: t.places }));
+  const ties: ShareTie[] = r.ties.map((t) => ({
+    among: t.among.map((k) => hs[order[k]!]!.id),
+    awarded: t.awarded.map((k) => hs[order[k]!]!.id),
+    places: t.places,
+  }));
   const trace = traceStep(RULES["MIG-SHARE-1"], {
-    inputs: { asset: d.asset.id, shares: d.asset.shares, ...(d.asset.value ? { value: d.asset.value } : {}), basis: d.basis, households: hs.length, method },
+    inputs: {
+      asset: d.asset.id,
+      shares: d.asset.shares,
+      ...(d.asset.value ? { value: d.asset.value } : {}),
+      basis: d.basis,
+      households: hs.length,
+      method,
+    },
     ...(methodUse ? { parameters: [methodUse] } : {}),
     output: Object.fromEntries(holdings.map((h) => [h.householdId, h.shares])),
     ...(ties.length
-      ? { note: { zh: `并列：${ties.map((t) => `${t.among.join("、")} 争 ${t.places} 股，归 ${t.awarded.join("、")}（户号较小者）`).join("；")}`, en: `ties: ${ties.map((t) => `${t.among.join(", ")} tied for ${t.places} share(s), awarded to ${t.awarded.join(", ")} (smaller id)`).join("; ")}` } }
+      ? {
+          note: {
+            zh: `并列：${ties.map((t) => `${t.among.join("、")} 争 ${t.places} 股，归 ${t.awarded.join("、")}（户号较小者）`).join("；")}`,
+            en: `ties: ${ties.map((t) => `${t.among.join(", ")} tied for ${t.places} share(s), awarded to ${t.awarded.join(", ")} (smaller id)`).join("; ")}`,
+          },
+        }
       : {}),
   });
   return { assetId: d.asset.id, basis: d.basis, method, totalShares: d.asset.shares, holdings, ties, trace };

@@ -9,7 +9,12 @@ import { migrantsParameterSet } from "../parameters";
 const frame = (n: number, prefix = "H") => Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i + 1}` }));
 
 /** The plain reference draw: sort every household of a stratum by (key, id), take the first ceil(rate × N_s). */
-function referenceDraw(households: readonly { id: string; stratum?: string }[], rateNum: bigint, rateDen: bigint, seed: string): string[] {
+function referenceDraw(
+  households: readonly { id: string; stratum?: string }[],
+  rateNum: bigint,
+  rateDen: bigint,
+  seed: string,
+): string[] {
   const seeds = drawSeeds(seed);
   const strata = new Map<string, string[]>();
   for (const h of households) {
@@ -20,13 +25,15 @@ function referenceDraw(households: readonly { id: string; stratum?: string }[], 
   for (const s of [...strata.keys()].sort()) {
     const ids = strata.get(s)!;
     const k = Number((rateNum * BigInt(ids.length) + rateDen - 1n) / rateDen);
-    const ranked = ids.map((id) => ({ id, key: (murmur3Utf16(id, seeds.s1) >>> 11) * 2 ** 32 + murmur3Utf16(id, seeds.s2) })).sort((a, b) => a.key - b.key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const ranked = ids
+      .map((id) => ({ id, key: (murmur3Utf16(id, seeds.s1) >>> 11) * 2 ** 32 + murmur3Utf16(id, seeds.s2) }))
+      .sort((a, b) => a.key - b.key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     out.push(...ranked.slice(0, k).map((r) => r.id));
   }
   return out;
 }
 
-const shuffle = <T,>(xs: readonly T[], perm: readonly number[]): T[] => {
+const shuffle = <T>(xs: readonly T[], perm: readonly number[]): T[] => {
   const a = [...xs];
   for (let i = a.length - 1; i > 0; i--) {
     const j = perm[i % perm.length]! % (i + 1);
@@ -104,7 +111,7 @@ describe("drawSurveySample", () => {
     expect(r.trace.children).toHaveLength(3);
   });
 
-  it("MIG-SURVEY-1: the seed 42 and the seed \"42\" draw the same sample; the draw is deterministic", () => {
+  it('MIG-SURVEY-1: the seed 42 and the seed "42" draw the same sample; the draw is deterministic', () => {
     const households = frame(500);
     const a = drawSurveySample({ households, seed: 42 });
     const b = drawSurveySample({ households, seed: "42" });
@@ -113,7 +120,11 @@ describe("drawSurveySample", () => {
   });
 
   it("MIG-SURVEY-1: a rate below the minimum is refused; an overlaid minimum changes the default size", () => {
-    expectSannongError(() => drawSurveySample({ households: frame(100), rate: "0.04", seed: 1 }), "RATE_BELOW_MINIMUM", ["rate"]);
+    expectSannongError(
+      () => drawSurveySample({ households: frame(100), rate: "0.04", seed: 1 }),
+      "RATE_BELOW_MINIMUM",
+      ["rate"],
+    );
     const set = overlay(migrantsParameterSet, { "migrants.survey.minRate": { value: "0.1" } });
     const r = drawSurveySample({ households: frame(100), seed: 1 }, { parameters: set });
     expect(r.size).toBe(10);
@@ -121,54 +132,85 @@ describe("drawSurveySample", () => {
   });
 
   it("MIG-SURVEY-1: a date before the seed took effect has no parameter in force", () => {
-    expectSannongError(() => drawSurveySample({ households: frame(10), seed: 1, date: "2015-01-01" }), "PARAM_NOT_IN_FORCE");
+    expectSannongError(
+      () => drawSurveySample({ households: frame(10), seed: 1, date: "2015-01-01" }),
+      "PARAM_NOT_IN_FORCE",
+    );
     expect(drawSurveySample({ households: frame(10), seed: 1, date: "2020-06-30" }).size).toBe(1);
   });
 
   it("MIG-SURVEY-1: does not mutate its input", () => {
-    const input = deepFreeze({ households: frame(50).map((h, i) => ({ ...h, stratum: i % 2 ? "a" : "b" })), seed: "x" });
+    const input = deepFreeze({
+      households: frame(50).map((h, i) => ({ ...h, stratum: i % 2 ? "a" : "b" })),
+      seed: "x",
+    });
     expect(() => drawSurveySample(input)).not.toThrow();
   });
 
   const householdsArb = fc
-    .uniqueArray(fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() === s), { minLength: 1, maxLength: 300 })
-    .chain((ids) => fc.tuple(fc.constant(ids), fc.array(fc.constantFrom("a", "b", "c", "县"), { minLength: ids.length, maxLength: ids.length }), fc.boolean()));
+    .uniqueArray(
+      fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() === s),
+      { minLength: 1, maxLength: 300 },
+    )
+    .chain((ids) =>
+      fc.tuple(
+        fc.constant(ids),
+        fc.array(fc.constantFrom("a", "b", "c", "县"), { minLength: ids.length, maxLength: ids.length }),
+        fc.boolean(),
+      ),
+    );
   const rateArb = fc.constantFrom("0.05", "0.06", "0.1", "0.123", "0.5", "0.99", "1");
 
   it("MIG-SURVEY-1 (property): size is ceil(rate × N) / Σ ceil(rate × N_s), no household twice, all from the frame, equal to the reference draw", () => {
     fc.assert(
-      fc.property(householdsArb, rateArb, fc.string({ minLength: 1, maxLength: 10 }), ([ids, strata, stratified], rate, seed) => {
-        const households = ids.map((id, i) => (stratified ? { id, stratum: strata[i]! } : { id }));
-        const r = drawSurveySample({ households, rate, seed });
-        const [num, den] = rate === "1" ? [1n, 1n] : [BigInt(rate.slice(2)), 10n ** BigInt(rate.length - 2)];
-        const expected = stratified
-          ? [...new Set(strata)].reduce((acc, s) => acc + Number((num * BigInt(strata.filter((x) => x === s).length) + den - 1n) / den), 0)
-          : Number((num * BigInt(ids.length) + den - 1n) / den);
-        expect(r.size).toBe(expected);
-        expect(new Set(r.sample).size).toBe(r.size);
-        const frameIds = new Set(ids);
-        expect(r.sample.every((id) => frameIds.has(id))).toBe(true);
-        expect(r.sample).toEqual(referenceDraw(households, num, den, seed));
-      }),
+      fc.property(
+        householdsArb,
+        rateArb,
+        fc.string({ minLength: 1, maxLength: 10 }),
+        ([ids, strata, stratified], rate, seed) => {
+          const households = ids.map((id, i) => (stratified ? { id, stratum: strata[i]! } : { id }));
+          const r = drawSurveySample({ households, rate, seed });
+          const [num, den] = rate === "1" ? [1n, 1n] : [BigInt(rate.slice(2)), 10n ** BigInt(rate.length - 2)];
+          const expected = stratified
+            ? [...new Set(strata)].reduce(
+                (acc, s) => acc + Number((num * BigInt(strata.filter((x) => x === s).length) + den - 1n) / den),
+                0,
+              )
+            : Number((num * BigInt(ids.length) + den - 1n) / den);
+          expect(r.size).toBe(expected);
+          expect(new Set(r.sample).size).toBe(r.size);
+          const frameIds = new Set(ids);
+          expect(r.sample.every((id) => frameIds.has(id))).toBe(true);
+          expect(r.sample).toEqual(referenceDraw(households, num, den, seed));
+        },
+      ),
     );
   });
 
   it("MIG-SURVEY-1 (property): the order of the input list does not change the sample", () => {
     fc.assert(
-      fc.property(householdsArb, fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), fc.string({ minLength: 1 }), ([ids, strata, stratified], perm, seed) => {
-        const households = ids.map((id, i) => (stratified ? { id, stratum: strata[i]! } : { id }));
-        const a = drawSurveySample({ households, seed, rate: "0.2" });
-        const b = drawSurveySample({ households: shuffle(households, perm), seed, rate: "0.2" });
-        expect(b.sample).toEqual(a.sample);
-        expect(b.byStratum).toEqual(a.byStratum);
-      }),
+      fc.property(
+        householdsArb,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 50 }),
+        fc.string({ minLength: 1 }),
+        ([ids, strata, stratified], perm, seed) => {
+          const households = ids.map((id, i) => (stratified ? { id, stratum: strata[i]! } : { id }));
+          const a = drawSurveySample({ households, seed, rate: "0.2" });
+          const b = drawSurveySample({ households: shuffle(households, perm), seed, rate: "0.2" });
+          expect(b.sample).toEqual(a.sample);
+          expect(b.byStratum).toEqual(a.byStratum);
+        },
+      ),
     );
   });
 
   it("MIG-SURVEY-1 (property): the fast validation path accepts only what the schema accepts, with the same data, and errors are the schema's", () => {
     const item = fc.oneof(
       fc.record({ id: fc.oneof(fc.constantFrom("a", "b", " c", "", "d "), fc.string({ maxLength: 3 })) }),
-      fc.record({ id: fc.constantFrom("a", "b", "e"), stratum: fc.oneof(fc.constantFrom("s", ""), fc.constant(undefined), fc.integer()) }),
+      fc.record({
+        id: fc.constantFrom("a", "b", "e"),
+        stratum: fc.oneof(fc.constantFrom("s", ""), fc.constant(undefined), fc.integer()),
+      }),
       fc.record({ id: fc.constantFrom("x"), extra: fc.integer() }),
       fc.constantFrom(null, 1, "h", [] as unknown[]),
     );
@@ -188,7 +230,9 @@ describe("drawSurveySample", () => {
         const f = fastParseSurveyInput(x);
         if (f !== undefined && !z.success) {
           // only duplicates may pass the fast shape check; the function then reports them through the schema
-          expect(z.error.issues.every((i) => (i as { params?: { code?: string } }).params?.code === "duplicate_id")).toBe(true);
+          expect(
+            z.error.issues.every((i) => (i as { params?: { code?: string } }).params?.code === "duplicate_id"),
+          ).toBe(true);
         }
         if (f !== undefined && z.success) {
           expect(f.households.map((h) => [h.id, h.stratum])).toEqual(z.data.households.map((h) => [h.id, h.stratum]));
@@ -209,7 +253,9 @@ describe("drawSurveySample", () => {
             viaFn = e;
           }
           expect(viaFn).toBeInstanceOf(ValidationError);
-          expect(isSannongError(viaFn) && (viaFn as ValidationError).toJSON()).toEqual((viaSchema as ValidationError).toJSON());
+          expect(isSannongError(viaFn) && (viaFn as ValidationError).toJSON()).toEqual(
+            (viaSchema as ValidationError).toJSON(),
+          );
         }
       }),
       { numRuns: 300 },
@@ -224,7 +270,11 @@ describe("drawSurveySample", () => {
       ["duplicate ids after trimming", { households: [{ id: "a" }, { id: " a " }], seed: 1 }, ["households", 1, "id"]],
       ["empty id", { households: [{ id: "" }], seed: 1 }, ["households", 0, "id"]],
       ["id not a string", { households: [{ id: 5 }], seed: 1 }, ["households", 0, "id"]],
-      ["strata on some only", { households: [{ id: "a", stratum: "x" }, { id: "b" }], seed: 1 }, ["households", 1, "stratum"]],
+      [
+        "strata on some only",
+        { households: [{ id: "a", stratum: "x" }, { id: "b" }], seed: 1 },
+        ["households", 1, "stratum"],
+      ],
       ["unknown household key", { households: [{ id: "a", size: 3 }], seed: 1 }, ["households", 0]],
       ["unknown top-level key", { households: [{ id: "a" }], seed: 1, sead: 2 }, []],
       ["__proto__ key", JSON.parse('{"households":[{"id":"a"}],"seed":1,"__proto__":{"x":1}}'), []],
@@ -241,8 +291,14 @@ describe("drawSurveySample", () => {
     });
 
     it("bad options → INVALID_INPUT", () => {
-      expectSannongError(() => drawSurveySample({ households: frame(3), seed: 1 }, { parameters: {} as never }), "INVALID_INPUT");
-      expectSannongError(() => drawSurveySample({ households: frame(3), seed: 1 }, { param: 1 } as never), "INVALID_INPUT");
+      expectSannongError(
+        () => drawSurveySample({ households: frame(3), seed: 1 }, { parameters: {} as never }),
+        "INVALID_INPUT",
+      );
+      expectSannongError(
+        () => drawSurveySample({ households: frame(3), seed: 1 }, { param: 1 } as never),
+        "INVALID_INPUT",
+      );
     });
   });
 });

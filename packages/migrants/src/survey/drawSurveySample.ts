@@ -24,7 +24,10 @@ import { RULES } from "../rules";
 const MAX_HOUSEHOLDS = 10_000_000;
 
 /** A draw seed: a non-empty string (≤ 200 characters) or a non-negative safe integer (`42` and `"42"` draw the same sample). */
-export const surveySeedSchema = z.union([z.string().min(1).max(200), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]);
+export const surveySeedSchema = z.union([
+  z.string().min(1).max(200),
+  z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+]);
 
 /** One household of the sampling frame: its register id and, for a stratified draw, its stratum (county, village, old reservoir area, low-income …). */
 export const surveyHouseholdSchema = z.strictObject({
@@ -41,7 +44,13 @@ const householdsSchema = z
     const first = hs[0]?.stratum !== undefined;
     for (let i = 1; i < hs.length; i++) {
       if ((hs[i]!.stratum !== undefined) !== first) {
-        addIssue(ctx, "分层抽样时每户都要有 stratum，不分层时都不能有", "in a stratified draw every household needs a stratum; in a plain draw none may have one", [i, "stratum"], "mixed_strata");
+        addIssue(
+          ctx,
+          "分层抽样时每户都要有 stratum，不分层时都不能有",
+          "in a stratified draw every household needs a stratum; in a plain draw none may have one",
+          [i, "stratum"],
+          "mixed_strata",
+        );
         break;
       }
     }
@@ -93,7 +102,12 @@ export interface DrawSurveySampleResult {
 }
 
 type Household = { readonly id: string; readonly stratum?: string | undefined };
-type Parsed = { households: readonly Household[]; rate?: Decimal | undefined; seed: string | number; date?: LegalDate | undefined };
+type Parsed = {
+  households: readonly Household[];
+  rate?: Decimal | undefined;
+  seed: string | number;
+  date?: LegalDate | undefined;
+};
 
 /**
  * Fast acceptance of well-formed input (see internal/fast); `undefined` means
@@ -160,13 +174,15 @@ function ceilShare(num: bigint, den: bigint, n: number): number {
  * @remarks Implements MIG-SURVEY-1 (004 §二(五)2).
  */
 export function drawSurveySample(input: DrawSurveySampleInput, options?: MigrantsOptions): DrawSurveySampleResult {
-  const data: Parsed = fastParseSurveyInput(input) ?? parseInput(drawSurveySampleInputSchema, input, "drawSurveySample");
+  const data: Parsed =
+    fastParseSurveyInput(input) ?? parseInput(drawSurveySampleInputSchema, input, "drawSurveySample");
   const set = parametersOf(options, "drawSurveySample");
   const minUse = paramOn<string>(set, "migrants.survey.minRate", data.date);
   const minRate = ratioSchema.safeParse(minUse.value);
   if (!minRate.success) fail("INVALID_PARAMETER", { id: minUse.id, reason: `not a ratio: ${String(minUse.value)}` });
   const rate = data.rate ?? minRate.data;
-  if (rate.lt(minRate.data)) fail("RATE_BELOW_MINIMUM", { rate: rate.toFixed(), minimum: minRate.data.toFixed() }, ["rate"]);
+  if (rate.lt(minRate.data))
+    fail("RATE_BELOW_MINIMUM", { rate: rate.toFixed(), minimum: minRate.data.toFixed() }, ["rate"]);
   const { num, den } = fractionFromDecimal(rate);
 
   const hs = data.households;
@@ -186,9 +202,9 @@ export function drawSurveySample(input: DrawSurveySampleInput, options?: Migrant
   if (stratified) {
     for (let i = 0; i < n; i++) {
       const s = hs[i]!.stratum!;
-      let g = groups.get(s);
-      if (!g) groups.set(s, (g = []));
-      g.push(i);
+      const g = groups.get(s);
+      if (g) g.push(i);
+      else groups.set(s, [i]);
     }
   }
   const rateText = rate.toFixed();
@@ -223,8 +239,14 @@ export function drawSurveySample(input: DrawSurveySampleInput, options?: Migrant
     parameters: [minUse],
     output: { size },
     note: stratified
-      ? { zh: `分层抽样：各层 ceil(比例 × 层户数) 之和 = ${size}；每层按 (murmur3 键, 户号) 最小者入样`, en: `stratified: Σ ceil(rate × N_s) = ${size}; in each stratum the smallest (murmur3 key, id) are drawn` }
-      : { zh: `ceil(${rateText} × ${n}) = ${size}；按 (murmur3 键, 户号) 最小者入样`, en: `ceil(${rateText} × ${n}) = ${size}; the smallest (murmur3 key, id) are drawn` },
+      ? {
+          zh: `分层抽样：各层 ceil(比例 × 层户数) 之和 = ${size}；每层按 (murmur3 键, 户号) 最小者入样`,
+          en: `stratified: Σ ceil(rate × N_s) = ${size}; in each stratum the smallest (murmur3 key, id) are drawn`,
+        }
+      : {
+          zh: `ceil(${rateText} × ${n}) = ${size}；按 (murmur3 键, 户号) 最小者入样`,
+          en: `ceil(${rateText} × ${n}) = ${size}; the smallest (murmur3 key, id) are drawn`,
+        },
     children,
   });
   return { size, population: n, rate: rateText, seed: seedText, sample, byStratum, trace };

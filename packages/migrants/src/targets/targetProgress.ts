@@ -1,5 +1,18 @@
 import * as z from "zod";
-import { addIssue, compareDates, daysBetween, fraction, fractionToDecimalString, idSchema, legalDateSchema, parseInput, traceStep, type LegalDate, type ParameterUse, type TraceNode } from "@sannong/core";
+import {
+  addIssue,
+  compareDates,
+  daysBetween,
+  fraction,
+  fractionToDecimalString,
+  idSchema,
+  legalDateSchema,
+  parseInput,
+  traceStep,
+  type LegalDate,
+  type ParameterUse,
+  type TraceNode,
+} from "@sannong/core";
 import { fail } from "../errors";
 import { param, parametersOf, type MigrantsOptions } from "../internal/options";
 import type { TargetDefinition } from "../parameters";
@@ -35,7 +48,14 @@ export const targetProgressInputSchema = z.strictObject({
       const seen = new Set<string>();
       as.forEach((a, i) => {
         const k = `${a.target}\u0000${a.id}`;
-        if (seen.has(k)) addIssue(ctx, `目标 ${a.target} 下的 “${a.id}” 重复`, `"${a.id}" is listed twice under target ${a.target}`, [i, "id"], "duplicate_id");
+        if (seen.has(k))
+          addIssue(
+            ctx,
+            `目标 ${a.target} 下的 “${a.id}” 重复`,
+            `"${a.id}" is listed twice under target ${a.target}`,
+            [i, "id"],
+            "duplicate_id",
+          );
         seen.add(k);
       });
     }),
@@ -120,7 +140,17 @@ export function targetProgress(input: TargetProgressInput, options?: MigrantsOpt
     if (!known.has(a.target)) {
       // report it as the input error it is, through the one validation path
       parseInput(
-        z.unknown().superRefine((_, ctx) => addIssue(ctx, `未知目标 “${a.target}”（应为 ${[...known].join("、")} 之一）`, `unknown target "${a.target}" (expected one of ${[...known].join(", ")})`, ["achievements", i, "target"], "unknown_target")),
+        z
+          .unknown()
+          .superRefine((_, ctx) =>
+            addIssue(
+              ctx,
+              `未知目标 “${a.target}”（应为 ${[...known].join("、")} 之一）`,
+              `unknown target "${a.target}" (expected one of ${[...known].join(", ")})`,
+              ["achievements", i, "target"],
+              "unknown_target",
+            ),
+          ),
         input,
         "targetProgress",
       );
@@ -129,7 +159,9 @@ export function targetProgress(input: TargetProgressInput, options?: MigrantsOpt
   const targets: TargetProgressLine[] = defs.map((t) => {
     const mine = d.achievements.filter((a) => a.target === t.id);
     const achieved = mine.filter((a) => compareDates(a.achievedOn, d.asOf) <= 0).length;
-    const achievedByDeadline = mine.filter((a) => compareDates(a.achievedOn, deadline) <= 0 && compareDates(a.achievedOn, d.asOf) <= 0).length;
+    const achievedByDeadline = mine.filter(
+      (a) => compareDates(a.achievedOn, deadline) <= 0 && compareDates(a.achievedOn, d.asOf) <= 0,
+    ).length;
     const met = achieved >= t.required;
     return {
       target: t.id,
@@ -139,7 +171,8 @@ export function targetProgress(input: TargetProgressInput, options?: MigrantsOpt
       achieved,
       achievedByDeadline,
       remaining: Math.max(0, t.required - achieved),
-      percent: t.required === 0 ? null : fractionToDecimalString(fraction(BigInt(achieved) * 100n, BigInt(t.required)), 2),
+      percent:
+        t.required === 0 ? null : fractionToDecimalString(fraction(BigInt(achieved) * 100n, BigInt(t.required)), 2),
       met,
       missedDeadline: compareDates(d.asOf, deadline) > 0 && achievedByDeadline < t.required,
     };
