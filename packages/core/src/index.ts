@@ -10,9 +10,19 @@
 export { SannongError, ValidationError, PolicyError, isSannongError, safe, defineErrors } from "./errors/errors";
 export type { ErrorPath, Issue, Lang, Result, SannongErrorInit, MessageTemplate } from "./errors/errors";
 
+// --- policy documents and rule citations (CORE-TRACE-1) ---
+export { POLICY_DOCUMENTS, citeDocument, defineRule } from "./sources/documents";
+export type { PolicyDocument, PolicyDocumentKey, RuleDefinition } from "./sources/documents";
+
 // --- validation ---
 export { parseInput, addIssue, idSchema, safeRecord, refineUniqueIds } from "./validation/parse";
-export { decimalSchema, nonNegativeDecimalSchema, positiveDecimalSchema, ratioSchema, countSchema } from "./validation/decimal";
+export {
+  decimalSchema,
+  nonNegativeDecimalSchema,
+  positiveDecimalSchema,
+  ratioSchema,
+  countSchema,
+} from "./validation/decimal";
 
 // --- money (CORE-MONEY-1..3, CORE-RATIO-1) ---
 export { Dec as Decimal } from "./internal/decimal";
@@ -66,9 +76,28 @@ export { apportion, apportionInputSchema, APPORTION_METHODS } from "./apportion/
 export type { ApportionMethod, ApportionOptions, ApportionResult, ApportionTie } from "./apportion/apportion";
 
 // --- dates and periods (CORE-DATE-1, CORE-PERIOD-1) ---
-export { isLeapYear, daysInMonth, isLegalDate, parseDate, formatDate, legalDateSchema, compareDates, MIN_LEGAL_DATE, MAX_LEGAL_DATE } from "./dates/date";
+export {
+  isLeapYear,
+  daysInMonth,
+  isLegalDate,
+  parseDate,
+  formatDate,
+  legalDateSchema,
+  compareDates,
+  MIN_LEGAL_DATE,
+  MAX_LEGAL_DATE,
+} from "./dates/date";
 export type { LegalDate } from "./dates/date";
-export { isYearMonth, yearMonthSchema, toYearMonth, monthIndex, fromMonthIndex, addMonthsToYearMonth, monthsBetween, compareYearMonths } from "./dates/yearMonth";
+export {
+  isYearMonth,
+  yearMonthSchema,
+  toYearMonth,
+  monthIndex,
+  fromMonthIndex,
+  addMonthsToYearMonth,
+  monthsBetween,
+  compareYearMonths,
+} from "./dates/yearMonth";
 export type { YearMonth, DateOrYearMonth } from "./dates/yearMonth";
 export {
   addDays,
@@ -111,7 +140,18 @@ export {
 export type { Period, PeriodLength, CalendarPeriodKind, CalendarPeriodsOptions } from "./dates/period";
 
 // --- units (CORE-UNIT-1) and regions (CORE-REGION-1) ---
-export { AREA_UNITS, areaUnitSchema, areaSchema, muPerUnit, toMu, areaInUnit, areaRatio, totalMu, areaUnitLabel, formatArea } from "./units/area";
+export {
+  AREA_UNITS,
+  areaUnitSchema,
+  areaSchema,
+  muPerUnit,
+  toMu,
+  areaInUnit,
+  areaRatio,
+  totalMu,
+  areaUnitLabel,
+  formatArea,
+} from "./units/area";
 export type { AreaUnit, Area, AreaInput, FormatAreaOptions } from "./units/area";
 export {
   ADMIN_LEVELS,
@@ -130,7 +170,15 @@ export {
   rollUp,
   rollUpInputSchema,
 } from "./region/region";
-export type { AdminLevel, Region, RegionTree, RollUpItem, RollUpOptions, RollUpRow, RollUpResult } from "./region/region";
+export type {
+  AdminLevel,
+  Region,
+  RegionTree,
+  RollUpItem,
+  RollUpOptions,
+  RollUpRow,
+  RollUpResult,
+} from "./region/region";
 
 // --- parameters (CORE-PARAM-1..3) ---
 export {
@@ -160,10 +208,34 @@ export { traceStep, renderTrace, toJson, traceParameter, traceNodeSchema } from 
 export type { TraceNode, TraceParameter, RuleRef, Json } from "./trace/trace";
 
 // --- procedures (CORE-PROC-1..2) ---
-export { defineProcedure, procedureSchema, procedureEventSchema, quorumRuleSchema, thresholdSchema, MAX_PROCEDURE_STEPS } from "./procedures/procedure";
-export type { Procedure, ProcedureStep, ProcedureEvent, ProcedureSource, QuorumRule, QuorumForm, StepQuorum, Threshold, ApprovalThreshold } from "./procedures/procedure";
+export {
+  defineProcedure,
+  procedureSchema,
+  procedureEventSchema,
+  quorumRuleSchema,
+  thresholdSchema,
+  MAX_PROCEDURE_STEPS,
+} from "./procedures/procedure";
+export type {
+  Procedure,
+  ProcedureStep,
+  ProcedureEvent,
+  ProcedureSource,
+  QuorumRule,
+  QuorumForm,
+  StepQuorum,
+  Threshold,
+  ApprovalThreshold,
+} from "./procedures/procedure";
 export { checkProcedure, checkProcedureInputSchema, MAX_PROCEDURE_EVENTS } from "./procedures/checkProcedure";
-export type { CheckProcedureOptions, CheckProcedureResult, OutOfOrderStep, WrongBody, FailedVote, StepStatus } from "./procedures/checkProcedure";
+export type {
+  CheckProcedureOptions,
+  CheckProcedureResult,
+  OutOfOrderStep,
+  WrongBody,
+  FailedVote,
+  StepStatus,
+} from "./procedures/checkProcedure";
 export {
   FIVE_DELIBERATIONS_TWO_DISCLOSURES,
   ASSET_OPERATION_CHANGE_VILLAGE,
@@ -178,5 +250,11 @@ export {
   FIVE_DELIBERATIONS_PARAMETER,
 } from "./procedures/builtins";
 export type { BuiltInProcedureId } from "./procedures/builtins";
-export { coreParameters, coreParameterSet, villagersMeetingQuorum, partyMembersMeetingQuorum, fiveDeliberationsParameter } from "./procedures/parameters";
+export {
+  coreParameters,
+  coreParameterSet,
+  villagersMeetingQuorum,
+  partyMembersMeetingQuorum,
+  fiveDeliberationsParameter,
+} from "./procedures/parameters";
 export { PROCEDURE_RULES } from "./procedures/rules";

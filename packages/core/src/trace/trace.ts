@@ -2,6 +2,7 @@ import DecimalJs from "decimal.js";
 import { isMoney } from "../money/money";
 import * as z from "zod";
 import type { Label, ParameterUse } from "../params/parameter";
+import type { PolicyDocumentKey } from "../sources/documents";
 import { badArgument, isPlainObject } from "../internal/args";
 import { parseInput } from "../validation/parse";
 
@@ -14,9 +15,15 @@ export type Json = string | number | boolean | null | readonly Json[] | { readon
 export interface RuleRef {
   /** Rule ID, e.g. `FUNDS-FACTOR-1`. */
   readonly id: string;
-  /** Seed file and section, e.g. `004 §二(三)1`. */
+  /** The document's 文号 (or title) and section, e.g. `衢政办发〔2016〕65号 §二(三)1`; for a rule of sannong's own making, where it is specified. */
   readonly citation: string;
   readonly label: Label;
+  /** The document the rule comes from; absent for a rule of sannong's own making. */
+  readonly document?: PolicyDocumentKey;
+  /** The section of that document, e.g. `§三(二)`. */
+  readonly section?: string;
+  /** The document's own sentence(s), verbatim (fragments joined by `……`); absent for a rule of sannong's own making. */
+  readonly quote?: string;
 }
 
 /**
@@ -28,6 +35,8 @@ export interface TraceNode {
   readonly rule: string;
   readonly citation: string;
   readonly label: Label;
+  /** The document's own sentence(s) the rule implements (see {@link RuleRef.quote}). */
+  readonly quote?: string;
   readonly inputs?: { readonly [k: string]: Json };
   readonly output?: Json;
   readonly parameters?: readonly TraceParameter[];
@@ -68,7 +77,16 @@ export function toJson(v: unknown): Json {
 }
 
 const labelSchema = z.strictObject({ zh: z.string(), en: z.string() });
-const jsonSchema: z.ZodType<Json> = z.lazy(() => z.union([z.string(), z.number().refine(Number.isFinite), z.boolean(), z.null(), z.array(jsonSchema), z.record(z.string(), jsonSchema)]));
+const jsonSchema: z.ZodType<Json> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number().refine(Number.isFinite),
+    z.boolean(),
+    z.null(),
+    z.array(jsonSchema),
+    z.record(z.string(), jsonSchema),
+  ]),
+);
 
 /** zod schema of a {@link TraceNode} (what {@link renderTrace} accepts). */
 export const traceNodeSchema: z.ZodType<TraceNode> = z.lazy(() =>
@@ -76,17 +94,34 @@ export const traceNodeSchema: z.ZodType<TraceNode> = z.lazy(() =>
     rule: z.string(),
     citation: z.string(),
     label: labelSchema,
+    quote: z.string().optional(),
     inputs: z.record(z.string(), jsonSchema).optional(),
     output: jsonSchema.optional(),
     parameters: z
-      .array(z.strictObject({ id: z.string(), value: jsonSchema, from: z.string(), source: z.string(), verified: z.boolean(), overridden: z.boolean() }))
+      .array(
+        z.strictObject({
+          id: z.string(),
+          value: jsonSchema,
+          from: z.string(),
+          source: z.string(),
+          verified: z.boolean(),
+          overridden: z.boolean(),
+        }),
+      )
       .optional(),
     note: labelSchema.optional(),
     children: z.array(traceNodeSchema).optional(),
   }),
 ) as unknown as z.ZodType<TraceNode>;
 
-const ruleRefSchema = z.object({ id: z.string(), citation: z.string(), label: labelSchema });
+const ruleRefSchema = z.object({
+  id: z.string(),
+  citation: z.string(),
+  label: labelSchema,
+  document: z.string().optional(),
+  section: z.string().optional(),
+  quote: z.string().optional(),
+});
 
 /** The trace form of a parameter use. */
 export function traceParameter(use: ParameterUse): TraceParameter {
@@ -131,11 +166,12 @@ export function traceStep(
     rule: rule.id,
     citation: rule.citation,
     label: rule.label,
+    ...(rule.quote ? { quote: rule.quote } : {}),
     ...(parts.inputs ? { inputs: toJson(parts.inputs) as { [k: string]: Json } } : {}),
     ...(parts.output !== undefined ? { output: toJson(parts.output) } : {}),
-    ...(parts.parameters && parts.parameters.length ? { parameters: parts.parameters.map(traceParameter) } : {}),
+    ...(parts.parameters?.length ? { parameters: parts.parameters.map(traceParameter) } : {}),
     ...(parts.note ? { note: parts.note } : {}),
-    ...(parts.children && parts.children.length ? { children: parts.children } : {}),
+    ...(parts.children?.length ? { children: parts.children } : {}),
   };
 }
 
@@ -144,12 +180,17 @@ function short(v: Json, max = 120): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-const renderOptionsSchema = z.strictObject({ lang: z.enum(["zh", "en"]).optional(), maxDepth: z.number().int().min(0).max(1000).optional() });
+const renderOptionsSchema = z.strictObject({
+  lang: z.enum(["zh", "en"]).optional(),
+  maxDepth: z.number().int().min(0).max(1000).optional(),
+  quotes: z.boolean().optional(),
+});
 
 /**
  * Renders a trace as readable text in Chinese (default) or English, one line
- * per step, indented by depth, with inputs, parameters (value, effective date,
- * source, verified) and output.
+ * per step, indented by depth, with the document's own sentence (`原文`, unless
+ * `quotes: false`), inputs, parameters (value, effective date, source,
+ * verified) and output.
  *
  * @example
  * ```ts
@@ -161,24 +202,58 @@ const renderOptionsSchema = z.strictObject({ lang: z.enum(["zh", "en"]).optional
  * ```
  * @remarks Implements CORE-TRACE-1.
  */
-export function renderTrace(node: TraceNode, options: { lang?: "zh" | "en"; maxDepth?: number } = {}): string {
+export function renderTrace(
+  node: TraceNode,
+  options: { lang?: "zh" | "en"; maxDepth?: number; quotes?: boolean } = {},
+): string {
   parseInput(traceNodeSchema, node, "renderTrace");
   const opts = parseInput(renderOptionsSchema, options, "renderTrace");
   const lang = opts.lang ?? "zh";
   const maxDepth = opts.maxDepth ?? 20;
-  const t = lang === "zh"
-    ? { inputs: "输入", params: "参数", output: "结果", note: "说明", from: "自", src: "来源", unverified: "未核实", verified: "已核实", over: "调用方覆盖" }
-    : { inputs: "inputs", params: "parameters", output: "result", note: "note", from: "from", src: "source", unverified: "unverified", verified: "verified", over: "overridden" };
+  const quotes = opts.quotes ?? true;
+  const t =
+    lang === "zh"
+      ? {
+          inputs: "输入",
+          params: "参数",
+          output: "结果",
+          note: "说明",
+          from: "自",
+          src: "来源",
+          unverified: "未核实",
+          verified: "已核实",
+          over: "调用方覆盖",
+          quote: "原文",
+        }
+      : {
+          inputs: "inputs",
+          params: "parameters",
+          output: "result",
+          note: "note",
+          from: "from",
+          src: "source",
+          unverified: "unverified",
+          verified: "verified",
+          over: "overridden",
+          quote: "document",
+        };
   const lines: string[] = [];
   const walk = (n: TraceNode, depth: number): void => {
     const pad = "  ".repeat(depth);
     const sep = lang === "zh" ? "，" : ", ";
     lines.push(`${pad}• ${n.label[lang]} (${n.rule}${sep}${n.citation})`);
+    if (n.quote && quotes) lines.push(`${pad}    ${t.quote}: “${n.quote}”`);
     if (n.inputs && Object.keys(n.inputs).length) {
-      lines.push(`${pad}    ${t.inputs}: ${Object.entries(n.inputs).map(([k, v]) => `${k} = ${short(v, 60)}`).join("; ")}`);
+      lines.push(
+        `${pad}    ${t.inputs}: ${Object.entries(n.inputs)
+          .map(([k, v]) => `${k} = ${short(v, 60)}`)
+          .join("; ")}`,
+      );
     }
     for (const p of n.parameters ?? []) {
-      lines.push(`${pad}    ${t.params}: ${p.id} = ${short(p.value, 60)} (${t.from} ${p.from}${sep}${t.src}: ${p.source}${sep}${p.verified ? t.verified : t.unverified}${p.overridden ? `${sep}${t.over}` : ""})`);
+      lines.push(
+        `${pad}    ${t.params}: ${p.id} = ${short(p.value, 60)} (${t.from} ${p.from}${sep}${t.src}: ${p.source}${sep}${p.verified ? t.verified : t.unverified}${p.overridden ? `${sep}${t.over}` : ""})`,
+      );
     }
     if (n.note) lines.push(`${pad}    ${t.note}: ${n.note[lang]}`);
     if (n.output !== undefined) lines.push(`${pad}    ${t.output}: ${short(n.output)}`);
