@@ -33,6 +33,20 @@ describe("rule quotes are the documents' own words", () => {
     },
   );
 
+  it("every @sannong/assets rule from a document carries its quote; only the declared rules of sannong's own making have none", () => {
+    // ASSET-DEP-2 (depreciation conventions: general accounting practice) and ASSET-REV-6 (exact money) are sannong's
+    const own = new Set(["ASSET-DEP-2", "ASSET-REV-6"]);
+    for (const [id, r] of Object.entries(ASSETS) as [string, RuleRef][]) {
+      if (own.has(id)) {
+        expect([r.document, r.quote], `${id} is of sannong's own making`).toEqual([undefined, undefined]);
+        expect(r.citation, id).toContain("sannong");
+      } else {
+        expect(r.document, `${id} names no document`).toBeDefined();
+        expect(r.quote?.length ?? 0, `${id} has no quote`).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it("a rule's key is its id", () => {
     for (const [key, r] of all) expect(r.id).toBe(key);
   });

@@ -24,6 +24,9 @@ export {
   mergerDifferenceThreshold,
   revitalizationMilestones,
   revitalizationDeadlineMonths,
+  straightLineMonthly,
+  needPurposePriority,
+  NEED_PURPOSES,
 } from "./parameters";
 export type {
   StableWorkTier,
@@ -34,6 +37,8 @@ export type {
   RiskModel,
   Milestone,
   DeadlineMonths,
+  StraightLineMonthly,
+  NeedPurpose,
 } from "./parameters";
 export type { AssetsOptions } from "./internal/options";
 export type { AssetFinding } from "./internal/findings";
@@ -82,7 +87,12 @@ export {
   shareSchema,
   OWNERSHIP_DECIDED_BY,
 } from "./ownership/resolveOwnership";
-export type { ResolveOwnershipInput, ResolveOwnershipResult, OwnerShare } from "./ownership/resolveOwnership";
+export type {
+  ResolveOwnershipInput,
+  ResolveOwnershipResult,
+  OwnerShare,
+  OwnershipConfirmation,
+} from "./ownership/resolveOwnership";
 export { splitByOwnership, splitByOwnershipInputSchema } from "./ownership/splitByOwnership";
 export type { SplitByOwnershipInput, SplitByOwnershipResult } from "./ownership/splitByOwnership";
 
@@ -191,7 +201,7 @@ export type {
   TransferEntry,
 } from "./merger/planFunctionalTransfer";
 
-// --- revitalization 盘活 (ASSET-REVIT-1..3) ---
+// --- revitalization 盘活 (ASSET-REVIT-1..4) ---
 export {
   revitalizationReport,
   revitalizationReportInputSchema,
@@ -210,3 +220,24 @@ export type {
   TownshipCategory,
   VillageCategory,
 } from "./revitalization/revitalizationReport";
+
+// --- needs 资产需求台账、调剂匹配 (ASSET-NEED-1..2) ---
+export {
+  assetNeedSchema,
+  idleAssetSchema,
+  placeSchema,
+  NEED_LEVELS,
+  NEED_STATUSES,
+  MAX_PLACE_LEVELS,
+} from "./needs/assetNeed";
+export type { AssetNeedInput, IdleAssetInput, NeedLevel, NeedStatus } from "./needs/assetNeed";
+export { summarizeNeeds, summarizeNeedsInputSchema } from "./needs/summarizeNeeds";
+export type { SummarizeNeedsInput, SummarizeNeedsResult, NeedCount } from "./needs/summarizeNeeds";
+export { matchIdleAssets, matchIdleAssetsInputSchema } from "./needs/matchIdleAssets";
+export type {
+  MatchIdleAssetsInput,
+  MatchIdleAssetsResult,
+  NeedMatch,
+  UnmatchedNeed,
+  UnmatchedReason,
+} from "./needs/matchIdleAssets";

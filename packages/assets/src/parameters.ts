@@ -4,16 +4,23 @@ import {
   parameterSet,
   legalDateSchema,
   ratioSchema,
+  POLICY_DOCUMENTS,
+  citeDocument,
   type Parameter,
   type ParameterSet,
 } from "@sannong/core";
 
-const DOC_001 = "清河门区加强扶贫资金风险防控和扶贫资产监管工作实施方案";
-const DOC_003 = "盘活用好镇村公有资产工作方案（征求意见稿）";
-/** 001 is dated 2020-09-17 (published; signed 2020-09-14). */
-const FROM_001 = "2020-09-17";
-/** 003 is an undated draft; its work runs from the 2020 inventory to the end of 2021. */
-const FROM_003 = "2020-01-01";
+const P001 = POLICY_DOCUMENTS["qinghemen-poverty-assets"];
+const P003 = POLICY_DOCUMENTS["public-assets-revitalization"];
+/** The one start date of each document (its parameters take effect then). */
+const FROM_001 = P001.effectiveFrom;
+const FROM_003 = P003.effectiveFrom;
+/** A value the documents leave open: its source is sannong, never the document. */
+const SANNONG = "sannong default";
+/** Depreciation conventions apply to assets of any date. */
+const ANY_DATE = "1900-01-01";
+const cite001 = (section: string): string => citeDocument("qinghemen-poverty-assets", section);
+const cite003 = (section: string): string => citeDocument("public-assets-revitalization", section);
 
 const decimalString = z.string().regex(/^\d+(\.\d+)?$/);
 const ratioString = z.string().refine((v) => ratioSchema.safeParse(v).success, "ratio between 0 and 1");
@@ -29,10 +36,10 @@ export const minReserveRatio: Parameter<string> = defineParameter({
       from: FROM_001,
       value: "0.1",
       source: {
-        document: DOC_001,
-        article: "§三(十)3",
+        document: SANNONG,
+        article: "ASSET-REV-2",
         verified: false,
-        note: "The seed requires 留有余地、不分光分净 without a figure; 10% is sannong's placeholder.",
+        note: `${cite001("§三(十)3")} requires “收益分配应留有余地,不分光分净” without a figure; 10% is sannong's placeholder, not the document's.`,
       },
     },
   ],
@@ -52,10 +59,10 @@ export const minPriorityShare: Parameter<string> = defineParameter({
       from: FROM_001,
       value: "0.5",
       source: {
-        document: DOC_001,
-        article: "§三(十)1",
+        document: SANNONG,
+        article: "ASSET-REV-3",
         verified: false,
-        note: "The seed says 优先用于 without a figure; reading 'first' as at least half of what is distributed is sannong's.",
+        note: `${cite001("§三(十)1")} says “扶贫资产收益优先用于建档立卡贫困人口和用于发展壮大村集体经济” without a figure; reading 'first' as at least half of what is distributed is sannong's.`,
       },
     },
   ],
@@ -91,10 +98,10 @@ export const stableWorkTiers: Parameter<readonly StableWorkTier[]> = defineParam
         { minMonths: 10, factor: "2" },
       ],
       source: {
-        document: DOC_001,
-        article: "§三(十)2",
+        document: SANNONG,
+        article: "ASSET-REV-4",
         verified: false,
-        note: "The seed asks for 差别化、阶梯式奖补 that reward 长期务工、稳定务工 but gives no tiers; these are sannong's placeholders.",
+        note: `${cite001("§三(十)2")} asks for “差别化、阶梯式奖补政策” that reward 长期务工、稳定务工 but gives no tiers; these tiers are sannong's placeholders.`,
       },
     },
   ],
@@ -130,10 +137,10 @@ export const maintenanceNegativeList: Parameter<readonly NegativeListEntry[]> = 
         { code: "hospitality", zh: "招待费用", en: "hospitality" },
       ],
       source: {
-        document: DOC_001,
-        article: "§三(九)3",
+        document: SANNONG,
+        article: "ASSET-CARE-2",
         verified: false,
-        note: "The seed refers to 资金管理负面清单 without listing it; these entries are sannong's reading of common fiscal poverty-fund negative lists.",
+        note: `${cite001("§三(九)3")} refers to “资金管理负面清单” without listing it; these entries are sannong's reading of the uses national fiscal poverty-fund rules (e.g. 《财政专项扶贫资金管理办法》) forbid, not a list the document gives.`,
       },
     },
   ],
@@ -142,7 +149,7 @@ export const maintenanceNegativeList: Parameter<readonly NegativeListEntry[]> = 
 /** Whether an asset starts depreciating in the month it is added or the next month. */
 export type DepreciationStartRule = "next-month" | "same-month";
 
-/** When depreciation starts. ASSET-DEP-1. */
+/** When depreciation starts. ASSET-DEP-2. */
 export const depreciationStartRule: Parameter<DepreciationStartRule> = defineParameter({
   id: "assets.depreciation.startRule",
   unit: "rule",
@@ -150,19 +157,19 @@ export const depreciationStartRule: Parameter<DepreciationStartRule> = definePar
   schema: z.enum(["next-month", "same-month"]),
   values: [
     {
-      from: "1900-01-01",
+      from: ANY_DATE,
       value: "next-month",
       source: {
-        document: "sannong default",
-        article: "ASSET-DEP-1",
+        document: SANNONG,
+        article: "ASSET-DEP-2",
         verified: false,
-        note: "001 §三(十一)1 requires depreciation but not the convention; 当月增加的固定资产当月不提折旧、从下月起计提 is the usual rule of Chinese (collective) accounting.",
+        note: `${cite001("§三(十一)1")} requires depreciation “依法依规” but not the convention; 当月增加的固定资产当月不提折旧、从下月起计提 is the usual rule of collective accounting (《农村集体经济组织会计制度》). Township state assets kept under 《政府会计准则第3号——固定资产》 start in the month itself: overlay "same-month" for them.`,
       },
     },
   ],
 });
 
-/** Salvage-value rate of fixed assets. ASSET-DEP-1. */
+/** Salvage-value rate of fixed assets. ASSET-DEP-2. */
 export const salvageRate: Parameter<string> = defineParameter({
   id: "assets.depreciation.salvageRate",
   unit: "ratio",
@@ -170,13 +177,44 @@ export const salvageRate: Parameter<string> = defineParameter({
   schema: ratioString,
   values: [
     {
-      from: "1900-01-01",
+      from: ANY_DATE,
       value: "0.05",
       source: {
-        document: "sannong default",
-        article: "ASSET-DEP-1",
+        document: SANNONG,
+        article: "ASSET-DEP-2",
         verified: false,
-        note: "The seeds give no salvage rate; 5% is a common default of Chinese fixed-asset accounting.",
+        note: 'The documents give no salvage rate, and no national rule fixes one for collective assets; 5% is a common default of Chinese fixed-asset accounting. Township state assets kept under 《政府会计准则第3号——固定资产》 are depreciated without a salvage value: overlay "0" for them.',
+      },
+    },
+  ],
+});
+
+/**
+ * How straight-line depreciation books the months: `constant` — one monthly
+ * amount (depreciable ÷ months, rounded half-up to the 分) every month, the
+ * rounding difference (尾差) in the last month; `spread` — equal parts with
+ * the odd 分 in the earliest months (core `allocate`).
+ */
+export type StraightLineMonthly = "constant" | "spread";
+
+/** The monthly amounts of straight-line depreciation. ASSET-DEP-2. */
+export const straightLineMonthly: Parameter<StraightLineMonthly> = defineParameter({
+  id: "assets.depreciation.straightLineMonthly",
+  unit: "rule",
+  label: {
+    zh: "年限平均法月折旧额（每月定额、尾差计入最后一个月，或平均分摊）",
+    en: "straight-line monthly amounts (constant with the remainder in the last month, or spread)",
+  },
+  schema: z.enum(["constant", "spread"]),
+  values: [
+    {
+      from: ANY_DATE,
+      value: "constant",
+      source: {
+        document: SANNONG,
+        article: "ASSET-DEP-2",
+        verified: false,
+        note: 'Neither the documents nor the national accounting rules fix how a monthly amount is rounded; a constant 月折旧额 rounded to the fen with the rounding difference booked in the last month (so the asset ends exactly at its salvage value) is the usual bookkeeping practice. "spread" (the odd 分 in the earliest months) was sannong\'s earlier reading.',
       },
     },
   ],
@@ -272,10 +310,10 @@ export const riskModel: Parameter<RiskModel> = defineParameter({
         lossMakingLevel: "medium",
       },
       source: {
-        document: DOC_001,
-        article: "§二(一)–(三)",
+        document: SANNONG,
+        article: "ASSET-RISK-1",
         verified: false,
-        note: "The indicators are the seed's; equal weights, the 80/60 thresholds on a 0–100 score and raising loss-making projects to at least medium are sannong's placeholders.",
+        note: `The indicators are the document's (${cite001("§二(一)")}: “对尚未实施的扶贫项目,评估生产规模、销售渠道、带贫能力和政策落实等方面;对已实施的扶贫项目,评估产出效益、经营状况、销售渠道、带贫能力、帮扶措施等方面”); equal weights, the 80/60 thresholds on a 0–100 score and raising loss-making projects to at least medium are sannong's placeholders.`,
       },
     },
   ],
@@ -292,10 +330,10 @@ export const mergerDifferenceThreshold: Parameter<string> = defineParameter({
       from: FROM_003,
       value: "0.2",
       source: {
-        document: DOC_003,
-        article: "§二(二)",
+        document: SANNONG,
+        article: "ASSET-MERGE-1",
         verified: false,
-        note: "The draft says 相差不大 / 差异较大 without a figure; (max − min) ÷ max ≤ 20% is sannong's placeholder.",
+        note: `${cite003("§二(二)")} says “相差不大” / “差异较大” without a figure; (max − min) ÷ max ≤ 20% is sannong's placeholder.`,
       },
     },
   ],
@@ -345,10 +383,10 @@ export const revitalizationMilestones: Parameter<readonly Milestone[]> = defineP
         },
       ],
       source: {
-        document: DOC_003,
-        article: "§二(一)–(五) 完成时限",
-        verified: false,
-        note: "Dates from the draft's 完成时限; 'by the end of the month' read as its last day.",
+        document: P003.short,
+        article: "§二(一)–(五)",
+        verified: true,
+        note: "Transcribed from the document's 完成时限: §二(一) “（完成时限：2021年3月底前）”, §二(二) “（完成时限：2021年5月底前）”, §二(三) “（完成时限：2021年6月底前）”, §二(四) and §二(五) “（完成时限：2021年12月底前）”; 月底前 is read as the month's last day.",
       },
     },
   ],
@@ -376,25 +414,82 @@ export const revitalizationDeadlineMonths: Parameter<DeadlineMonths> = definePar
       from: FROM_003,
       value: { easy: 3, medium: 6, hard: 12 },
       source: {
-        document: DOC_003,
-        article: "§二(三)",
+        document: SANNONG,
+        article: "ASSET-REVIT-1",
         verified: false,
-        note: "The draft asks for deadlines by difficulty without figures; 3/6/12 months are sannong's placeholders.",
+        note: `${cite003("§二(三)")} asks “根据难易程度明确盘活时限要求” without figures; 3/6/12 months are sannong's placeholders (a deadline past the plan's end is flagged, ASSET-REVIT-4).`,
+      },
+    },
+  ],
+});
+
+/** A need's purpose: one of the 一批 an idle asset can be put to (五个一批 / 四个一批 minus disposal and capital injection). */
+export type NeedPurpose =
+  | "office-use"
+  | "public-welfare-use"
+  | "industry-support"
+  | "convenience-services"
+  | "public-welfare"
+  | "collective-economy"
+  | "market-operation";
+
+/** Every need purpose, in the order the document lists them. */
+export const NEED_PURPOSES: readonly NeedPurpose[] = Object.freeze([
+  "office-use",
+  "public-welfare-use",
+  "industry-support",
+  "convenience-services",
+  "public-welfare",
+  "collective-economy",
+  "market-operation",
+]);
+
+const purposeSchema = z.enum(NEED_PURPOSES as [NeedPurpose, ...NeedPurpose[]]);
+
+const prioritySchema = z
+  .array(z.array(purposeSchema).min(1))
+  .min(1)
+  .refine((tiers) => {
+    const all = tiers.flat();
+    return all.length === NEED_PURPOSES.length && new Set(all).size === all.length;
+  }, "the tiers name every purpose exactly once");
+
+/** The order in which needs are served when idle assets are matched (调剂匹配): tiers of purposes, first tier first. ASSET-NEED-2. */
+export const needPurposePriority: Parameter<readonly (readonly NeedPurpose[])[]> = defineParameter({
+  id: "assets.needs.purposePriority",
+  unit: "tiers of purposes",
+  label: { zh: "资产需求调剂优先次序（按用途分档）", en: "order of serving needs by purpose (tiers)" },
+  schema: prioritySchema as unknown as z.ZodType<readonly (readonly NeedPurpose[])[]>,
+  values: [
+    {
+      from: FROM_003,
+      value: [
+        ["office-use"],
+        ["public-welfare-use", "convenience-services", "public-welfare"],
+        ["industry-support", "collective-economy", "market-operation"],
+      ],
+      source: {
+        document: SANNONG,
+        article: "ASSET-NEED-2",
+        verified: false,
+        note: `Office first is the document's (${cite003("§二(四)")}: “通过调剂、置换、租用等方式优先保障镇村办公用房、乡镇干部周转用房需要”), and so is public welfare before other uses (“将部分乡镇闲置资产优先调整用于便民服务站点…”); putting the village convenience-service and public-welfare uses in that second tier, and the rest in a third, is sannong's reading.`,
       },
     },
   ],
 });
 
 /**
- * Every parameter of `@sannong/assets`, each effective-dated and cited
- * (`verified: false` where the seeds leave the number open).
+ * Every parameter of `@sannong/assets`, each effective-dated and cited:
+ * `verified: true` with the sentence quoted where a document states the value
+ * (the plan's milestones), `verified: false` with its real source (a sannong
+ * default, general accounting practice) where the documents leave it open.
  *
  * @example
  * ```ts
  * import { assetsParameters } from "@sannong/assets";
  * assetsParameters.map((p) => p.id).includes("assets.revenue.minReserveRatio"); // → true
  * ```
- * @remarks Implements ASSET-REV-2, ASSET-REV-3, ASSET-REV-4, ASSET-CARE-2, ASSET-DEP-1, ASSET-RISK-1, ASSET-MERGE-1, ASSET-REVIT-1, ASSET-REVIT-3.
+ * @remarks Implements ASSET-REV-2, ASSET-REV-3, ASSET-REV-4, ASSET-CARE-2, ASSET-DEP-2, ASSET-RISK-1, ASSET-MERGE-1, ASSET-REVIT-1, ASSET-REVIT-3, ASSET-NEED-2.
  */
 export const assetsParameters: readonly Parameter[] = Object.freeze([
   minReserveRatio,
@@ -403,10 +498,12 @@ export const assetsParameters: readonly Parameter[] = Object.freeze([
   maintenanceNegativeList,
   depreciationStartRule,
   salvageRate,
+  straightLineMonthly,
   riskModel,
   mergerDifferenceThreshold,
   revitalizationMilestones,
   revitalizationDeadlineMonths,
+  needPurposePriority,
 ] as Parameter[]);
 
 /**
@@ -432,8 +529,10 @@ export const PARAM = Object.freeze({
   negativeList: "assets.maintenance.negativeList",
   startRule: "assets.depreciation.startRule",
   salvageRate: "assets.depreciation.salvageRate",
+  straightLineMonthly: "assets.depreciation.straightLineMonthly",
   riskModel: "assets.risk.model",
   mergerThreshold: "assets.merger.differenceThreshold",
   milestones: "assets.revitalization.milestones",
   deadlineMonths: "assets.revitalization.deadlineMonths",
+  purposePriority: "assets.needs.purposePriority",
 } as const);

@@ -34,7 +34,9 @@ import { record } from "./fixtures";
 
 describe("TSDoc examples", () => {
   it("ASSET-REG-1, ASSET-REG-2: register examples", () => {
-    expect(RULES["ASSET-DEP-1"].citation).toBe("001 §三(十一)1; 003 §二(一)");
+    expect(RULES["ASSET-DEP-1"].citation).toBe("《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(十一)1");
+    expect(RULES["ASSET-DEP-1"].quote).toBe("扶贫资产已成为固定资产的,须依法依规计提折旧。");
+    expect(RULES["ASSET-DEP-2"].quote).toBeUndefined();
     expect(() => fail("DISPOSAL_WITHOUT_VALUATION", { assetId: "A-1" }, ["valuation"])).toThrow(PolicyError);
     expect(assetsParameters.map((p) => p.id).includes("assets.revenue.minReserveRatio")).toBe(true);
     expect(overlay(assetsParameterSet, { "assets.revenue.minReserveRatio": { value: "0.2" } }).overridden[0]?.id).toBe(

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { RULES } from "../src/index";
 
 const src = join(__dirname, "..", "src");
-const spec = "/work/shared/spec/assets.md";
+/** The project's living copy of the spec (docs/spec), which this package's rules follow. */
+const spec = join(__dirname, "..", "..", "..", "docs", "spec", "assets.md");
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -31,11 +32,8 @@ describe("rule coverage", () => {
     }
   });
 
-  it.runIf(statSync(spec, { throwIfNoEntry: false }) !== undefined)(
-    "ASSET-REG-2: RULES lists exactly the ASSET-* rules of the spec",
-    () => {
-      const ids = [...new Set(readFileSync(spec, "utf8").match(/ASSET-[A-Z]+-\d+/g) ?? [])].sort();
-      expect(Object.keys(RULES).sort()).toEqual(ids);
-    },
-  );
+  it("ASSET-REG-2: RULES lists exactly the ASSET-* rules of the spec", () => {
+    const ids = [...new Set(readFileSync(spec, "utf8").match(/ASSET-[A-Z]+-\d+/g) ?? [])].sort();
+    expect(Object.keys(RULES).sort()).toEqual(ids);
+  });
 });

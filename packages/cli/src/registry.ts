@@ -399,6 +399,20 @@ export const builtInRegistry: Registry = createRegistry()
     { label: { zh: "闲置资产盘活进度", en: "revitalization report" } },
   )
   .register(
+    "assets.summarizeNeeds",
+    assets.summarizeNeeds,
+    assets.summarizeNeedsInputSchema,
+    assets.assetsParameterSet,
+    { label: { zh: "资产需求台账分析", en: "asset-needs register analysis" } },
+  )
+  .register(
+    "assets.matchIdleAssets",
+    assets.matchIdleAssets,
+    assets.matchIdleAssetsInputSchema,
+    assets.assetsParameterSet,
+    { label: { zh: "闲置资产调剂匹配", en: "matching idle assets to needs" } },
+  )
+  .register(
     "assets.depreciationSchedule",
     assets.depreciationSchedule,
     assets.depreciationScheduleInputSchema,

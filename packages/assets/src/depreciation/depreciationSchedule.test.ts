@@ -23,10 +23,14 @@ describe("depreciationSchedule", () => {
     expect(String(s.rows[119]!.accumulated)).toBe("114000.00");
     expect(String(s.rows[119]!.netValue)).toBe("6000.00");
     expect(String(s.undepreciated)).toBe("0.00");
-    expect(s.trace.rule).toBe("ASSET-DEP-1");
+    expect(s.straightLineMonthly).toBe("constant");
+    // the document's sentence on the root; the conventions (general accounting practice) in the ASSET-DEP-2 child
+    expect(s.trace).toMatchObject({ rule: "ASSET-DEP-1", quote: "扶贫资产已成为固定资产的,须依法依规计提折旧。" });
+    expect(s.trace.children?.map((c) => [c.rule, c.quote])).toEqual([["ASSET-DEP-2", undefined]]);
   });
 
-  it("ASSET-DEP-1: same-month start; the odd 分 go to the earliest months", () => {
+  it("ASSET-DEP-2: same-month start; a constant 33.33 a month, the remainder in the last month", () => {
+    // 100.00 ÷ 3 = 33.333… → 33.33 (half-up); 2 × 33.33 = 66.66; the last month 100.00 − 66.66 = 33.34
     const s = depreciationSchedule({
       cost: "100.00",
       salvageRate: "0",
@@ -35,28 +39,112 @@ describe("depreciationSchedule", () => {
       startRule: "same-month",
     });
     expect(s.rows.map((r) => [r.month, String(r.amount)])).toEqual([
-      ["2021-05", "33.34"],
+      ["2021-05", "33.33"],
       ["2021-06", "33.33"],
-      ["2021-07", "33.33"],
+      ["2021-07", "33.34"],
     ]);
   });
 
-  it("ASSET-DEP-1: defaults come from the parameters (5% salvage, next month) and are traced", () => {
+  it("ASSET-DEP-2: rounding up leaves a smaller last month (10,000.00, 5% salvage, 36 months)", () => {
+    // 9,500.00 ÷ 36 = 263.888… → 263.89; 35 × 263.89 = 9,236.15; the last month 9,500.00 − 9,236.15 = 263.85
+    const s = depreciationSchedule({ cost: "10000.00", salvageRate: "0.05", lifeMonths: 36, start: "2021-03-10" });
+    expect(new Set(s.rows.slice(0, 35).map((r) => String(r.amount)))).toEqual(new Set(["263.89"]));
+    expect(s.rows[35]).toMatchObject({ month: "2024-03" });
+    expect([String(s.rows[34]!.accumulated), String(s.rows[35]!.amount), String(s.rows[35]!.netValue)]).toEqual([
+      "9236.15",
+      "263.85",
+      "500.00",
+    ]);
+  });
+
+  it("ASSET-DEP-2: a monthly amount too small to round up is rounded down (7 分 over 10 months)", () => {
+    // 0.07 ÷ 10 = 0.007 → 0.01 half-up, but 9 × 0.01 = 0.09 > 0.07 would leave the last month −0.02:
+    // rounded down to 0.00 instead, and the last month books the 0.07
+    const s = depreciationSchedule({ cost: "0.07", salvageRate: "0", lifeMonths: 10, start: "2022-01-01" });
+    expect(s.rows.map((r) => String(r.amount))).toEqual([...new Array(9).fill("0.00"), "0.07"]);
+    expect(
+      String(
+        netValueAt({ cost: "0.07", salvageRate: "0", lifeMonths: 10, start: "2022-01-01" }, "2022-10-31").netValue,
+      ),
+    ).toBe("0.07");
+  });
+
+  it('ASSET-DEP-2: straightLineMonthly "spread" (input or parameter) puts the odd 分 in the earliest months', () => {
+    // 100.00 = 33.34 + 33.33 + 33.33 (core allocate: the odd 分 to the earliest month)
+    const input = {
+      cost: "100.00",
+      salvageRate: "0",
+      lifeMonths: 3,
+      start: "2021-05-31",
+      startRule: "same-month",
+    } as const;
+    const s = depreciationSchedule({ ...input, straightLineMonthly: "spread" });
+    expect(s.rows.map((r) => String(r.amount))).toEqual(["33.34", "33.33", "33.33"]);
+    expect(s.straightLineMonthly).toBe("spread");
+    const local = overlay(assetsParameterSet, { "assets.depreciation.straightLineMonthly": { value: "spread" } });
+    const t = depreciationSchedule(input, { parameters: local });
+    expect(t.rows.map((r) => String(r.amount))).toEqual(["33.34", "33.33", "33.33"]);
+    expect(t.trace.children?.[0]?.parameters?.map((p) => [p.id, p.value, p.overridden])).toEqual([
+      ["assets.depreciation.straightLineMonthly", "spread", true],
+    ]);
+    // a month into the life: 33.34 booked (spread) against 33.33 (constant)
+    expect(String(netValueAt({ ...input, straightLineMonthly: "spread" }, "2021-05-31").netValue)).toBe("66.66");
+    expect(String(netValueAt(input, "2021-05-31").netValue)).toBe("66.67");
+  });
+
+  it("ASSET-DEP-2: defaults come from the parameters (5% salvage, next month, constant) and are traced", () => {
     const s = depreciationSchedule({ cost: "120000.00", lifeMonths: 120, start: "2020-01-15" });
     expect(s.startRule).toBe("next-month");
     expect(s.salvageRate).toBe("0.05");
-    expect(s.trace.parameters?.map((p) => [p.id, p.verified])).toEqual([
+    expect(s.trace.parameters).toBeUndefined();
+    expect(s.trace.children?.[0]?.parameters?.map((p) => [p.id, p.verified])).toEqual([
       ["assets.depreciation.salvageRate", false],
       ["assets.depreciation.startRule", false],
+      ["assets.depreciation.straightLineMonthly", false],
     ]);
     const local = overlay(assetsParameterSet, {
       "assets.depreciation.startRule": { value: "same-month" },
       "assets.depreciation.salvageRate": { value: "0.03" },
     });
-    const t = depreciationSchedule({ cost: "120000.00", lifeMonths: 120, start: "2020-01-15" }, { parameters: local });
+    const t = depreciationSchedule(
+      { cost: "120000.00", lifeMonths: 120, start: "2020-01-15", straightLineMonthly: "constant" },
+      { parameters: local },
+    );
     expect(t.firstMonth).toBe("2020-01");
     expect(String(t.salvage)).toBe("3600.00");
-    expect(t.trace.parameters?.every((p) => p.overridden)).toBe(true);
+    expect(t.trace.children?.[0]?.parameters?.map((p) => [p.id, p.overridden])).toEqual([
+      ["assets.depreciation.salvageRate", true],
+      ["assets.depreciation.startRule", true],
+    ]);
+  });
+
+  it("ASSET-DEP-2: property — constant booking: every month but the last is the same amount, the last what is left (≥ 0)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 1, max: 1200 }),
+        (fen, pct, lifeMonths) => {
+          const s = depreciationSchedule({
+            cost: (fen / 100).toFixed(2),
+            salvageRate: (pct / 100).toFixed(2),
+            lifeMonths,
+            start: "2019-03-31",
+          });
+          const D = s.depreciable.fen;
+          const n = BigInt(lifeMonths);
+          const m = s.rows[0]!.amount.fen;
+          // the constant is D ÷ n rounded half-up, or rounded down where that would overdraw the last month
+          const up = (2n * D + n) / (2n * n);
+          expect(m).toBe(lifeMonths === 1 ? D : up * (n - 1n) > D ? D / n : up);
+          for (const r of s.rows.slice(0, -1)) expect(r.amount.fen).toBe(m);
+          const last = s.rows.at(-1)!.amount.fen;
+          expect(last).toBe(D - m * (n - 1n));
+          expect(last >= 0n).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it("ASSET-DEP-1: double-declining balance, last two years straight-line", () => {
@@ -107,7 +195,7 @@ describe("depreciationSchedule", () => {
         fc.integer({ min: 0, max: 10 ** 12 }),
         fc.integer({ min: 0, max: 100 }),
         fc.integer({ min: 1, max: 40 }),
-        fc.constantFrom("straight-line", "double-declining"),
+        fc.constantFrom("straight-line", "straight-line-spread", "double-declining"),
         fc.constantFrom("next-month", "same-month"),
         (fen, pct, years, method, startRule) => {
           const lifeMonths = method === "double-declining" ? years * 12 : years * 7;
@@ -116,7 +204,9 @@ describe("depreciationSchedule", () => {
             salvageRate: (pct / 100).toFixed(2),
             lifeMonths,
             start: "2019-03-31",
-            method: method as "straight-line",
+            ...(method === "straight-line-spread"
+              ? { straightLineMonthly: "spread" as const }
+              : { method: method as "straight-line" }),
             startRule: startRule as "next-month",
           });
           expect(sum(s.rows.map((r) => r.amount)).fen).toBe(s.depreciable.fen);
@@ -172,6 +262,12 @@ describe("depreciationSchedule", () => {
       },
       ["output", "byMonth", 1, "month"],
     ],
+    [
+      "straightLineMonthly with double-declining",
+      { method: "double-declining", straightLineMonthly: "constant" },
+      ["straightLineMonthly"],
+    ],
+    ["an unknown straightLineMonthly", { straightLineMonthly: "even" }, ["straightLineMonthly"]],
   ])("ASSET-DEP-1: rejects %s", (_n, over, path) => {
     expectSannongError(
       () => depreciationSchedule({ ...example, ...(over as object) } as never),
@@ -209,19 +305,21 @@ describe("netValueAt", () => {
         fc.integer({ min: 0, max: 10 ** 11 }),
         fc.constantFrom("0", "0.05", "0.037", "1"),
         fc.integer({ min: 2, max: 12 }),
-        fc.constantFrom("straight-line", "double-declining", "units-of-output"),
+        fc.constantFrom("straight-line", "straight-line-spread", "double-declining", "units-of-output"),
         fc.constantFrom("next-month", "same-month"),
         fc.integer({ min: 0, max: 150 }),
         fc.boolean(),
         (fen, salvageRate, years, method, startRule, offset, monthEnd) => {
-          const lifeMonths = years * 12;
+          const lifeMonths = method === "straight-line" ? years * 12 - (fen % 11) : years * 12;
           const start = "2018-11-20";
           const base = {
             cost: (fen / 100).toFixed(2),
             salvageRate,
             lifeMonths,
             start,
-            method: method as "straight-line",
+            ...(method === "straight-line-spread"
+              ? { straightLineMonthly: "spread" as const }
+              : { method: method as "straight-line" }),
             startRule: startRule as "next-month",
           };
           const input =
@@ -309,9 +407,11 @@ describe("netValuesAt", () => {
     expect(r.netValues.map(String)).toEqual(assets.map((a) => String(netValueAt(a, "2020-12-31").netValue)));
     expect(r.netValues.map(String).slice(0, 2)).toEqual(["109550.00", "0.00"]);
     expect(String(r.total)).toBe(String(sum(r.netValues)));
-    expect(r.trace.parameters?.map((p) => p.id)).toEqual([
+    expect(r.trace.children?.[0]?.rule).toBe("ASSET-DEP-2");
+    expect(r.trace.children?.[0]?.parameters?.map((p) => p.id)).toEqual([
       "assets.depreciation.salvageRate",
       "assets.depreciation.startRule",
+      "assets.depreciation.straightLineMonthly",
     ]);
   });
 

@@ -6,7 +6,7 @@
  * below 2^53 and is exact; quotients are corrected after the float division.
  * Not exported from the package. @internal
  */
-import type { DepreciationStartRule } from "../parameters";
+import type { DepreciationStartRule, StraightLineMonthly } from "../parameters";
 
 /** Depreciation methods: 年限平均法, 工作量法, 双倍余额递减法. */
 export type DepreciationMethod = "straight-line" | "units-of-output" | "double-declining";
@@ -20,6 +20,8 @@ export interface Normalised {
   readonly first: number;
   readonly method: DepreciationMethod;
   readonly startRule: DepreciationStartRule;
+  /** Straight-line only: a constant monthly amount with the remainder in the last month, or equal parts spread. */
+  readonly monthly: StraightLineMonthly;
   /** Units of output: per-month units as scaled integers (index 0 = first month), and the expected total on the same scale. */
   readonly units?: { readonly perMonth: readonly bigint[]; readonly total: bigint };
 }
@@ -53,6 +55,19 @@ export function equalPartsAccumulated(total: number, n: number, m: number): numb
   const q = divFloor(total, n);
   const r = total - q * n;
   return q * m + (m < r ? m : r);
+}
+
+/**
+ * The constant monthly amount of straight-line depreciation (月折旧额) in 分:
+ * `total ÷ n` rounded half-up to the 分; the last month books what is left
+ * (尾差). Where rounding up would leave the last month negative (only when the
+ * monthly amount is below (n − 1) ÷ 2 分), it is rounded down instead, so no
+ * month is ever negative and the net value never passes below salvage.
+ */
+export function constantMonthly(total: number, n: number): number {
+  if (n <= 1) return total;
+  const m = roundHalfUp(total, n);
+  return m * (n - 1) > total ? divFloor(total, n) : m;
 }
 
 /** Yearly amounts of double-declining balance (双倍余额递减法; the last two years straight-line). */
@@ -89,7 +104,8 @@ export function accumulatedAfter(a: Normalised, m: number): number {
   const D = a.costFen - a.salvageFen;
   switch (a.method) {
     case "straight-line":
-      return equalPartsAccumulated(D, a.life, m);
+      if (a.monthly === "spread") return equalPartsAccumulated(D, a.life, m);
+      return m === a.life ? D : constantMonthly(D, a.life) * m;
     case "double-declining": {
       // walk the years without building the schedule (the same numbers as doubleDecliningYears)
       const Y = a.life / 12;

@@ -16,7 +16,7 @@ import {
   type ParameterUse,
   yearMonthSchema,
 } from "@sannong/core";
-import { PARAM, type DepreciationStartRule } from "../parameters";
+import { PARAM, type DepreciationStartRule, type StraightLineMonthly } from "../parameters";
 import { monthIndex } from "../internal/months";
 import type { ReadonlyInput } from "../internal/types";
 import type { DepreciationMethod, Normalised } from "./engine";
@@ -31,11 +31,13 @@ export const MAX_LIFE_MONTHS = 1200;
 /**
  * zod schema of a depreciable asset: cost (原值), salvage-value rate (预计净残值率,
  * default: parameter `assets.depreciation.salvageRate`), life in months, the
- * date it was added (入账/投入使用日期), method (default straight-line) and
- * start rule (default: parameter `assets.depreciation.startRule`). The
- * units-of-output method needs `output`: the expected total output over the
- * life and the output recorded per month.
- * @remarks Implements ASSET-DEP-1.
+ * date it was added (入账/投入使用日期), method (default straight-line), start
+ * rule (default: parameter `assets.depreciation.startRule`) and, for
+ * straight-line only, how the months are booked (`straightLineMonthly`,
+ * default: parameter `assets.depreciation.straightLineMonthly`, `constant`).
+ * The units-of-output method needs `output`: the expected total output over
+ * the life and the output recorded per month.
+ * @remarks Implements ASSET-DEP-1, ASSET-DEP-2.
  */
 export const depreciationInputSchema = z
   .strictObject({
@@ -47,6 +49,7 @@ export const depreciationInputSchema = z
     start: legalDateSchema,
     method: z.enum(["straight-line", "units-of-output", "double-declining"]).optional(),
     startRule: z.enum(["next-month", "same-month"]).optional(),
+    straightLineMonthly: z.enum(["constant", "spread"]).optional(),
     output: z
       .strictObject({
         expectedTotal: positiveDecimalSchema,
@@ -73,6 +76,15 @@ export const depreciationInputSchema = z
         "只有工作量法使用 output",
         "output applies only to the units-of-output method",
         ["output"],
+        "not_applicable",
+      );
+    }
+    if (method !== "straight-line" && d.straightLineMonthly !== undefined) {
+      addIssue(
+        ctx,
+        "只有年限平均法使用 straightLineMonthly",
+        "straightLineMonthly applies only to the straight-line method",
+        ["straightLineMonthly"],
         "not_applicable",
       );
     }
@@ -129,6 +141,7 @@ type Parsed = z.output<typeof depreciationInputSchema>;
 export interface Defaults {
   readonly salvage?: ParameterUse<string>;
   readonly startRule?: ParameterUse<DepreciationStartRule>;
+  readonly monthly?: ParameterUse<StraightLineMonthly>;
 }
 
 interface Interval<T> {
@@ -139,6 +152,7 @@ interface Interval<T> {
 interface Resolved {
   readonly salvage: readonly Interval<string>[];
   readonly startRule: readonly Interval<DepreciationStartRule>[];
+  readonly monthly: readonly Interval<StraightLineMonthly>[];
 }
 
 const resolved = new WeakMap<ParameterSet, Resolved>();
@@ -158,6 +172,7 @@ function resolve(set: ParameterSet): Resolved {
     r = {
       salvage: intervals<string>(set, PARAM.salvageRate),
       startRule: intervals<DepreciationStartRule>(set, PARAM.startRule),
+      monthly: intervals<StraightLineMonthly>(set, PARAM.straightLineMonthly),
     };
     resolved.set(set, r);
   }
@@ -187,12 +202,25 @@ export function startRuleDefaultAt(set: ParameterSet, date: string): ParameterUs
   return pick(resolve(set).startRule, set, PARAM.startRule, date);
 }
 
-/** Default salvage rate and start rule in force on a date. @internal */
+/** The default straight-line monthly booking in force on a date (parameter `assets.depreciation.straightLineMonthly`). @internal */
+export function monthlyDefaultAt(set: ParameterSet, date: string): ParameterUse<StraightLineMonthly> {
+  return pick(resolve(set).monthly, set, PARAM.straightLineMonthly, date);
+}
+
+/** Default salvage rate, start rule and straight-line monthly booking in force on a date. @internal */
 export function defaultsAt(
   set: ParameterSet,
   date: LegalDate,
-): { salvage: ParameterUse<string>; startRule: ParameterUse<DepreciationStartRule> } {
-  return { salvage: salvageDefaultAt(set, date), startRule: startRuleDefaultAt(set, date) };
+): {
+  salvage: ParameterUse<string>;
+  startRule: ParameterUse<DepreciationStartRule>;
+  monthly: ParameterUse<StraightLineMonthly>;
+} {
+  return {
+    salvage: salvageDefaultAt(set, date),
+    startRule: startRuleDefaultAt(set, date),
+    monthly: monthlyDefaultAt(set, date),
+  };
 }
 
 function rateParts(rate: string | Decimal): { num: bigint; den: bigint } {
@@ -203,14 +231,16 @@ function rateParts(rate: string | Decimal): { num: bigint; den: bigint } {
 
 /** Normalises a zod-parsed input (the reference path). @internal */
 export function normalise(d: Parsed, set: ParameterSet): { a: Normalised; defaults: Defaults; salvageRate: string } {
-  const needs = d.salvageRate === undefined || d.startRule === undefined;
+  const method: DepreciationMethod = d.method ?? "straight-line";
+  const monthlyDefaulted = method === "straight-line" && d.straightLineMonthly === undefined;
+  const needs = d.salvageRate === undefined || d.startRule === undefined || monthlyDefaulted;
   const def = needs ? defaultsAt(set, d.start) : undefined;
   const rate = d.salvageRate ?? def!.salvage.value;
   const startRule = d.startRule ?? def!.startRule.value;
+  const monthly: StraightLineMonthly = monthlyDefaulted ? def!.monthly.value : (d.straightLineMonthly ?? "constant");
   const { num, den } = rateParts(rate);
   const costFen = Number((d.cost as Money).fen);
   const first = monthIndex(d.start) + (startRule === "next-month" ? 1 : 0);
-  const method: DepreciationMethod = d.method ?? "straight-line";
   let units: Normalised["units"];
   if (d.output) {
     let scale = d.output.expectedTotal.decimalPlaces();
@@ -230,11 +260,13 @@ export function normalise(d: Parsed, set: ParameterSet): { a: Normalised; defaul
     first,
     method,
     startRule,
+    monthly,
     ...(units ? { units } : {}),
   };
   const defaults: Defaults = {
     ...(d.salvageRate === undefined ? { salvage: def!.salvage } : {}),
     ...(d.startRule === undefined ? { startRule: def!.startRule } : {}),
+    ...(monthlyDefaulted ? { monthly: def!.monthly } : {}),
   };
   return { a, defaults, salvageRate: typeof rate === "string" ? rate : rate.toFixed() };
 }
@@ -323,9 +355,10 @@ export interface Quick {
   a: Normalised;
   start: string;
   salvageRate: string;
-  /** Whether the default salvage rate / start rule were read from the parameters. */
+  /** Whether the default salvage rate / start rule / straight-line monthly booking were read from the parameters. */
   usedSalvageDefault: boolean;
   usedStartRuleDefault: boolean;
+  usedMonthlyDefault: boolean;
 }
 
 /** A mutable normalised record for the fast path. @internal */
@@ -336,16 +369,26 @@ export interface MutableNormalised {
   first: number;
   method: DepreciationMethod;
   startRule: DepreciationStartRule;
+  monthly: StraightLineMonthly;
 }
 
 /** A fresh scratch record for {@link quickInto}. @internal */
 export function scratch(): Quick & { a: MutableNormalised } {
   return {
-    a: { costFen: 0, salvageFen: 0, life: 1, first: 0, method: "straight-line", startRule: "next-month" },
+    a: {
+      costFen: 0,
+      salvageFen: 0,
+      life: 1,
+      first: 0,
+      method: "straight-line",
+      startRule: "next-month",
+      monthly: "constant",
+    },
     start: "",
     salvageRate: "",
     usedSalvageDefault: false,
     usedStartRuleDefault: false,
+    usedMonthlyDefault: false,
   };
 }
 
@@ -370,6 +413,7 @@ export function quickInto(v: unknown, set: ParameterSet, out: Quick & { a: Mutab
       case "start":
       case "method":
       case "startRule":
+      case "straightLineMonthly":
         break;
       default:
         return false;
@@ -395,6 +439,8 @@ export function quickInto(v: unknown, set: ParameterSet, out: Quick & { a: Mutab
   if (method === "double-declining" && life % 12 !== 0) return false;
   const sr = o["startRule"];
   if (sr !== undefined && sr !== "next-month" && sr !== "same-month") return false;
+  const slm = o["straightLineMonthly"];
+  if (slm !== undefined && ((slm !== "constant" && slm !== "spread") || method === "double-declining")) return false;
   const rate = o["salvageRate"];
   let rp: { num: bigint; den: bigint } | undefined;
   if (rate !== undefined) {
@@ -418,6 +464,9 @@ export function quickInto(v: unknown, set: ParameterSet, out: Quick & { a: Mutab
   lastRate = r;
   lastParts = rp;
   const startRule = sr === undefined ? startRuleDefaultAt(set, start).value : (sr as DepreciationStartRule);
+  const straight = method === undefined || method === "straight-line";
+  const monthly: StraightLineMonthly =
+    straight && slm === undefined ? monthlyDefaultAt(set, start).value : ((slm ?? "constant") as StraightLineMonthly);
   const a = out.a;
   a.costFen = costFen;
   a.salvageFen = salvageOf(costFen, rp.num, rp.den);
@@ -425,10 +474,12 @@ export function quickInto(v: unknown, set: ParameterSet, out: Quick & { a: Mutab
   a.first = quickMonthIndex(start) + (startRule === "next-month" ? 1 : 0);
   a.method = method === undefined ? "straight-line" : (method as DepreciationMethod);
   a.startRule = startRule;
+  a.monthly = monthly;
   out.start = start;
   out.salvageRate = r;
   out.usedSalvageDefault = rate === undefined;
   out.usedStartRuleDefault = sr === undefined;
+  out.usedMonthlyDefault = straight && slm === undefined;
   return true;
 }
 

@@ -3,7 +3,6 @@ import {
   legalDateSchema,
   moneyFromFen,
   parseInput,
-  traceParameter,
   ValidationError,
   type LegalDate,
   type Money,
@@ -16,6 +15,7 @@ import { assetsParameterSet } from "../parameters";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import { isMonthEnd, monthIndex, yearMonthOf } from "../internal/months";
 import { accumulatedAfter, type Normalised } from "./engine";
+import { conventionsStep, defaultUses } from "./conventions";
 import {
   defaultsAt,
   depreciationInputSchema,
@@ -72,10 +72,14 @@ function resolve(
 ): { a: Normalised; defaults: Defaults; start: string; salvageRate: string } {
   const quick = quickNormalise(input, set);
   if (quick) {
-    const def = quick.usedSalvageDefault || quick.usedStartRuleDefault ? defaultsAt(set, quick.start) : undefined;
+    const def =
+      quick.usedSalvageDefault || quick.usedStartRuleDefault || quick.usedMonthlyDefault
+        ? defaultsAt(set, quick.start)
+        : undefined;
     const defaults: Defaults = {
       ...(quick.usedSalvageDefault ? { salvage: def!.salvage } : {}),
       ...(quick.usedStartRuleDefault ? { startRule: def!.startRule } : {}),
+      ...(quick.usedMonthlyDefault ? { monthly: def!.monthly } : {}),
     };
     return { a: quick.a, defaults, start: quick.start, salvageRate: quick.salvageRate };
   }
@@ -109,7 +113,7 @@ function resolve(
  *
  * @param input - the asset, as for {@link depreciationSchedule}
  * @param date - the legal date `YYYY-MM-DD`
- * @param options - `{ parameters? }`: salvage rate and start rule defaults, read on the asset's `start` date
+ * @param options - `{ parameters? }`: salvage rate, start rule and straight-line monthly defaults, read on the asset's `start` date
  * @returns net value, accumulated depreciation, months depreciated, and a trace
  * @throws {@link ValidationError} `INVALID_INPUT` for a malformed asset or date;
  *   {@link PolicyError} `DATE_BEFORE_START` when `date` is before `start`
@@ -122,7 +126,7 @@ function resolve(
  * // a day earlier December is not yet booked
  * String(netValueAt(asset, "2020-12-30").netValue); // → "110500.00"
  * ```
- * @remarks Implements ASSET-DEP-1 (001 §三(十一)1).
+ * @remarks Implements ASSET-DEP-1 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(十一)1), ASSET-DEP-2.
  */
 export function netValueAt(input: NetValueAtInput, date: LegalDate, options?: AssetsOptions): NetValueAtResult {
   const set = options === undefined ? assetsParameterSet : paramsOf(options, "netValueAt");
@@ -134,25 +138,20 @@ export function netValueAt(input: NetValueAtInput, date: LegalDate, options?: As
   const netValue = moneyFromFen(a.costFen - accFen);
   const accumulated = moneyFromFen(accFen);
   const rule = RULES["ASSET-DEP-1"];
-  const params = [];
-  if (defaults.salvage) params.push(traceParameter(defaults.salvage));
-  if (defaults.startRule) params.push(traceParameter(defaults.startRule));
   const trace: TraceNode = {
     rule: rule.id,
     citation: rule.citation,
     label: rule.label,
+    ...(rule.quote ? { quote: rule.quote } : {}),
     inputs: {
       cost: moneyFromFen(a.costFen).toString(),
-      salvageRate,
       lifeMonths: a.life,
       start,
-      method: a.method,
-      startRule: a.startRule,
       date,
       firstMonth: yearMonthOf(a.first),
     },
-    ...(params.length ? { parameters: params } : {}),
     output: { monthsDepreciated: m, accumulated: accumulated.toString(), netValue: netValue.toString() },
+    children: [conventionsStep(a, salvageRate, defaultUses(defaults))],
   };
   return Object.freeze({ date, netValue, accumulated, monthsDepreciated: m, fullyDepreciated: m === a.life, trace });
 }

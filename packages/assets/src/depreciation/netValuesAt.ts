@@ -16,6 +16,7 @@ import { paramsOf, type AssetsOptions } from "../internal/options";
 import type { ReadonlyInput } from "../internal/types";
 import { accumulatedAfter, type Normalised } from "./engine";
 import {
+  monthlyDefaultAt,
   salvageDefaultAt,
   startRuleDefaultAt,
   depreciationInputSchema,
@@ -63,7 +64,7 @@ export interface NetValuesAtResult {
  * exactly what {@link netValueAt} gives.
  *
  * @param input - `{ assets, date }`
- * @param options - `{ parameters? }`: salvage rate and start rule defaults
+ * @param options - `{ parameters? }`: salvage rate, start rule and straight-line monthly defaults
  * @returns net values in input order, their total, and a trace
  * @throws {@link ValidationError} `INVALID_INPUT` for a malformed asset (path
  *   `["assets", i, …]`) or date; {@link PolicyError} `DATE_BEFORE_START` when
@@ -78,7 +79,7 @@ export interface NetValuesAtResult {
  * r.netValues.map(String); // → ["109550.00", "0.00"]
  * String(r.total); // → "109550.00"
  * ```
- * @remarks Implements ASSET-DEP-1 (001 §三(十一)1).
+ * @remarks Implements ASSET-DEP-1 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(十一)1), ASSET-DEP-2.
  */
 export function netValuesAt(input: NetValuesAtInput, options?: AssetsOptions): NetValuesAtResult {
   const set = paramsOf(options, "netValuesAt");
@@ -119,6 +120,7 @@ export function netValuesAt(input: NetValuesAtInput, options?: AssetsOptions): N
       start = q.start;
       if (q.usedSalvageDefault) use(salvageDefaultAt(set, start));
       if (q.usedStartRuleDefault) use(startRuleDefaultAt(set, start));
+      if (q.usedMonthlyDefault) use(monthlyDefaultAt(set, start));
     } else {
       const r = depreciationInputSchema.safeParse(el);
       if (!r.success) parseInput(netValuesAtInputSchema, input, "netValuesAt");
@@ -143,6 +145,7 @@ export function netValuesAt(input: NetValuesAtInput, options?: AssetsOptions): N
       start = d.start;
       if (nm.defaults.salvage) use(nm.defaults.salvage);
       if (nm.defaults.startRule) use(nm.defaults.startRule);
+      if (nm.defaults.monthly) use(nm.defaults.monthly);
     }
     if (date < start) fail("DATE_BEFORE_START", { date, start }, ["assets", i, "start"]);
     const acc = accumulatedAfter(a, monthsEndedAt(a, endedIndex));
@@ -168,12 +171,20 @@ export function netValuesAt(input: NetValuesAtInput, options?: AssetsOptions): N
     accumulated: accMoney,
     trace: traceStep(RULES["ASSET-DEP-1"], {
       inputs: { assets: n, date },
-      parameters: dedupe(seen),
       output: { total: totalMoney, accumulated: accMoney },
       note: {
         zh: "逐项按闭式公式计算截至该日已结束折旧月份的累计折旧与净值",
         en: "each asset valued in closed form over the depreciation months ended by the date",
       },
+      children: [
+        traceStep(RULES["ASSET-DEP-2"], {
+          parameters: dedupe(seen),
+          note: {
+            zh: "各项资产的折旧方法、起始月、残值率与年限平均法月折旧额按其输入或默认参数（一般会计惯例与 sannong 默认值，非文件原文）",
+            en: "each asset's method, start month, salvage rate and straight-line monthly booking from its input or the default parameters (general accounting practice and sannong defaults, not the documents' words)",
+          },
+        }),
+      ],
     }),
   });
 }

@@ -135,7 +135,7 @@ export interface CheckDisposalResult {
  * // proceeds 5200.00 − net value 4000.00
  * String(r.writeOff?.gainOrLoss); // → "1200.00"
  * ```
- * @remarks Implements ASSET-DISP-1, ASSET-DISP-2, ASSET-DISP-3 (001 §三(十一)2).
+ * @remarks Implements ASSET-DISP-1, ASSET-DISP-2, ASSET-DISP-3 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(十一)2).
  */
 export function checkDisposal(input: CheckDisposalInput, options?: AssetsOptions): CheckDisposalResult {
   const d = parseInput(checkDisposalInputSchema, input, "checkDisposal");

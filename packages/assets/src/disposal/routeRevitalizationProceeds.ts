@@ -71,7 +71,7 @@ const METHOD_ZH: Record<RevitalizationMethod, string> = {
  * import { routeRevitalizationProceeds } from "@sannong/assets";
  * routeRevitalizationProceeds({ assetId: "A-3", condition: "loss-making", method: "principal-recovery", proceeds: "30000.00", date: "2022-05-01" }).destination; // → "district-treasury"
  * ```
- * @remarks Implements ASSET-DISP-4 (001 §三(十一)3).
+ * @remarks Implements ASSET-DISP-4 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(十一)3).
  */
 export function routeRevitalizationProceeds(
   input: RouteRevitalizationProceedsInput,

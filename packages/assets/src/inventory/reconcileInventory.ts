@@ -150,7 +150,7 @@ const CHECK_ZH: Record<InventoryCheck, string> = {
  * });
  * r.discrepancies.map((x) => [x.check, x.type, x.assetId]); // → [["ledger-card", "missing", "A-2"], ["ledger-physical", "missing", "A-2"]]
  * ```
- * @remarks Implements ASSET-INV-1 (001 §三(十一)1; 003 §二(一)).
+ * @remarks Implements ASSET-INV-1 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(十一)1; 《盘活用好镇村公有资产工作方案》 §二(一)).
  */
 export function reconcileInventory(input: ReconcileInventoryInput, options?: AssetsOptions): ReconcileInventoryResult {
   const d = parseInput(reconcileInventoryInputSchema, input, "reconcileInventory");

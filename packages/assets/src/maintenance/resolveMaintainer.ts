@@ -51,7 +51,7 @@ export interface ResolveMaintainerResult {
  * import { resolveMaintainer } from "@sannong/assets";
  * resolveMaintainer({ kind: "cross-township", beneficiary: "甲村、乙村", locatedInTownship: "河西镇" }).maintainer; // → "河西镇"
  * ```
- * @remarks Implements ASSET-CARE-1 (001 §三(九)1).
+ * @remarks Implements ASSET-CARE-1 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(九)1).
  */
 export function resolveMaintainer(input: ResolveMaintainerInput, options?: AssetsOptions): ResolveMaintainerResult {
   const d = parseInput(resolveMaintainerInputSchema, input, "resolveMaintainer");

@@ -104,7 +104,7 @@ export interface SplitMaintenanceCostResult {
  * });
  * [String(r.township), String(r.fromIncome), String(r.incomeLeft)]; // → ["3000.00", "2000.00", "8000.00"]
  * ```
- * @remarks Implements ASSET-CARE-2, ASSET-CARE-3 (001 §三(九)1, 3; §三(十一)2).
+ * @remarks Implements ASSET-CARE-2, ASSET-CARE-3 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(九)1, 3; §三(十一)2).
  */
 export function splitMaintenanceCost(
   input: SplitMaintenanceCostInput,

@@ -129,7 +129,7 @@ export interface PlanFunctionalTransferResult {
  * });
  * r.lines[0]?.to; // → "新乙镇农业服务中心"
  * ```
- * @remarks Implements ASSET-MERGE-2 (003 §二(二)).
+ * @remarks Implements ASSET-MERGE-2 (《盘活用好镇村公有资产工作方案》 §二(二)).
  */
 export function planFunctionalTransfer(
   input: PlanFunctionalTransferInput,

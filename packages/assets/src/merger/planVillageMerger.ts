@@ -134,7 +134,7 @@ const cmp = (a: Fraction, b: Fraction): number => {
  * ] });
  * [r.mode, r.figures.difference, r.figures.max, r.figures.min]; // → ["direct", "1/10", "1000.00", "900.00"]
  * ```
- * @remarks Implements ASSET-MERGE-1 (003 §二(二)).
+ * @remarks Implements ASSET-MERGE-1 (《盘活用好镇村公有资产工作方案》 §二(二)).
  */
 export function planVillageMerger(input: PlanVillageMergerInput, options?: AssetsOptions): PlanVillageMergerResult {
   const d = parseInput(planVillageMergerInputSchema, input, "planVillageMerger");

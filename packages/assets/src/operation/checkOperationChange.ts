@@ -34,7 +34,7 @@ const text = z.string().trim().min(1).max(500);
 /**
  * zod schema of an operating contract (经营合同或协议) between the owner and the
  * operator: operator, mode, term, revenue distribution and risk control.
- * @remarks Implements ASSET-OPS-1 (001 §三(八)1).
+ * @remarks Implements ASSET-OPS-1 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(八)1).
  */
 export const operatingContractSchema = z.strictObject({
   operator: text,
@@ -111,7 +111,7 @@ export interface CheckOperationChangeResult {
  * });
  * r.valid; // → true
  * ```
- * @remarks Implements ASSET-OPS-1, ASSET-OPS-2 (001 §三(八)).
+ * @remarks Implements ASSET-OPS-1, ASSET-OPS-2 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(八)).
  */
 export function checkOperationChange(
   input: CheckOperationChangeInput,

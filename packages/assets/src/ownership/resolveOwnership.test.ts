@@ -85,6 +85,35 @@ describe("resolveOwnership", () => {
     ]);
   });
 
+  it("ASSET-OWN-2: 由区、镇两级分别明确 — a cross-township project is confirmed by the district, a cross-village one by the township", () => {
+    const contributions = [
+      { owner: "甲镇", amount: "2" },
+      { owner: "乙镇", amount: "1" },
+    ];
+    const township = resolveOwnership({ kind: "cross-township", contributions });
+    expect(township.status === "determined" && township.confirmedBy).toMatchObject({
+      level: "district",
+      body: { zh: "区级" },
+      stated: true,
+    });
+    expect(township.trace.note?.zh).toContain("由区级明确权属关系");
+    const village = resolveOwnership({
+      kind: "cross-village",
+      contributions,
+      agreement: [{ owner: "甲镇", share: "1" }],
+    });
+    expect(village).toMatchObject({ basis: "agreement", confirmedBy: { level: "township", body: { zh: "镇级" } } });
+    expect(village.trace.quote).toContain("并由区、镇两级分别明确权属关系");
+  });
+
+  it("ASSET-OWN-1, ASSET-OWN-4: a single-village project is confirmed by the township (sannong's reading); a migrant project names no body", () => {
+    const single = resolveOwnership({ kind: "single-village", village: "甲村" });
+    expect(single.status === "determined" && single.confirmedBy).toMatchObject({ level: "township", stated: false });
+    expect(single.status === "determined" && single.confirmedBy?.basis.zh).toContain("文件未写明");
+    const migrant = resolveOwnership({ kind: "reservoir-migrant", assetClass: "operating", village: "移民新村" });
+    expect(migrant.status === "determined" && migrant.confirmedBy).toBeNull();
+  });
+
   it("ASSET-OWN-1: a single-village project belongs to the village collective", () => {
     expect(resolveOwnership({ kind: "single-village", village: "甲村" })).toMatchObject({
       status: "determined",

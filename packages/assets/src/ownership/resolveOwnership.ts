@@ -88,6 +88,61 @@ export interface OwnerShare {
 /** The body that decides an ownership the rules cannot determine. */
 export const OWNERSHIP_DECIDED_BY = "区脱贫攻坚领导小组";
 
+/**
+ * Who confirms (明确权属关系) an ownership the rules determine: the district
+ * (区级) or the township (镇级), whether the document says so or it is
+ * sannong's reading, and why.
+ */
+export interface OwnershipConfirmation {
+  readonly level: "district" | "township";
+  /** `区级` / `镇级`. */
+  readonly body: Label;
+  /** True when the document names the level; false when it is sannong's reading. */
+  readonly stated: boolean;
+  readonly basis: Label;
+}
+
+const DISTRICT: Label = Object.freeze({ zh: "区级", en: "the district (区级)" });
+const TOWNSHIP: Label = Object.freeze({ zh: "镇级", en: "the township (镇级)" });
+
+/** The confirming level of each kind of project (清河门区实施方案 §三(六)); `null` where the document names none. */
+function confirmation(kind: Data["kind"]): OwnershipConfirmation | null {
+  switch (kind) {
+    case "cross-township":
+      return Object.freeze({
+        level: "district" as const,
+        body: DISTRICT,
+        stated: true,
+        basis: Object.freeze({
+          zh: "“跨乡跨村实施的项目……由区、镇两级分别明确权属关系”：跨乡（跨镇）项目由区级明确（“分别”按顺序对应跨乡、跨村）",
+          en: "“跨乡跨村实施的项目……由区、镇两级分别明确权属关系”: a cross-township project is confirmed by the district (区、镇 read respectively with 跨乡、跨村)",
+        }),
+      });
+    case "cross-village":
+      return Object.freeze({
+        level: "township" as const,
+        body: TOWNSHIP,
+        stated: true,
+        basis: Object.freeze({
+          zh: "“跨乡跨村实施的项目……由区、镇两级分别明确权属关系”：跨村项目由镇级明确（“分别”按顺序对应跨乡、跨村）",
+          en: "“跨乡跨村实施的项目……由区、镇两级分别明确权属关系”: a cross-village project is confirmed by the township (区、镇 read respectively with 跨乡、跨村)",
+        }),
+      });
+    case "single-village":
+      return Object.freeze({
+        level: "township" as const,
+        body: TOWNSHIP,
+        stated: false,
+        basis: Object.freeze({
+          zh: "文件未写明单独到村项目由谁明确权属；sannong 取组织实施该项目的镇（“各镇组织实施的单独到村项目”）",
+          en: "the document names no confirming body for a single-village project; sannong names the township that organised it (“各镇组织实施的单独到村项目”)",
+        }),
+      });
+    case "reservoir-migrant":
+      return null;
+  }
+}
+
 /** Result of {@link resolveOwnership}. */
 export type ResolveOwnershipResult =
   | {
@@ -96,6 +151,13 @@ export type ResolveOwnershipResult =
       /** What fixed the shares. */
       readonly basis: "village" | "agreement" | "contributions";
       readonly rule: "ASSET-OWN-1" | "ASSET-OWN-2" | "ASSET-OWN-4";
+      /**
+       * Who confirms the ownership (明确权属关系): the district for a
+       * cross-township project, the township for a cross-village or (sannong's
+       * reading) a single-village one; `null` for a reservoir-migrant project,
+       * for which 衢政办发〔2016〕65号 names no body.
+       */
+      readonly confirmedBy: OwnershipConfirmation | null;
       readonly note?: Label;
       readonly trace: TraceNode;
     }
@@ -125,6 +187,12 @@ function undetermined(reason: Label, inputs: Record<string, unknown>): ResolveOw
       },
     }),
   });
+}
+
+/** The note with who confirms the ownership appended. */
+function withConfirmation(note: Label, c: OwnershipConfirmation | null): Label {
+  if (!c) return note;
+  return { zh: `${note.zh}；由${c.body.zh}明确权属关系`, en: `${note.en}; confirmed by ${c.body.en}` };
 }
 
 function owners(list: readonly { owner: string; share: Fraction }[]): OwnerShare[] {
@@ -184,6 +252,11 @@ function fromContributions(d: Data): { owner: string; share: Fraction }[] | unde
  * to be decided by the district leading group — never a guess (ASSET-OWN-3).
  * Owners are listed in order of first appearance; a unit named twice in the
  * contributions has its amounts added; a zero contribution makes no owner.
+ * A determined result names who confirms it (`confirmedBy`): “由区、镇两级分别
+ * 明确权属关系” — the district (区级) for a cross-township project, the
+ * township (镇级) for a cross-village one; for a single-village project the
+ * document names no body and sannong names the township that organised it
+ * (`stated: false`); a reservoir-migrant project has none (`null`).
  *
  * @param input - kind, village, contributions, agreement
  * @param options - `{ parameters? }` (unused; accepted for a uniform API)
@@ -197,8 +270,9 @@ function fromContributions(d: Data): { owner: string; share: Fraction }[] | unde
  *   contributions: [{ owner: "甲村", amount: "600000" }, { owner: "乙村", amount: "300000" }, { owner: "丙村", amount: "100000" }],
  * });
  * r.status === "determined" && r.owners; // → [{ owner: "甲村", share: "3/5", percent: "60.00" }, { owner: "乙村", share: "3/10", percent: "30.00" }, { owner: "丙村", share: "1/10", percent: "10.00" }]
+ * r.status === "determined" && [r.confirmedBy?.level, r.confirmedBy?.body.zh, r.confirmedBy?.stated]; // → ["township", "镇级", true]
  * ```
- * @remarks Implements ASSET-OWN-1, ASSET-OWN-2, ASSET-OWN-3, ASSET-OWN-4 (001 §三(六); 004 §二(五)1).
+ * @remarks Implements ASSET-OWN-1, ASSET-OWN-2, ASSET-OWN-3, ASSET-OWN-4 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(六); 衢政办发〔2016〕65号 §二(五)1).
  */
 export function resolveOwnership(input: ResolveOwnershipInput, options?: AssetsOptions): ResolveOwnershipResult {
   const d = parseInput(resolveOwnershipInputSchema, input, "resolveOwnership");
@@ -224,13 +298,19 @@ export function resolveOwnership(input: ResolveOwnershipInput, options?: AssetsO
           }
         : undefined;
     const list = owners([{ owner: d.village, share: fraction(1n, 1n) }]);
+    const confirmedBy = confirmation(d.kind);
     return Object.freeze({
       status: "determined" as const,
       owners: Object.freeze(list),
       basis: "village" as const,
       rule: rule.id as "ASSET-OWN-1" | "ASSET-OWN-4",
+      confirmedBy,
       ...(note ? { note } : {}),
-      trace: traceStep(rule, { inputs, output: list, ...(note ? { note } : {}) }),
+      trace: traceStep(rule, {
+        inputs,
+        output: { owners: list, confirmedBy: confirmedBy?.body.zh ?? null },
+        ...(note ? { note } : confirmedBy ? { note: confirmedBy.basis } : {}),
+      }),
     });
   }
   const rule = d.kind === "reservoir-migrant" ? RULES["ASSET-OWN-4"] : RULES["ASSET-OWN-2"];
@@ -238,17 +318,22 @@ export function resolveOwnership(input: ResolveOwnershipInput, options?: AssetsO
     const a = fromAgreement(d);
     if (!a.ok) return undetermined(a.reason, inputs);
     const list = owners(a.list);
-    const note: Label = {
-      zh: "按事先约定确定所有权比例（约定优先于投入比例）",
-      en: "shares fixed by the prior agreement (it wins over the contributions)",
-    };
+    const confirmedBy = confirmation(d.kind);
+    const note: Label = withConfirmation(
+      {
+        zh: "按事先约定确定所有权比例（约定优先于投入比例）",
+        en: "shares fixed by the prior agreement (it wins over the contributions)",
+      },
+      confirmedBy,
+    );
     return Object.freeze({
       status: "determined" as const,
       owners: Object.freeze(list),
       basis: "agreement" as const,
       rule: rule.id as "ASSET-OWN-2" | "ASSET-OWN-4",
+      confirmedBy,
       note,
-      trace: traceStep(rule, { inputs, output: list, note }),
+      trace: traceStep(rule, { inputs, output: { owners: list, confirmedBy: confirmedBy?.body.zh ?? null }, note }),
     });
   }
   const list = fromContributions(d);
@@ -261,16 +346,21 @@ export function resolveOwnership(input: ResolveOwnershipInput, options?: AssetsO
     );
   }
   const shares = owners(list);
-  const note: Label = { zh: "按资金投入比例确定所有权比例", en: "shares in proportion to the money each unit put in" };
+  const confirmedBy = confirmation(d.kind);
+  const note: Label = withConfirmation(
+    { zh: "按资金投入比例确定所有权比例", en: "shares in proportion to the money each unit put in" },
+    confirmedBy,
+  );
   return Object.freeze({
     status: "determined" as const,
     owners: Object.freeze(shares),
     basis: "contributions" as const,
     rule: rule.id as "ASSET-OWN-2" | "ASSET-OWN-4",
+    confirmedBy,
     note,
     trace: traceStep(rule, {
       inputs: { ...inputs, amounts: (d.contributions ?? []).map((c) => `${c.owner}: ${String(c.amount)}`) },
-      output: shares,
+      output: { owners: shares, confirmedBy: confirmedBy?.body.zh ?? null },
       note,
     }),
   });

@@ -87,7 +87,7 @@ export interface SplitByOwnershipResult {
  * const r = splitByOwnership({ amount: "1000.00", owners: [{ owner: "甲村", share: "1/3" }, { owner: "乙村", share: "2/3" }] });
  * r.parts.map((p) => String(p.amount)); // → ["333.33", "666.67"]
  * ```
- * @remarks Implements ASSET-OWN-2 (001 §三(六)) with CORE-ALLOC-1.
+ * @remarks Implements ASSET-OWN-2 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(六)) with CORE-ALLOC-1.
  */
 export function splitByOwnership(input: SplitByOwnershipInput, options?: AssetsOptions): SplitByOwnershipResult {
   const d = parseInput(splitByOwnershipInputSchema, input, "splitByOwnership");

@@ -96,7 +96,7 @@ function row(r: AssetRecord, lang: "zh" | "en"): string[] {
  * t.headers.slice(0, 3); // → ["资产编号", "资产名称", "类别"]
  * t.rows[0]?.[9]; // → "100000.00"
  * ```
- * @remarks Implements ASSET-REG-2 (001 §三(七)1).
+ * @remarks Implements ASSET-REG-2 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(七)1).
  */
 export function exportRegisterRows(input: ExportRegisterRowsInput, options?: AssetsOptions): RegisterTable {
   const data = parseInput(exportRegisterRowsInputSchema, input, "exportRegisterRows");

@@ -108,7 +108,7 @@ export const clearanceSchema = z.strictObject({
  * }, "demo"); // a record with Money amounts
  * String(r.netValue); // → "80000.00"
  * ```
- * @remarks Implements ASSET-REG-1 (001 §三(七)1).
+ * @remarks Implements ASSET-REG-1 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(七)1).
  */
 export const assetRecordSchema = z
   .strictObject({
@@ -190,7 +190,7 @@ export interface AssetRecord {
 
 /**
  * zod schema of a register (登记台账): a list of asset records with distinct ids.
- * @remarks Implements ASSET-REG-2 (001 §三(七)).
+ * @remarks Implements ASSET-REG-2 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(七)).
  */
 export const assetRegisterSchema = z
   .array(assetRecordSchema)

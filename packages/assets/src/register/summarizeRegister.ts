@@ -88,7 +88,7 @@ function groupBy(records: readonly AssetRecord[], key: (r: AssetRecord) => strin
  * // groups in code-unit order of the key, whatever the order of the records
  * s.byOwner.map((r) => [r.key, String(r.netValue)]); // → [["乙村集体", "45000.00"], ["甲村集体", "80000.00"]]
  * ```
- * @remarks Implements ASSET-REG-2 (001 §三(七)).
+ * @remarks Implements ASSET-REG-2 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(七)).
  */
 export function summarizeRegister(input: SummarizeRegisterInput, options?: AssetsOptions): SummarizeRegisterResult {
   const data = parseInput(summarizeRegisterInputSchema, input, "summarizeRegister");

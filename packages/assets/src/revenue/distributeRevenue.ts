@@ -454,7 +454,7 @@ function exactWeights(shares: readonly Fraction[], path: readonly (string | numb
  * r.households.map((h) => String(h.amount)); // → ["32400.00", "16200.00"]
  * String(r.uses[1]?.amount); // → "32400.00"
  * ```
- * @remarks Implements ASSET-REV-1, ASSET-REV-2, ASSET-REV-3, ASSET-REV-4, ASSET-REV-5, ASSET-REV-6 (001 §三(九)3, §三(十); 004 §二(五)1).
+ * @remarks Implements ASSET-REV-1, ASSET-REV-2, ASSET-REV-3, ASSET-REV-4, ASSET-REV-5, ASSET-REV-6 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(九)3, §三(十); 衢政办发〔2016〕65号 §二(五)1).
  */
 export function distributeRevenue(input: DistributeRevenueInput, options?: AssetsOptions): DistributeRevenueResult {
   const d = parseRevenueInput(input);

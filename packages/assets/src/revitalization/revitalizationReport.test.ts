@@ -95,6 +95,34 @@ describe("revitalizationReport", () => {
     expect(revitalizationReport({ ...input, items: [{ ...sale, valuedOn: "2021-07-01" }] }).flags).toEqual([]);
   });
 
+  it("ASSET-REVIT-4: a deadline after the plan's end (the last milestone, 2021-12-31) is flagged, given or set by difficulty", () => {
+    // hard: listed 2021-06-15 + 12 months (parameter) = 2022-06-15 > 2021-12-31; medium: + 6 months = 2021-12-15 ≤ 2021-12-31
+    const hard = { ...school, id: "R-5", difficulty: "hard" as const, closedOn: undefined };
+    const medium = { ...school, id: "R-6", difficulty: "medium" as const, closedOn: undefined };
+    const late = { ...office, id: "R-7", deadline: "2022-01-31" };
+    const r = revitalizationReport({ asOf: "2021-09-30", items: [hard, medium, late, office] });
+    expect(r.items.map((x) => [x.id, x.deadline])).toEqual([
+      ["R-5", "2022-06-15"],
+      ["R-6", "2021-12-15"],
+      ["R-7", "2022-01-31"],
+      ["R-1", "2021-08-31"],
+    ]);
+    expect(r.flags.map((f) => [f.code, f.rule, f.path])).toEqual([
+      ["DEADLINE_AFTER_PLAN_END", "ASSET-REVIT-4", ["items", 0, "difficulty"]],
+      ["DEADLINE_AFTER_PLAN_END", "ASSET-REVIT-4", ["items", 2, "deadline"]],
+    ]);
+    expect(r.flags[0]!.zh).toContain("2022-06-15");
+    expect(r.flags[0]!.zh).toContain("2021-12-31");
+    // a flag, not a refusal; and the plan's end follows the milestones parameter
+    const later = overlay(assetsParameterSet, {
+      "assets.revitalization.milestones": {
+        value: [{ id: "revitalization", due: "2022-06-30", zh: "盘活", en: "revitalisation" }],
+      },
+    });
+    expect(revitalizationReport({ asOf: "2021-09-30", items: [hard, late] }, { parameters: later }).flags).toEqual([]);
+    expect(r.trace.children?.map((c) => c.rule)).toContain("ASSET-REVIT-4");
+  });
+
   it("ASSET-REVIT-3: milestones (2021-03-31, 05-31, 06-30, 12-31) are data; the report says what is late", () => {
     const r = revitalizationReport({
       asOf: "2021-07-10",

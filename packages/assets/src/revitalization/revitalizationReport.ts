@@ -235,7 +235,9 @@ function rate(closed: bigint, total: bigint, show: (x: bigint) => string | numbe
  * plan's milestones (inventory 2021-03-31, transfer 2021-05-31, plans
  * 2021-06-30, revitalisation 2021-12-31, parameter
  * `assets.revitalization.milestones`) with what is late. A market disposal
- * closed without a valuation is flagged.
+ * closed without a valuation is flagged, and so is an item whose deadline —
+ * given, or set by its difficulty — falls after the plan's end, the latest
+ * milestone (2021-12-31: “即2021年底前……闲置资产全面盘活利用”, ASSET-REVIT-4).
  *
  * @param input - asOf, items, milestones?
  * @param options - `{ parameters? }`: milestones and deadlines by difficulty
@@ -250,7 +252,7 @@ function rate(closed: bigint, total: bigint, show: (x: bigint) => string | numbe
  * ] });
  * [r.overdue, r.rate.byCount.percent, r.rate.byValue.percent]; // → [["R-1"], "50.00", "20.00"]
  * ```
- * @remarks Implements ASSET-REVIT-1, ASSET-REVIT-2, ASSET-REVIT-3 (003 §一, §二(一)–(五)).
+ * @remarks Implements ASSET-REVIT-1, ASSET-REVIT-2, ASSET-REVIT-3, ASSET-REVIT-4 (《盘活用好镇村公有资产工作方案》 §一, §二(一)–(五)).
  */
 export function revitalizationReport(
   input: RevitalizationReportInput,
@@ -272,6 +274,8 @@ export function revitalizationReport(
       "revitalizationReport",
     );
   }
+  // The plan's end: the latest milestone (ASSET-REVIT-4); every item's deadline should fall on or before it.
+  const planEnd = milestonesUse.value.reduce((m, x) => (x.due > m ? x.due : m), "1900-01-01");
   // The deadline by difficulty is the one in force when the item was listed (not at the report date).
   const deadlineUses = new Map<string, ParameterUse<DeadlineMonths>>();
   const deadlineAt = new Map<string, ParameterUse<DeadlineMonths>>();
@@ -287,6 +291,18 @@ export function revitalizationReport(
         deadlineUses.set(`${use.id}@${use.from}`, use);
       }
       deadline = addMonths(it.listedOn, use.value[it.difficulty!]);
+    }
+    if (deadline > planEnd) {
+      const given = it.deadline !== undefined;
+      flags.push(
+        finding(
+          "DEADLINE_AFTER_PLAN_END",
+          "ASSET-REVIT-4",
+          `${it.name}的盘活时限 ${deadline}${given ? "" : `（按难易程度“${it.difficulty}”推算）`}晚于方案完成时限 ${planEnd}`,
+          `the deadline of ${it.name}, ${deadline}${given ? "" : ` (set by its difficulty, ${it.difficulty})`}, is after the plan's end ${planEnd}`,
+          ["items", i, given ? "deadline" : "difficulty"],
+        ),
+      );
     }
     const closed = it.closedOn !== undefined && it.closedOn <= d.asOf;
     let status: RevitalizationItemStatus["status"];
@@ -408,6 +424,10 @@ export function revitalizationReport(
         traceStep(RULES["ASSET-REVIT-3"], {
           parameters: [milestonesUse],
           output: milestones.map((m) => `${m.id}: ${m.status}`),
+        }),
+        traceStep(RULES["ASSET-REVIT-4"], {
+          inputs: { planEnd },
+          output: flags.filter((f) => f.code === "DEADLINE_AFTER_PLAN_END").map((f) => f.path.join(".")),
         }),
       ],
     }),

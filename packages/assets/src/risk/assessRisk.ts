@@ -106,7 +106,7 @@ const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
  * });
  * [r.level, r.score, r.causes.map((c) => c.indicator)]; // → ["medium", "73.00", ["output-benefit", "operating-status"]]
  * ```
- * @remarks Implements ASSET-RISK-1 (001 §二(一)–(三)).
+ * @remarks Implements ASSET-RISK-1 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §二(一)–(三)).
  */
 export function assessRisk(input: AssessRiskInput, options?: AssetsOptions): AssessRiskResult {
   const d = parseInput(assessRiskInputSchema, input, "assessRisk");

@@ -15,7 +15,7 @@ import {
  * assets: the seed's “2016年以来”, read as from 2016-01-01 inclusive, by the
  * acquisition date (购建时间). The seed fixes the year, so this is a cited
  * constant, not a parameter.
- * @remarks Implements ASSET-SCOPE-1 (001 §三(五)1).
+ * @remarks Implements ASSET-SCOPE-1 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(五)1).
  */
 export const IN_SCOPE_FROM = "2016-01-01";
 
@@ -46,7 +46,7 @@ export interface ClassifyAssetScopeResult {
  * management (界定范围类型):
  * household assets (到户类) are excluded; assets with no fiscal special poverty
  * funds are excluded here (they are supervised by the unit that funded them,
- * 001 §三(十三)); assets formed with such funds since 2016-01-01 are in
+ * 清河门区实施方案 §三(十三)); assets formed with such funds since 2016-01-01 are in
  * scope; earlier ones are in scope only once traced, confirmed and registered
  * (`clearance` all true), and until then `pending-trace`.
  *
@@ -69,7 +69,7 @@ export interface ClassifyAssetScopeResult {
  * classifyAssetScope({ ...record, acquiredOn: "2015-05-01" }).status; // → "pending-trace"
  * classifyAssetScope({ ...record, type: "household" }).status; // → "excluded"
  * ```
- * @remarks Implements ASSET-SCOPE-1, ASSET-SCOPE-2 (001 §三(五)).
+ * @remarks Implements ASSET-SCOPE-1, ASSET-SCOPE-2 (《清河门区扶贫资金风险防控和扶贫资产监管实施方案》 §三(五)).
  */
 export function classifyAssetScope(input: ClassifyAssetScopeInput, options?: AssetsOptions): ClassifyAssetScopeResult {
   const r = parseInput(classifyAssetScopeInputSchema, input, "classifyAssetScope") as unknown as AssetRecord;
@@ -87,8 +87,8 @@ export function classifyAssetScope(input: ClassifyAssetScopeInput, options?: Ass
   } else if (!fiscal) {
     status = "excluded";
     reason = {
-      zh: "未使用财政专项扶贫资金，不属于本方案管理范围，由资金投入单位按行业要求纳入监管（001 §三(十三)）",
-      en: "formed without fiscal special poverty funds: outside this scheme; the funding unit supervises it under its sector's rules (001 §三(十三))",
+      zh: "未使用财政专项扶贫资金，不属于本方案管理范围，由资金投入单位按行业要求纳入监管（清河门区实施方案 §三(十三)）",
+      en: "formed without fiscal special poverty funds: outside this scheme; the funding unit supervises it under its sector's rules (清河门区实施方案 §三(十三))",
     };
   } else if (r.acquiredOn >= IN_SCOPE_FROM) {
     status = "in-scope";
