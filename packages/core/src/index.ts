@@ -14,6 +14,9 @@ export type { ErrorPath, Issue, Lang, Result, SannongErrorInit, MessageTemplate 
 export { POLICY_DOCUMENTS, citeDocument, defineRule } from "./sources/documents";
 export type { PolicyDocument, PolicyDocumentKey, RuleDefinition } from "./sources/documents";
 
+// --- immutable data (results cannot be tampered with) ---
+export { deepFreeze } from "./data/deepFreeze";
+
 // --- validation ---
 export { parseInput, addIssue, idSchema, safeRecord, refineUniqueIds } from "./validation/parse";
 export {

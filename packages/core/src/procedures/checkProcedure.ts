@@ -1,3 +1,4 @@
+import { deepFreeze } from "../data/deepFreeze";
 import * as z from "zod";
 import type { LegalDate } from "../dates/date";
 import { getParameter, valueAt, type Label, type ParameterSet, type ParameterUse } from "../params/parameter";
@@ -428,12 +429,12 @@ export function checkProcedure(
   };
 }
 
-const STATUS_LABEL: Record<StepStatus["status"], Label> = {
+const STATUS_LABEL: Record<StepStatus["status"], Label> = /*#__PURE__*/ deepFreeze({
   done: { zh: "已完成", en: "done" },
   "out-of-order": { zh: "顺序错误", en: "out of order" },
   missing: { zh: "缺失", en: "missing" },
   skipped: { zh: "已跳过（可选）", en: "skipped (optional)" },
-};
+});
 
 function buildTrace(
   proc: Procedure,

@@ -162,16 +162,22 @@ export function traceStep(
 ): TraceNode {
   parseInput(ruleRefSchema, rule, "traceStep");
   if (!isPlainObject(parts)) badArgument("traceStep", "parts", "对象", "an object", parts);
+  const note = parts.note as unknown;
+  if (note !== undefined && !(isPlainObject(note) && typeof note["zh"] === "string" && typeof note["en"] === "string"))
+    badArgument("traceStep", "parts.note", "中英文说明 { zh, en }", "a label { zh, en }", note);
+  if (parts.children !== undefined && !Array.isArray(parts.children))
+    badArgument("traceStep", "parts.children", "子步骤数组", "an array of trace nodes", parts.children);
+  // A fresh node: the rule's label and the note are copied, never shared with a package's constants.
   return {
     rule: rule.id,
     citation: rule.citation,
-    label: rule.label,
+    label: { zh: rule.label.zh, en: rule.label.en },
     ...(rule.quote ? { quote: rule.quote } : {}),
     ...(parts.inputs ? { inputs: toJson(parts.inputs) as { [k: string]: Json } } : {}),
     ...(parts.output !== undefined ? { output: toJson(parts.output) } : {}),
     ...(parts.parameters?.length ? { parameters: parts.parameters.map(traceParameter) } : {}),
-    ...(parts.note ? { note: parts.note } : {}),
-    ...(parts.children?.length ? { children: parts.children } : {}),
+    ...(parts.note ? { note: { zh: parts.note.zh, en: parts.note.en } } : {}),
+    ...(parts.children?.length ? { children: [...parts.children] } : {}),
   };
 }
 

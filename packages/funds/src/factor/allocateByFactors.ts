@@ -23,6 +23,7 @@ import {
   type MoneyInput,
   type ParameterUse,
   type TraceNode,
+  deepFreeze,
 } from "@sannong/core";
 import { fail } from "../errors";
 import { paramsOf, readParam, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
@@ -682,7 +683,7 @@ export function allocateByFactorsWith(
   return { allocations, factorTotals, zeroRecipients, trace };
 }
 
-const TRANSFORM_NOTES: Record<InverseTransform, { zh: string; en: string }> = {
+const TRANSFORM_NOTES: Record<InverseTransform, { zh: string; en: string }> = /*#__PURE__*/ deepFreeze({
   reciprocal: {
     zh: "逆向因素取倒数（按参数保留有效数字）后归一",
     en: "inverse factor: reciprocal (to the parameter's significant digits), then normalised",
@@ -695,7 +696,7 @@ const TRANSFORM_NOTES: Record<InverseTransform, { zh: string; en: string }> = {
     zh: "逆向因素按取值从高到低排名（并列同名次）作为系数后归一",
     en: "inverse factor: rank from the highest value (ties share a rank) as coefficient, then normalised",
   },
-};
+});
 
 function scaledText(v: bigint, scale: number): string {
   if (scale <= 0) return (v * pow10(-scale)).toString();

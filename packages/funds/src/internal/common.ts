@@ -8,6 +8,7 @@ import {
   type ParameterSet,
   type ParameterUse,
   type LegalDate,
+  deepFreeze,
 } from "@sannong/core";
 import { fail } from "../errors";
 import { fundsParameterSet, type FundsOptions } from "../parameters";
@@ -57,6 +58,6 @@ export const optionsSchema = z
  * issues, on data that may be malformed).
  * @internal
  */
-export const ONLY_WHEN_VALID = {
+export const ONLY_WHEN_VALID = /*#__PURE__*/ deepFreeze({
   when: (payload: { issues: readonly unknown[] }): boolean => payload.issues.length === 0,
-};
+});

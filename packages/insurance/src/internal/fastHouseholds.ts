@@ -1,4 +1,4 @@
-import { isLegalDate, toMu, type Area, type ApportionMethod, type LegalDate } from "@sannong/core";
+import { isLegalDate, toMu, type Area, type ApportionMethod, type LegalDate, deepFreeze } from "@sannong/core";
 import { scaledToMu, scaledWeight } from "./land";
 
 /**
@@ -64,7 +64,7 @@ export function prepare(data: {
 
 const SIMPLE = /^(?:0|[1-9]\d{0,8})(?:\.\d{0,3}[1-9])?$/;
 const METHODS = new Set(["hamilton", "jefferson", "webster", "adams", "huntington-hill"]);
-const FACTOR = { mu: 2000, hectare: 30000, sqm: 3 } as const;
+const FACTOR = /*#__PURE__*/ deepFreeze({ mu: 2000, hectare: 30000, sqm: 3 } as const);
 
 function plain(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
