@@ -18,7 +18,15 @@ export type { PolicyDocument, PolicyDocumentKey, RuleDefinition } from "./source
 export { deepFreeze } from "./data/deepFreeze";
 
 // --- validation ---
-export { parseInput, addIssue, idSchema, safeRecord, refineUniqueIds } from "./validation/parse";
+export {
+  parseInput,
+  addIssue,
+  idSchema,
+  isIdentifier,
+  safeRecord,
+  refineUniqueIds,
+  plainObject,
+} from "./validation/parse";
 export {
   decimalSchema,
   nonNegativeDecimalSchema,

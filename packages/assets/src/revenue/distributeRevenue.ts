@@ -22,6 +22,7 @@ import {
   type Money,
   type TraceNode,
   deepFreeze,
+  isIdentifier,
 } from "@sannong/core";
 import { fail } from "../errors";
 import { RULES } from "../rules";
@@ -296,8 +297,9 @@ type Parsed = z.output<typeof distributeRevenueInputSchema>;
 const HOUSEHOLD_KEYS = new Set(["id", "use", "months", "shares", "conditionMet", "condition"]);
 const PLAIN_POSITIVE = /^\d{1,17}(\.\d{1,18})?$/;
 
+/** Accepted unchanged by idSchema (and so by the 200-character text schema too); anything else goes to the schema. */
 function quickText(v: unknown): v is string {
-  return typeof v === "string" && v.length >= 1 && v.length <= 200 && v.trim() === v;
+  return isIdentifier(v);
 }
 
 /** A household in the common shape, validated without zod; `undefined` when the schema must decide. */

@@ -4,7 +4,7 @@ import type { LegalDate } from "../dates/date";
 import { getParameter, valueAt, type Label, type ParameterSet, type ParameterUse } from "../params/parameter";
 import { readFraction } from "../ratio/fraction";
 import { traceStep, type RuleRef, type TraceNode } from "../trace/trace";
-import { addIssue, idSchema, parseInput } from "../validation/parse";
+import { addIssue, idSchema, parseInput, plainObject } from "../validation/parse";
 import { coreParameterSet } from "./parameters";
 import {
   predecessorsOf,
@@ -108,7 +108,9 @@ export const checkProcedureInputSchema = z
   .strictObject({
     procedure: procedureSchema,
     events: z.array(procedureEventSchema).max(MAX_PROCEDURE_EVENTS),
-    options: z.strictObject({ parameters: parameterSetSchema.optional(), through: idSchema.optional() }).optional(),
+    options: plainObject(
+      z.strictObject({ parameters: parameterSetSchema.optional(), through: idSchema.optional() }),
+    ).optional(),
   })
   .superRefine((v, ctx) => {
     const through = v.options?.through;

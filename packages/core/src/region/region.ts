@@ -3,7 +3,7 @@ import * as z from "zod";
 import type { Lang } from "../errors/errors";
 import { MAX_RECIPIENTS } from "../allocation/allocateMinorUnits";
 import { Money, moneySchema, type MoneyInput } from "../money/money";
-import { addIssue, idSchema, parseInput } from "../validation/parse";
+import { addIssue, idSchema, parseInput, plainObject } from "../validation/parse";
 import { argError, show } from "../dates/args";
 
 /**
@@ -426,7 +426,7 @@ export const rollUpInputSchema = z
     items: z.array(z.strictObject({ region: idSchema, amount: moneySchema })).max(MAX_RECIPIENTS),
     regions: regionsSchema,
     level: adminLevelSchema,
-    options: z.strictObject({ includeEmpty: z.boolean().optional() }).optional(),
+    options: plainObject(z.strictObject({ includeEmpty: z.boolean().optional() })).optional(),
   })
   .superRefine((input, ctx) => {
     const codes = new Set(input.regions.map((r) => r.code));

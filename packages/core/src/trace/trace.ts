@@ -4,7 +4,7 @@ import * as z from "zod";
 import type { Label, ParameterUse } from "../params/parameter";
 import type { PolicyDocumentKey } from "../sources/documents";
 import { badArgument, isPlainObject } from "../internal/args";
-import { parseInput } from "../validation/parse";
+import { parseInput, plainObject } from "../validation/parse";
 
 /** A JSON value (what a trace holds). */
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [k: string]: Json };
@@ -186,11 +186,13 @@ function short(v: Json, max = 120): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-const renderOptionsSchema = z.strictObject({
-  lang: z.enum(["zh", "en"]).optional(),
-  maxDepth: z.number().int().min(0).max(1000).optional(),
-  quotes: z.boolean().optional(),
-});
+const renderOptionsSchema = plainObject(
+  z.strictObject({
+    lang: z.enum(["zh", "en"]).optional(),
+    maxDepth: z.number().int().min(0).max(1000).optional(),
+    quotes: z.boolean().optional(),
+  }),
+);
 
 /**
  * Renders a trace as readable text in Chinese (default) or English, one line

@@ -24,6 +24,7 @@ import {
   type ParameterUse,
   type TraceNode,
   deepFreeze,
+  isIdentifier,
 } from "@sannong/core";
 import { fail } from "../errors";
 import { paramsOf, readParam, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
@@ -103,6 +104,14 @@ function checkRecipients(
     const id = typeof r["id"] === "string" ? r["id"].trim() : undefined;
     if (id === undefined || id.length === 0 || id.length > 200)
       say("标识应为 1 到 200 个字符的字符串", "id must be a string of 1 to 200 characters", [i, "id"], "invalid_id");
+    else if (!isIdentifier(id))
+      // the same refusal as core idSchema: ids that look the same must not count as different recipients
+      say(
+        "标识含不可见字符（控制字符、零宽字符等）：看起来相同的标识不能算作不同的",
+        "the id contains an invisible character (a control or zero-width character): ids that look the same cannot count as different",
+        [i, "id"],
+        "invisible_character",
+      );
     else {
       if (ids.has(id)) say(`重复的对象 “${id}”`, `duplicate recipient "${id}"`, [i, "id"], "duplicate_id");
       ids.add(id);

@@ -3,6 +3,7 @@ import {
   Decimal,
   moneyFromFen,
   parseInput,
+  plainObject,
   paramAt,
   type Money,
   type ParameterSet,
@@ -42,15 +43,15 @@ export function readParam<T>(set: ParameterSet, id: string, date: LegalDate, use
 }
 
 /** Options schema shared by every function (validated only for shape). @internal */
-export const optionsSchema = z
-  .strictObject({
+export const optionsSchema = plainObject(
+  z.strictObject({
     parameters: z
       .custom<ParameterSet>(
         (v) => typeof v === "object" && v !== null && (v as { parameters?: unknown }).parameters instanceof Map,
       )
       .optional(),
-  })
-  .optional();
+  }),
+).optional();
 
 /**
  * Refinement option: run a cross-field check only when every field parsed

@@ -1,4 +1,12 @@
-import { isLegalDate, toMu, type Area, type ApportionMethod, type LegalDate, deepFreeze } from "@sannong/core";
+import {
+  isIdentifier,
+  isLegalDate,
+  toMu,
+  type Area,
+  type ApportionMethod,
+  type LegalDate,
+  deepFreeze,
+} from "@sannong/core";
 import { scaledToMu, scaledWeight } from "./land";
 
 /**
@@ -132,8 +140,7 @@ export function fastPrepare(input: unknown): Prepared | undefined {
     }
     if (hk !== 2) return undefined;
     const id = h["id"];
-    if (typeof id !== "string" || id.length === 0 || id.length > 200 || id.trim() !== id || seen.has(id))
-      return undefined;
+    if (!isIdentifier(id) || seen.has(id)) return undefined;
     seen.add(id);
     const l = h["landLost"];
     let s = value(l);
