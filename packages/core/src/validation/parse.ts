@@ -128,11 +128,10 @@ export function isPlainRecord(v: unknown): v is Record<string, unknown> {
  * @returns a schema with the same input and output types
  * @example
  * ```ts
- * import * as z from "zod";
- * import { parseInput, plainObject, safe } from "@sannong/core";
- * const options = plainObject(z.strictObject({ lang: z.enum(["zh", "en"]).optional() }));
- * parseInput(options, { lang: "en" }); // → { lang: "en" }
- * const r = safe(() => parseInput(options, new Date(0), "demo"));
+ * import { parseInput, periodSchema, plainObject, safe } from "@sannong/core";
+ * const period = plainObject(periodSchema);
+ * parseInput(period, { from: "2024-01-01", to: "2024-12-31" }); // → { from: "2024-01-01", to: "2024-12-31" }
+ * const r = safe(() => parseInput(period, new Date(0), "demo"));
  * r.ok ? "ok" : [r.error.code, r.error.en.endsWith("expected a plain object ({ … }), got a Date")]; // → ["INVALID_INPUT", true]
  * ```
  * @remarks Implements CORE-ERR-1.
