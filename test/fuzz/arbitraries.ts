@@ -59,6 +59,30 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
     Symbol("s"),
     10n,
     new Date(0),
+    // issue 17: numbers near and above 2^53, as numbers and as text
+    2 ** 53 - 1,
+    2 ** 53,
+    -(2 ** 53),
+    2 ** 54,
+    2 ** 63,
+    1e15,
+    1e16,
+    100000000000000.02, // the number the literal 100000000000000.01 becomes
+    "9007199254740993",
+    "-9007199254740993",
+    "9007199254740993.01",
+    "100000000000000.01",
+    "18446744073709551616",
+    // issue 17: look-alike text (invisible characters) and objects that are not plain data
+    "东岭镇\u200B",
+    "\u200B",
+    "H\u20601",
+    "a\u200Db",
+    "\uFEFF",
+    "x\u202Ey",
+    new Map([["a", 1]]),
+    new Set([1]),
+    new (class Opaque {})(),
   ),
   fc.constant(null).map(() => protoKey({ polluted: true })),
   fc.constant(null).map(() => ({ constructor: { prototype: { polluted: true } } })),
@@ -120,7 +144,42 @@ export type Mutation =
   | "empty"
   | "huge"
   | "stringify"
-  | "negate";
+  | "negate"
+  | "big"
+  | "invisible";
+
+/** Numbers near and above 2^53 (issue 17), as numbers and as decimal text. */
+export const BIG_VALUES: readonly unknown[] = [
+  2 ** 53 - 1,
+  2 ** 53,
+  2 ** 53 + 2,
+  -(2 ** 53),
+  2 ** 64,
+  1e15,
+  100000000000000.02, // the number the literal 100000000000000.01 becomes
+  "9007199254740991",
+  "9007199254740993",
+  "90071992547409.93",
+  "9007199254740993.5",
+  "-9007199254740993",
+];
+
+/**
+ * Characters that do not show and that String.prototype.trim does not remove
+ * (so inside or at the end of an id they are still there): zero-width space,
+ * non-joiner, joiner, word joiner, soft hyphen, right-to-left override,
+ * variation selector, bell.
+ */
+export const INVISIBLE_CHARS: readonly string[] = [
+  "\u200B",
+  "\u200C",
+  "\u200D",
+  "\u2060",
+  "\u00AD",
+  "\u202E",
+  "\uFE0F",
+  "\u0007",
+];
 
 /** Applies one structural mutation at one path of a valid argument tuple. */
 export function mutate(args: readonly unknown[], pathIndex: number, kind: Mutation, value: unknown): unknown[] {
@@ -166,6 +225,16 @@ export function mutate(args: readonly unknown[], pathIndex: number, kind: Mutati
             ? Number(current)
             : jsonOf(current ?? null);
       break;
+    case "big":
+      at.parent[at.key] =
+        BIG_VALUES[(typeof value === "number" ? Math.abs(Math.trunc(value)) : pathIndex) % BIG_VALUES.length];
+      break;
+    case "invisible": {
+      const ch = INVISIBLE_CHARS[pathIndex % INVISIBLE_CHARS.length]!;
+      at.parent[at.key] =
+        typeof current === "string" ? `${current.slice(0, 1)}${ch}${current.slice(1)}` : `${String(current)}${ch}`;
+      break;
+    }
     case "negate":
       at.parent[at.key] =
         typeof current === "number"
@@ -194,6 +263,8 @@ export function mutatedArgs(seed: readonly unknown[]): fc.Arbitrary<unknown[]> {
         "empty",
         "stringify",
         "negate",
+        "big",
+        "invisible",
         "huge",
       ),
       value: nastyValue,

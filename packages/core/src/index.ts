@@ -14,8 +14,19 @@ export type { ErrorPath, Issue, Lang, Result, SannongErrorInit, MessageTemplate 
 export { POLICY_DOCUMENTS, citeDocument, defineRule } from "./sources/documents";
 export type { PolicyDocument, PolicyDocumentKey, RuleDefinition } from "./sources/documents";
 
+// --- immutable data (results cannot be tampered with) ---
+export { deepFreeze } from "./data/deepFreeze";
+
 // --- validation ---
-export { parseInput, addIssue, idSchema, safeRecord, refineUniqueIds } from "./validation/parse";
+export {
+  parseInput,
+  addIssue,
+  idSchema,
+  isIdentifier,
+  safeRecord,
+  refineUniqueIds,
+  plainObject,
+} from "./validation/parse";
 export {
   decimalSchema,
   nonNegativeDecimalSchema,

@@ -1,4 +1,4 @@
-import { defineErrors } from "@sannong/core";
+import { defineErrors, deepFreeze } from "@sannong/core";
 
 type S = string;
 
@@ -21,7 +21,7 @@ type S = string;
  * ```
  * @remarks Implements CORE-ERR-1 for the FUNDS-* rules.
  */
-export const fundsErrors = {
+export const fundsErrors = /*#__PURE__*/ deepFreeze({
   TOTAL_NOT_MULTIPLE_OF_UNIT: {
     zh: (d: { total: S; unit: S }) => `金额 ${d.total} 不是舍入单位 ${d.unit} 元的整数倍，无法精确分配`,
     en: (d: { total: S; unit: S }) =>
@@ -100,7 +100,7 @@ export const fundsErrors = {
     zh: (d: { depositor: S }) => `委托方 ${d.depositor} 在支取前没有任何委托资金`,
     en: (d: { depositor: S }) => `depositor ${d.depositor} has no entrusted money before the withdrawal`,
   },
-} as const;
+} as const);
 
 /** Throws the funds package's typed {@link PolicyError} for a code. */
 export const fail = defineErrors(fundsErrors);

@@ -6,6 +6,7 @@ import {
   type Parameter,
   type ParameterSet,
   type ParameterSource,
+  deepFreeze,
 } from "@sannong/core";
 
 /** Seed 002: 台州市人民政府办公室关于切实加强被征地农民社会保障工作的意见. */
@@ -35,21 +36,33 @@ function param<T>(
 }
 
 /** Government levels, lowest to highest, as used by the approval and decision gates. */
-export const GOVERNMENT_LEVELS = ["village", "township", "county", "city", "province", "state-council"] as const;
+export const GOVERNMENT_LEVELS = /*#__PURE__*/ deepFreeze([
+  "village",
+  "township",
+  "county",
+  "city",
+  "province",
+  "state-council",
+] as const);
 /** A level of government (行政层级) that approves an expropriation or decides on a key project. */
 export type GovernmentLevel = (typeof GOVERNMENT_LEVELS)[number];
 /** zod schema of {@link GovernmentLevel}. */
 export const governmentLevelSchema = z.enum(GOVERNMENT_LEVELS);
 
 /** Land types (地类) that an expropriation may concern. */
-export const LAND_TYPES = ["cultivated", "other-agricultural", "construction", "unused"] as const;
+export const LAND_TYPES = /*#__PURE__*/ deepFreeze([
+  "cultivated",
+  "other-agricultural",
+  "construction",
+  "unused",
+] as const);
 /** A land type: 耕地, 其他农用地, 建设用地, 未利用地. */
 export type LandType = (typeof LAND_TYPES)[number];
 /** zod schema of {@link LandType}. */
 export const landTypeSchema = z.enum(LAND_TYPES);
 
 /** Keys that order candidates for surplus places within a tier (INS-MATCH-3). */
-export const SURPLUS_ORDER_KEYS = ["rank", "landLost", "age"] as const;
+export const SURPLUS_ORDER_KEYS = /*#__PURE__*/ deepFreeze(["rank", "landLost", "age"] as const);
 /** A surplus ordering key: the meeting's rank (lower first), land lost (more first), age (older first). */
 export type SurplusOrderKey = (typeof SURPLUS_ORDER_KEYS)[number];
 
@@ -454,7 +467,7 @@ export const insuranceParameters: readonly Parameter[] = Object.freeze([
 export const insuranceParameterSet: ParameterSet = parameterSet(insuranceParameters);
 
 /** Parameter ids as constants, so code never misspells one. @internal */
-export const P = {
+export const P = /*#__PURE__*/ deepFreeze({
   baseLand: quotaBaseLand.id,
   rounding: quotaRounding.id,
   minAge: minInsuredAge.id,
@@ -482,4 +495,4 @@ export const P = {
   remittanceDeadline: overageRemittanceDeadline.id,
   transitionStandard: transitionMonthlyStandard.id,
   transitionPeriod: transitionPaymentPeriod.id,
-} as const;
+} as const);

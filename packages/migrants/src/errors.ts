@@ -1,4 +1,4 @@
-import { defineErrors, type ErrorPath } from "@sannong/core";
+import { defineErrors, type ErrorPath, deepFreeze } from "@sannong/core";
 
 const show = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));
 
@@ -7,7 +7,7 @@ const show = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify
  * stable code, the path of the field concerned, and zh + en messages).
  * Malformed input is core's `ValidationError` (`INVALID_INPUT`) instead.
  */
-export const MIGRANTS_ERRORS = {
+export const MIGRANTS_ERRORS = /*#__PURE__*/ deepFreeze({
   STANDARD_NOT_SET: {
     zh: (d: { id: string; label: string }) =>
       `标准“${d.label}”（${d.id}）尚未制定（文件规定另行制定）；请在输入中给出金额，或以 overlay 设置本地标准`,
@@ -55,7 +55,7 @@ export const MIGRANTS_ERRORS = {
     zh: (d: { what: string }) => `内部不一致：${show(d.what)}`,
     en: (d: { what: string }) => `internal inconsistency: ${show(d.what)}`,
   },
-} as const;
+} as const);
 
 /** A policy-error code of @sannong/migrants. */
 export type MigrantsErrorCode = keyof typeof MIGRANTS_ERRORS;

@@ -11,6 +11,7 @@ import {
   type CheckProcedureResult,
   type Money,
   type TraceNode,
+  deepFreeze,
 } from "@sannong/core";
 import { fail } from "../errors";
 import { RULES } from "../rules";
@@ -20,17 +21,17 @@ import { checkChain, describeGaps } from "../internal/procedure";
 import type { ReadonlyInput } from "../internal/types";
 
 /** Grounds for disposal (处置情形); `other` is refused. */
-export const DISPOSAL_GROUNDS = [
+export const DISPOSAL_GROUNDS = /*#__PURE__*/ deepFreeze([
   "natural-disaster",
   "development-planning",
   "unusable",
   "end-of-life",
   "other",
-] as const;
+] as const);
 /** A ground for disposal (处置情形). */
 export type DisposalGround = (typeof DISPOSAL_GROUNDS)[number];
 /** Methods of disposal (处置方式): 拍卖、转让、报废. */
-export const DISPOSAL_METHODS = ["auction", "transfer", "scrap"] as const;
+export const DISPOSAL_METHODS = /*#__PURE__*/ deepFreeze(["auction", "transfer", "scrap"] as const);
 /** A method of disposal (处置方式). */
 export type DisposalMethod = (typeof DISPOSAL_METHODS)[number];
 

@@ -7,19 +7,20 @@ import {
   traceStep,
   type Money,
   type TraceNode,
+  deepFreeze,
 } from "@sannong/core";
 import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import type { ReadonlyInput } from "../internal/types";
 
 /** Ways of revitalising an idle or loss-making asset: 股份合作、业务托管、合作经营、改制重组、收回本金. */
-export const REVITALIZATION_METHODS = [
+export const REVITALIZATION_METHODS = /*#__PURE__*/ deepFreeze([
   "share-cooperation",
   "business-entrustment",
   "cooperative-operation",
   "restructuring",
   "principal-recovery",
-] as const;
+] as const);
 /** A way of revitalising an idle or loss-making asset (盘活方式). */
 export type RevitalizationMethod = (typeof REVITALIZATION_METHODS)[number];
 
@@ -49,13 +50,13 @@ export interface RouteRevitalizationProceedsResult {
   readonly trace: TraceNode;
 }
 
-const METHOD_ZH: Record<RevitalizationMethod, string> = {
+const METHOD_ZH: Record<RevitalizationMethod, string> = /*#__PURE__*/ deepFreeze({
   "share-cooperation": "股份合作",
   "business-entrustment": "业务托管",
   "cooperative-operation": "合作经营",
   restructuring: "改制重组",
   "principal-recovery": "收回本金",
-};
+});
 
 /**
  * Routes what revitalising an idle, low-return or loss-making asset brings in

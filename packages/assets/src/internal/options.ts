@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { parseInput, type ParameterSet } from "@sannong/core";
+import { parseInput, plainObject, type ParameterSet } from "@sannong/core";
 import { assetsParameterSet } from "../parameters";
 
 /**
@@ -11,8 +11,8 @@ export interface AssetsOptions {
   readonly parameters?: ParameterSet;
 }
 
-const optionsSchema = z
-  .strictObject({
+const optionsSchema = plainObject(
+  z.strictObject({
     parameters: z
       .custom<ParameterSet>(
         (v) =>
@@ -25,8 +25,8 @@ const optionsSchema = z
         },
       )
       .optional(),
-  })
-  .optional();
+  }),
+).optional();
 
 /** The parameter set of a call (validated options). @internal */
 export function paramsOf(options: unknown, fn: string): ParameterSet {

@@ -11,6 +11,7 @@ import {
   type Decimal,
   type Money,
   type TraceNode,
+  deepFreeze,
 } from "@sannong/core";
 import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
@@ -120,12 +121,16 @@ export interface ReconcileInventoryResult {
   readonly trace: TraceNode;
 }
 
-const CHECK_ORDER: Record<InventoryCheck, number> = { "ledger-ledger": 0, "ledger-card": 1, "ledger-physical": 2 };
-const CHECK_ZH: Record<InventoryCheck, string> = {
+const CHECK_ORDER: Record<InventoryCheck, number> = /*#__PURE__*/ deepFreeze({
+  "ledger-ledger": 0,
+  "ledger-card": 1,
+  "ledger-physical": 2,
+});
+const CHECK_ZH: Record<InventoryCheck, string> = /*#__PURE__*/ deepFreeze({
   "ledger-ledger": "账账",
   "ledger-card": "账卡",
   "ledger-physical": "账实",
-};
+});
 
 /**
  * Reconciles the annual inventory (年度清查) of the previous year's assets:

@@ -15,6 +15,7 @@ import {
   type Label,
   type Money,
   type TraceNode,
+  deepFreeze,
 } from "@sannong/core";
 import { RULES } from "../rules";
 import { PARAM } from "../parameters";
@@ -22,7 +23,11 @@ import { paramsOf, type AssetsOptions } from "../internal/options";
 import type { ReadonlyInput } from "../internal/types";
 
 /** What is compared between merging villages. */
-export const MERGER_MEASURES = ["net-assets-per-member", "assets-per-member", "debts-per-member"] as const;
+export const MERGER_MEASURES = /*#__PURE__*/ deepFreeze([
+  "net-assets-per-member",
+  "assets-per-member",
+  "debts-per-member",
+] as const);
 /** What is compared between merging villages. */
 export type MergerMeasure = (typeof MERGER_MEASURES)[number];
 

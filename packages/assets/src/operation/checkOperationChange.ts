@@ -11,6 +11,7 @@ import {
   type CheckProcedureResult,
   type Label,
   type TraceNode,
+  deepFreeze,
 } from "@sannong/core";
 import { RULES } from "../rules";
 import { paramsOf, type AssetsOptions } from "../internal/options";
@@ -20,12 +21,24 @@ import type { ReadonlyInput } from "../internal/types";
 import { termSchema } from "../register/record";
 
 /** How an asset is operated (经营方式). */
-export const OPERATION_MODES = ["self-operated", "contract", "lease", "equity", "entrustment", "cooperation"] as const;
+export const OPERATION_MODES = /*#__PURE__*/ deepFreeze([
+  "self-operated",
+  "contract",
+  "lease",
+  "equity",
+  "entrustment",
+  "cooperation",
+] as const);
 /** How an asset is operated (经营方式). */
 export type OperationMode = (typeof OPERATION_MODES)[number];
 
 /** Who owns the asset, which decides the approval chain. */
-export const OWNERSHIP_KINDS = ["village", "cross-village", "cross-township", "joint-village"] as const;
+export const OWNERSHIP_KINDS = /*#__PURE__*/ deepFreeze([
+  "village",
+  "cross-village",
+  "cross-township",
+  "joint-village",
+] as const);
 /** Who owns an asset, which decides its approval chain. */
 export type OwnershipKind = (typeof OWNERSHIP_KINDS)[number];
 

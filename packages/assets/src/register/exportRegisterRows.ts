@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { parseInput } from "@sannong/core";
+import { parseInput, deepFreeze } from "@sannong/core";
 import { paramsOf, type AssetsOptions } from "../internal/options";
 import { FORM_LABEL, FUNDING_LABEL, LETTING_LABEL, STATUS_LABEL, TYPE_LABEL } from "../internal/labels";
 import { assetRegisterSchema, type AssetRecord } from "./record";
@@ -21,7 +21,7 @@ export interface RegisterTable {
 }
 
 /** The columns of the register export, with zh and en headers. */
-export const REGISTER_COLUMNS = Object.freeze([
+export const REGISTER_COLUMNS = /*#__PURE__*/ deepFreeze([
   { key: "id", zh: "资产编号", en: "Asset id" },
   { key: "name", zh: "资产名称", en: "Name" },
   { key: "category", zh: "类别", en: "Category" },

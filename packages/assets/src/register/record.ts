@@ -12,38 +12,45 @@ import {
   type Decimal,
   type LegalDate,
   type Money,
+  deepFreeze,
 } from "@sannong/core";
 import type { ReadonlyInput } from "../internal/types";
 
 /** Type of a poverty-alleviation asset (扶贫资产类型). ASSET-SCOPE-2. */
-export const ASSET_TYPES = ["operating", "public-welfare", "household"] as const;
+export const ASSET_TYPES = /*#__PURE__*/ deepFreeze(["operating", "public-welfare", "household"] as const);
 /** 经营类 / 公益类 / 到户类. */
 export type AssetType = (typeof ASSET_TYPES)[number];
 
 /** Form of an operating asset: fixed asset (基地、加工设施), equity (股权) or debt claim (债权). */
-export const ASSET_FORMS = ["fixed-asset", "equity", "debt-claim", "other"] as const;
+export const ASSET_FORMS = /*#__PURE__*/ deepFreeze(["fixed-asset", "equity", "debt-claim", "other"] as const);
 /** 固定资产 / 股权 / 债权 / 其他. */
 export type AssetForm = (typeof ASSET_FORMS)[number];
 
 /** Usage status (使用状况). */
-export const ASSET_STATUSES = ["in-use", "idle", "under-construction", "damaged", "disposed"] as const;
+export const ASSET_STATUSES = /*#__PURE__*/ deepFreeze([
+  "in-use",
+  "idle",
+  "under-construction",
+  "damaged",
+  "disposed",
+] as const);
 /** 使用状况. */
 export type AssetStatus = (typeof ASSET_STATUSES)[number];
 
 /** Kind of a funding source (资金来源). */
-export const FUNDING_KINDS = [
+export const FUNDING_KINDS = /*#__PURE__*/ deepFreeze([
   "fiscal-poverty",
   "integrated-agricultural",
   "industry-support",
   "collective",
   "social",
   "other",
-] as const;
+] as const);
 /** 资金来源类别. */
 export type FundingKind = (typeof FUNDING_KINDS)[number];
 
 /** How an asset is let out: contract (承包), lease (租赁) or equity (入股). */
-export const LETTING_MODES = ["contract", "lease", "equity"] as const;
+export const LETTING_MODES = /*#__PURE__*/ deepFreeze(["contract", "lease", "equity"] as const);
 /** 承包 / 租赁 / 入股. */
 export type LettingMode = (typeof LETTING_MODES)[number];
 

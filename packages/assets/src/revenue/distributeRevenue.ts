@@ -21,6 +21,8 @@ import {
   type Fraction,
   type Money,
   type TraceNode,
+  deepFreeze,
+  isIdentifier,
 } from "@sannong/core";
 import { fail } from "../errors";
 import { RULES } from "../rules";
@@ -33,7 +35,12 @@ import type { ReadonlyInput } from "../internal/types";
 import { shareSchema } from "../ownership/resolveOwnership";
 
 /** What a use of the income is: 建档立卡贫困户, 村集体经济, 公益事业, other. */
-export const REVENUE_USE_KINDS = ["poor-households", "collective-economy", "public-welfare", "other"] as const;
+export const REVENUE_USE_KINDS = /*#__PURE__*/ deepFreeze([
+  "poor-households",
+  "collective-economy",
+  "public-welfare",
+  "other",
+] as const);
 /** A use of the income (收益用途). */
 export type RevenueUseKind = (typeof REVENUE_USE_KINDS)[number];
 
@@ -46,14 +53,14 @@ export type RevenueUseKind = (typeof REVENUE_USE_KINDS)[number];
  * - `dividend` 按股分红: in proportion to shares held (flagged 一股了之 when it is the only way);
  * - `equal` 平均发放: the same to everyone with no condition (flagged 一发了之).
  */
-export const HOUSEHOLD_BASES = [
+export const HOUSEHOLD_BASES = /*#__PURE__*/ deepFreeze([
   "public-welfare-post",
   "employment",
   "stable-work-tiers",
   "conditional",
   "dividend",
   "equal",
-] as const;
+] as const);
 /** How a use pays households (到户分配方式). */
 export type HouseholdBasis = (typeof HOUSEHOLD_BASES)[number];
 
@@ -90,15 +97,15 @@ const need = (months: boolean, shares: boolean, conditional: boolean): Needs => 
   conditionMet: conditional,
   condition: conditional,
 });
-const NEEDS: Record<HouseholdBasis, Needs> = {
+const NEEDS: Record<HouseholdBasis, Needs> = /*#__PURE__*/ deepFreeze({
   "public-welfare-post": need(true, false, false),
   employment: need(true, false, false),
   "stable-work-tiers": need(true, false, false),
   conditional: need(false, false, true),
   dividend: need(false, true, false),
   equal: need(false, false, false),
-};
-const FIELDS = ["months", "shares", "conditionMet", "condition"] as const;
+});
+const FIELDS = /*#__PURE__*/ deepFreeze(["months", "shares", "conditionMet", "condition"] as const);
 
 type Report = (zh: string, en: string, path: (string | number)[], code: string) => void;
 type HouseholdFields = {
@@ -290,8 +297,9 @@ type Parsed = z.output<typeof distributeRevenueInputSchema>;
 const HOUSEHOLD_KEYS = new Set(["id", "use", "months", "shares", "conditionMet", "condition"]);
 const PLAIN_POSITIVE = /^\d{1,17}(\.\d{1,18})?$/;
 
+/** Accepted unchanged by idSchema (and so by the 200-character text schema too); anything else goes to the schema. */
 function quickText(v: unknown): v is string {
-  return typeof v === "string" && v.length >= 1 && v.length <= 200 && v.trim() === v;
+  return isIdentifier(v);
 }
 
 /** A household in the common shape, validated without zod; `undefined` when the schema must decide. */
@@ -399,14 +407,14 @@ function split(total: Money, w: Weights, n: number): Float64Array | bigint[] {
 const NO_MONEY = moneyFromFen(0);
 const MONTHS = Array.from({ length: 13 }, (_, m) => String(m));
 
-const BASIS_LABEL: Record<HouseholdBasis, { zh: string; en: string }> = {
+const BASIS_LABEL: Record<HouseholdBasis, { zh: string; en: string }> = /*#__PURE__*/ deepFreeze({
   "public-welfare-post": { zh: "公益岗位按劳取酬", en: "public-welfare post, paid for work" },
   employment: { zh: "就业带动按务工月数", en: "employment, by months employed" },
   "stable-work-tiers": { zh: "稳定脱贫户阶梯式奖补", en: "tiered incentive for stably lifted households" },
   conditional: { zh: "有条件收益、有条件支付", en: "conditional entitlement and payment" },
   dividend: { zh: "按股分红", en: "dividend by shares" },
   equal: { zh: "平均发放（无条件）", en: "equal handout (no condition)" },
-};
+});
 
 /** Integer weights for exact shares, or the package's own error at the caller's field when their common denominator is too large. */
 function exactWeights(shares: readonly Fraction[], path: readonly (string | number)[]): string[] {

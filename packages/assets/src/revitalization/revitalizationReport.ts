@@ -18,6 +18,7 @@ import {
   type Money,
   type ParameterUse,
   type TraceNode,
+  deepFreeze,
 } from "@sannong/core";
 import { RULES } from "../rules";
 import { PARAM, type DeadlineMonths, type Milestone } from "../parameters";
@@ -27,20 +28,20 @@ import { percentOf } from "../internal/shares";
 import type { ReadonlyInput } from "../internal/types";
 
 /** 五个一批 for township state assets: office use, public-welfare use, industry support, market disposal, capital injection. */
-export const TOWNSHIP_CATEGORIES = [
+export const TOWNSHIP_CATEGORIES = /*#__PURE__*/ deepFreeze([
   "office-use",
   "public-welfare-use",
   "industry-support",
   "market-disposal",
   "state-capital",
-] as const;
+] as const);
 /** 四个一批 for village assets: convenience services (1+N), public welfare, collective economy, market operation. */
-export const VILLAGE_CATEGORIES = [
+export const VILLAGE_CATEGORIES = /*#__PURE__*/ deepFreeze([
   "convenience-services",
   "public-welfare",
   "collective-economy",
   "market-operation",
-] as const;
+] as const);
 /** One of the 五个一批 of township state assets. */
 export type TownshipCategory = (typeof TOWNSHIP_CATEGORIES)[number];
 /** One of the 四个一批 of village assets. */
@@ -49,7 +50,7 @@ export type VillageCategory = (typeof VILLAGE_CATEGORIES)[number];
 export type RevitalizationCategory = TownshipCategory | VillageCategory;
 
 /** zh / en labels of the categories. */
-export const CATEGORY_LABELS: Readonly<Record<RevitalizationCategory, Label>> = Object.freeze({
+export const CATEGORY_LABELS: Readonly<Record<RevitalizationCategory, Label>> = /*#__PURE__*/ deepFreeze({
   "office-use": { zh: "充实办公用房一批", en: "office use" },
   "public-welfare-use": { zh: "改作公益用房一批", en: "public-welfare use" },
   "industry-support": { zh: "支持产业发展一批", en: "industry support" },

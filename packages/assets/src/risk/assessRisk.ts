@@ -12,6 +12,7 @@ import {
   ValidationError,
   type Issue,
   type TraceNode,
+  deepFreeze,
 } from "@sannong/core";
 import { RULES } from "../rules";
 import { PARAM, type RiskLevel, type RiskModel } from "../parameters";
@@ -20,7 +21,12 @@ import { byKey } from "../internal/labels";
 import type { ReadonlyInput } from "../internal/types";
 
 /** Kinds of poverty-reduction entity (带贫主体). */
-export const ENTITY_KINDS = ["enterprise", "cooperative", "large-household", "village-collective"] as const;
+export const ENTITY_KINDS = /*#__PURE__*/ deepFreeze([
+  "enterprise",
+  "cooperative",
+  "large-household",
+  "village-collective",
+] as const);
 /** A kind of poverty-reduction entity (带贫主体). */
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -80,7 +86,7 @@ export interface AssessRiskResult {
   readonly trace: TraceNode;
 }
 
-const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
+const RANK: Record<RiskLevel, number> = /*#__PURE__*/ deepFreeze({ low: 0, medium: 1, high: 2 });
 
 /**
  * Assesses the risk of a poverty-reduction entity (带贫主体风险评估): for a

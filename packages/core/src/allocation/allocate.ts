@@ -5,7 +5,7 @@ import { readWeights } from "../internal/weights";
 import { largestRemainderBig, largestRemainderNumber } from "../internal/largestRemainder";
 import { Money, moneySchema, unitSchema, unitToFen, type MoneyInput } from "../money/money";
 import { nonNegativeDecimalSchema } from "../validation/decimal";
-import { parseInput } from "../validation/parse";
+import { parseInput, plainObject } from "../validation/parse";
 import { MAX_RECIPIENTS } from "./allocateMinorUnits";
 
 /** Options of {@link allocate}. */
@@ -23,14 +23,14 @@ export interface AllocateOptions {
 const weightsSchema = z.array(nonNegativeDecimalSchema).min(1).max(MAX_RECIPIENTS);
 const boundsSchema = z.array(moneySchema.nullable()).max(MAX_RECIPIENTS);
 
-const optionsSchema = z
-  .strictObject({
+const optionsSchema = plainObject(
+  z.strictObject({
     unit: unitSchema.optional(),
     floors: boundsSchema.optional(),
     caps: boundsSchema.optional(),
     allowNegative: z.boolean().optional(),
-  })
-  .optional();
+  }),
+).optional();
 
 /**
  * The zod schema of {@link allocate}'s arguments `{ total, weights, options }`

@@ -5,7 +5,7 @@ import type { Dec } from "../internal/decimal";
 import { largestRemainderBig, largestRemainderNumber } from "../internal/largestRemainder";
 import type { Selection } from "../internal/select";
 import { countSchema, nonNegativeDecimalSchema } from "../validation/decimal";
-import { addIssue, parseInput } from "../validation/parse";
+import { addIssue, parseInput, plainObject } from "../validation/parse";
 import { divisorApportion } from "./divisor";
 
 /**
@@ -65,24 +65,8 @@ const optionsObject = z.strictObject({
   max: boundsSchema.optional(),
 });
 
-/** Options must be a plain object: an inherited `method` (`{ __proto__: … }`) is refused, not read. */
-const optionsSchema = z
-  .unknown()
-  .superRefine((v, ctx) => {
-    if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-      const proto: unknown = Object.getPrototypeOf(v);
-      if (proto !== Object.prototype && proto !== null) {
-        addIssue(
-          ctx,
-          "选项必须是普通对象，不能带自定义原型",
-          "options must be a plain object without a custom prototype",
-          [],
-          "not_plain_object",
-        );
-      }
-    }
-  })
-  .pipe(optionsObject) as unknown as z.ZodType<z.output<typeof optionsObject>, z.input<typeof optionsObject>>;
+/** Options must be a plain object: an inherited `method` (`{ __proto__: … }`), a Date or a Map is refused, not read. */
+const optionsSchema = plainObject(optionsObject);
 
 /**
  * The zod schema of {@link apportion}'s arguments `{ places, weights, options }`:

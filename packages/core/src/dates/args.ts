@@ -57,6 +57,17 @@ export function objectArg(
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     return argError(fn, path, "invalid_type", `应为对象，实际为 ${show(v)}`, `expected an object, got ${show(v)}`);
   }
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) {
+    // A Date, a Map or a class instance has no own keys and would read as "no options".
+    return argError(
+      fn,
+      path,
+      "not_plain_object",
+      "应为普通对象（{ … }），实际为带原型的对象（如 Date、Map 或类的实例）",
+      "expected a plain object ({ … }), got an object with a prototype (a Date, a Map, a class instance …)",
+    );
+  }
   for (const k of Object.keys(v)) {
     if (!allowed.includes(k)) {
       argError(

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { Dec, toDec } from "../internal/decimal";
 import { PolicyError } from "../errors/errors";
-import { parseInput, addIssue } from "../validation/parse";
+import { parseInput, addIssue, plainObject } from "../validation/parse";
 import { badArgument } from "../internal/args";
 import { roundQuotient, roundingSchema, type Rounding } from "./rounding";
 
@@ -278,7 +278,9 @@ export const unitSchema = z.string().superRefine((u, ctx) => {
     );
 });
 
-const roundOptionsSchema = z.strictObject({ rounding: roundingSchema.optional(), unit: z.string().optional() });
+const roundOptionsSchema = plainObject(
+  z.strictObject({ rounding: roundingSchema.optional(), unit: z.string().optional() }),
+);
 
 /**
  * Rounds an exact decimal amount in 元 to Money with a named rounding at a

@@ -3,6 +3,7 @@ import { PolicyError } from "../errors/errors";
 import { compareDates, legalDateSchema, type LegalDate } from "../dates/date";
 import { parseInput, idSchema, safeRecord } from "../validation/parse";
 import { badArgument, isPlainObject } from "../internal/args";
+import { frozenJsonCopy } from "../data/deepFreeze";
 
 function isParameter(v: unknown): v is Parameter {
   return (
@@ -188,7 +189,12 @@ export function defineParameter<T>(def: {
 }): Parameter<T> {
   const d = parseInput(definitionSchema, def, "defineParameter") as unknown as Parameter<T>;
   checkHistory(d.id, d.values as readonly ParameterValue[], def.schema as z.ZodType | undefined);
-  const values = Object.freeze(def.values.map((v) => Object.freeze({ ...v, source: Object.freeze({ ...v.source }) })));
+  // Values are JSON data: a deep-frozen copy, so neither the caller's objects nor a result that shows a value can change it.
+  const values = Object.freeze(
+    def.values.map((v) =>
+      Object.freeze({ ...v, value: frozenJsonCopy(v.value), source: Object.freeze({ ...v.source }) }),
+    ),
+  );
   return Object.freeze({
     id: d.id,
     unit: d.unit,
@@ -252,13 +258,73 @@ export interface OverrideRecord {
 
 /**
  * A set of parameters, possibly overlaid with caller values (a local standard
- * or a what-if 改革). Immutable.
+ * or a what-if 改革). Immutable: the object is frozen and `parameters` is a
+ * read-only `Map` whose `set`, `delete` and `clear` throw {@link PolicyError}
+ * `READ_ONLY` (build a changed set with {@link overlay}).
  * @remarks Implements CORE-PARAM-2.
  */
 export interface ParameterSet {
   readonly parameters: ReadonlyMap<string, Parameter>;
   /** What overlays changed, in the order they were applied. */
   readonly overridden: readonly OverrideRecord[];
+}
+
+function readOnly(): never {
+  throw new PolicyError({
+    code: "READ_ONLY",
+    zh: "参数集是只读的：要改变参数，请用 overlay 生成新的参数集",
+    en: "a parameter set is read-only: use overlay to make a new set with changed parameters",
+    path: ["parameters"],
+  });
+}
+
+/**
+ * The `parameters` of a set: a `Map` (so `instanceof Map`, iteration and
+ * `get` work as before) that refuses `set`, `delete` and `clear`. Reads go to a
+ * private copy, so not even `Map.prototype.set.call(map, …)` can change an
+ * answer (the inherited storage only serves `console.log` and the like).
+ */
+class ReadOnlyParameterMap extends Map<string, Parameter> {
+  readonly #entries: Map<string, Parameter>;
+  constructor(entries: Iterable<readonly [string, Parameter]>) {
+    super();
+    this.#entries = new Map(entries);
+    for (const [k, v] of this.#entries) super.set(k, v);
+    Object.freeze(this);
+  }
+  override get(key: string): Parameter | undefined {
+    return this.#entries.get(key);
+  }
+  override has(key: string): boolean {
+    return this.#entries.has(key);
+  }
+  override get size(): number {
+    return this.#entries.size;
+  }
+  override keys(): MapIterator<string> {
+    return this.#entries.keys();
+  }
+  override values(): MapIterator<Parameter> {
+    return this.#entries.values();
+  }
+  override entries(): MapIterator<[string, Parameter]> {
+    return this.#entries.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[string, Parameter]> {
+    return this.#entries[Symbol.iterator]();
+  }
+  override forEach(fn: (value: Parameter, key: string, map: Map<string, Parameter>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.#entries) fn.call(thisArg, v, k, this);
+  }
+  override set(_key: string, _value: Parameter): never {
+    return readOnly();
+  }
+  override delete(_key: string): never {
+    return readOnly();
+  }
+  override clear(): never {
+    return readOnly();
+  }
 }
 
 /**
@@ -290,7 +356,7 @@ export function parameterSet(params: readonly Parameter[]): ParameterSet {
       });
     map.set(p.id, p);
   }
-  return Object.freeze({ parameters: map, overridden: Object.freeze([]) });
+  return Object.freeze({ parameters: new ReadOnlyParameterMap(map), overridden: Object.freeze([]) });
 }
 
 /** A caller's override: a bare value (in force on every date), or dated values. */
@@ -362,8 +428,8 @@ export function overlay(set: ParameterSet, overrides: Readonly<Record<string, Pa
         const nv: ParameterValue = Object.freeze({
           from: v.from,
           ...(v.until !== undefined ? { until: v.until } : {}),
-          value: v.value,
-          source: v.source as ParameterSource,
+          value: frozenJsonCopy(v.value),
+          source: frozenJsonCopy(v.source as ParameterSource),
         });
         CALLER_VALUES.add(nv);
         return nv;
@@ -374,9 +440,16 @@ export function overlay(set: ParameterSet, overrides: Readonly<Record<string, Pa
       // Keep the base history before `from`; only the last kept value can reach past it, so only it is cut.
       const kept: ParameterValue[] = base.values.filter((v) => compareDates(v.from, from) < 0);
       const last = kept[kept.length - 1];
-      if (last && (last.until === undefined || compareDates(last.until, from) >= 0))
-        kept[kept.length - 1] = { ...last, until: dayBefore(from) };
-      const added: ParameterValue = Object.freeze({ from, value: ov.value, source: ov.source ?? CALLER_SOURCE });
+      if (last && (last.until === undefined || compareDates(last.until, from) >= 0)) {
+        const cut: ParameterValue = Object.freeze({ ...last, until: dayBefore(from) });
+        if (CALLER_VALUES.has(last)) CALLER_VALUES.add(cut); // an earlier overlay's value stays marked as the caller's
+        kept[kept.length - 1] = cut;
+      }
+      const added: ParameterValue = Object.freeze({
+        from,
+        value: frozenJsonCopy(ov.value),
+        source: ov.source ? frozenJsonCopy(ov.source) : CALLER_SOURCE,
+      });
       CALLER_VALUES.add(added);
       values = [...kept, added];
     }
@@ -385,7 +458,7 @@ export function overlay(set: ParameterSet, overrides: Readonly<Record<string, Pa
     map.set(id, next);
     records.push(Object.freeze({ id, previous: base.values, values: next.values }));
   }
-  return Object.freeze({ parameters: map, overridden: Object.freeze(records) });
+  return Object.freeze({ parameters: new ReadOnlyParameterMap(map), overridden: Object.freeze(records) });
 }
 
 function dayBefore(date: LegalDate): LegalDate {

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../data/deepFreeze";
 import { defineProcedure, type Procedure, type ProcedureStep } from "./procedure";
 
 /** Parameter id of the quorum rule of a 村民会议 / 村民代表会议 (see `coreParameters`). */
@@ -12,7 +13,7 @@ const DOC_001 = "清河门区加强扶贫资金风险防控和扶贫资产监管
 const DOC_002 = "台政办函〔2019〕47号《台州市人民政府办公室关于切实加强被征地农民社会保障工作的意见》";
 const DOC_004 = "《衢州市人民政府办公室关于推进水库移民精准扶持工作的实施意见》";
 
-const body = {
+const body = /*#__PURE__*/ deepFreeze({
   partyMembersAndVillagers: { zh: "党员、群众", en: "party members and villagers" },
   villagePartyBranch: { zh: "村党组织", en: "village Party organisation" },
   villageCommittees: {
@@ -31,15 +32,15 @@ const body = {
   countyMigrantOffice: { zh: "县级移民管理机构", en: "county migrant-management agency" },
   thirdPartyReviewer: { zh: "第三方评审机构", en: "third-party reviewer" },
   villageCollective: { zh: "村集体（集体经济组织）", en: "village collective (economic organisation)" },
-} as const;
+} as const);
 
-const democraticDecision: ProcedureStep = {
+const democraticDecision: ProcedureStep = /*#__PURE__*/ deepFreeze({
   id: "democratic-decision",
   label: { zh: "村集体民主决策", en: "democratic decision of the village collective" },
   body: "villagers-meeting",
   bodyLabel: body.villagersMeeting,
   quorum: { parameter: VILLAGERS_MEETING_QUORUM },
-};
+});
 
 /**
  * 五议两公开 (five deliberations, two disclosures): 党员群众建议 → 村党组织提议 →
@@ -126,14 +127,14 @@ export const FIVE_DELIBERATIONS_TWO_DISCLOSURES: Procedure = defineProcedure({
 });
 
 /** Both operation-change chains come from the same passage of 001 (§三(八)2 运营程序). */
-const ASSET_OPERATION_SOURCE = {
+const ASSET_OPERATION_SOURCE = /*#__PURE__*/ deepFreeze({
   document: DOC_001,
   article: "§三(八)2 运营程序",
   citation: "001 §三(八)2",
   rules: ["CORE-PROC-2", "ASSET-OPS-2"],
   verified: false,
   note: "Steps and order from the seed; that the democratic decision is a 村民(代表)会议 with its quorum rule is sannong's reading.",
-} as const;
+} as const);
 
 /**
  * Changing how a village-owned poverty-alleviation asset is operated

@@ -1,9 +1,10 @@
+import { deepFreeze } from "../data/deepFreeze";
 import * as z from "zod";
 import type { LegalDate } from "../dates/date";
 import { getParameter, valueAt, type Label, type ParameterSet, type ParameterUse } from "../params/parameter";
 import { readFraction } from "../ratio/fraction";
 import { traceStep, type RuleRef, type TraceNode } from "../trace/trace";
-import { addIssue, idSchema, parseInput } from "../validation/parse";
+import { addIssue, idSchema, parseInput, plainObject } from "../validation/parse";
 import { coreParameterSet } from "./parameters";
 import {
   predecessorsOf,
@@ -107,7 +108,9 @@ export const checkProcedureInputSchema = z
   .strictObject({
     procedure: procedureSchema,
     events: z.array(procedureEventSchema).max(MAX_PROCEDURE_EVENTS),
-    options: z.strictObject({ parameters: parameterSetSchema.optional(), through: idSchema.optional() }).optional(),
+    options: plainObject(
+      z.strictObject({ parameters: parameterSetSchema.optional(), through: idSchema.optional() }),
+    ).optional(),
   })
   .superRefine((v, ctx) => {
     const through = v.options?.through;
@@ -428,12 +431,12 @@ export function checkProcedure(
   };
 }
 
-const STATUS_LABEL: Record<StepStatus["status"], Label> = {
+const STATUS_LABEL: Record<StepStatus["status"], Label> = /*#__PURE__*/ deepFreeze({
   done: { zh: "已完成", en: "done" },
   "out-of-order": { zh: "顺序错误", en: "out of order" },
   missing: { zh: "缺失", en: "missing" },
   skipped: { zh: "已跳过（可选）", en: "skipped (optional)" },
-};
+});
 
 function buildTrace(
   proc: Procedure,

@@ -1,8 +1,9 @@
+import { deepFreeze } from "../data/deepFreeze";
 import * as z from "zod";
 import type { Lang } from "../errors/errors";
 import { MAX_RECIPIENTS } from "../allocation/allocateMinorUnits";
 import { Money, moneySchema, type MoneyInput } from "../money/money";
-import { addIssue, idSchema, parseInput } from "../validation/parse";
+import { addIssue, idSchema, parseInput, plainObject } from "../validation/parse";
 import { argError, show } from "../dates/args";
 
 /**
@@ -25,23 +26,29 @@ export const ADMIN_LEVELS: readonly AdminLevel[] = Object.freeze([
 /** zod schema of an {@link AdminLevel}. @remarks Implements CORE-REGION-1. */
 export const adminLevelSchema = z.enum(["city", "county", "township", "village", "group"]);
 
-const DEPTH: Readonly<Record<AdminLevel, number>> = { city: 0, county: 1, township: 2, village: 3, group: 4 };
+const DEPTH: Readonly<Record<AdminLevel, number>> = /*#__PURE__*/ deepFreeze({
+  city: 0,
+  county: 1,
+  township: 2,
+  village: 3,
+  group: 4,
+});
 
-const LEVEL_LABEL: Readonly<Record<AdminLevel, { zh: string; en: string }>> = {
+const LEVEL_LABEL: Readonly<Record<AdminLevel, { zh: string; en: string }>> = /*#__PURE__*/ deepFreeze({
   city: { zh: "市", en: "city" },
   county: { zh: "县（区）", en: "county (district)" },
   township: { zh: "乡镇（街道）", en: "township (subdistrict)" },
   village: { zh: "村", en: "village" },
   group: { zh: "组", en: "villager group" },
-};
+});
 
-const BODY_LABEL: Readonly<Record<AdminLevel, { zh: string; en: string }>> = {
+const BODY_LABEL: Readonly<Record<AdminLevel, { zh: string; en: string }>> = /*#__PURE__*/ deepFreeze({
   city: { zh: "市人民政府", en: "city government" },
   county: { zh: "县（区）人民政府", en: "county (district) government" },
   township: { zh: "乡镇人民政府（街道办事处）", en: "township government (subdistrict office)" },
   village: { zh: "村民委员会", en: "villagers' committee" },
   group: { zh: "村民小组", en: "villager group" },
-};
+});
 
 function levelArg(v: unknown, fn: string, name: string): AdminLevel {
   if (typeof v === "string" && Object.hasOwn(DEPTH, v)) return v as AdminLevel;
@@ -419,7 +426,7 @@ export const rollUpInputSchema = z
     items: z.array(z.strictObject({ region: idSchema, amount: moneySchema })).max(MAX_RECIPIENTS),
     regions: regionsSchema,
     level: adminLevelSchema,
-    options: z.strictObject({ includeEmpty: z.boolean().optional() }).optional(),
+    options: plainObject(z.strictObject({ includeEmpty: z.boolean().optional() })).optional(),
   })
   .superRefine((input, ctx) => {
     const codes = new Set(input.regions.map((r) => r.code));

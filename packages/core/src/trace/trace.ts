@@ -4,7 +4,7 @@ import * as z from "zod";
 import type { Label, ParameterUse } from "../params/parameter";
 import type { PolicyDocumentKey } from "../sources/documents";
 import { badArgument, isPlainObject } from "../internal/args";
-import { parseInput } from "../validation/parse";
+import { parseInput, plainObject } from "../validation/parse";
 
 /** A JSON value (what a trace holds). */
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [k: string]: Json };
@@ -162,16 +162,22 @@ export function traceStep(
 ): TraceNode {
   parseInput(ruleRefSchema, rule, "traceStep");
   if (!isPlainObject(parts)) badArgument("traceStep", "parts", "对象", "an object", parts);
+  const note = parts.note as unknown;
+  if (note !== undefined && !(isPlainObject(note) && typeof note["zh"] === "string" && typeof note["en"] === "string"))
+    badArgument("traceStep", "parts.note", "中英文说明 { zh, en }", "a label { zh, en }", note);
+  if (parts.children !== undefined && !Array.isArray(parts.children))
+    badArgument("traceStep", "parts.children", "子步骤数组", "an array of trace nodes", parts.children);
+  // A fresh node: the rule's label and the note are copied, never shared with a package's constants.
   return {
     rule: rule.id,
     citation: rule.citation,
-    label: rule.label,
+    label: { zh: rule.label.zh, en: rule.label.en },
     ...(rule.quote ? { quote: rule.quote } : {}),
     ...(parts.inputs ? { inputs: toJson(parts.inputs) as { [k: string]: Json } } : {}),
     ...(parts.output !== undefined ? { output: toJson(parts.output) } : {}),
     ...(parts.parameters?.length ? { parameters: parts.parameters.map(traceParameter) } : {}),
-    ...(parts.note ? { note: parts.note } : {}),
-    ...(parts.children?.length ? { children: parts.children } : {}),
+    ...(parts.note ? { note: { zh: parts.note.zh, en: parts.note.en } } : {}),
+    ...(parts.children?.length ? { children: [...parts.children] } : {}),
   };
 }
 
@@ -180,11 +186,13 @@ function short(v: Json, max = 120): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-const renderOptionsSchema = z.strictObject({
-  lang: z.enum(["zh", "en"]).optional(),
-  maxDepth: z.number().int().min(0).max(1000).optional(),
-  quotes: z.boolean().optional(),
-});
+const renderOptionsSchema = plainObject(
+  z.strictObject({
+    lang: z.enum(["zh", "en"]).optional(),
+    maxDepth: z.number().int().min(0).max(1000).optional(),
+    quotes: z.boolean().optional(),
+  }),
+);
 
 /**
  * Renders a trace as readable text in Chinese (default) or English, one line

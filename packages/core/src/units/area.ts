@@ -1,3 +1,4 @@
+import { deepFreeze } from "../data/deepFreeze";
 import * as z from "zod";
 import { PolicyError, type ErrorPath, type Lang } from "../errors/errors";
 import { Dec, toDec } from "../internal/decimal";
@@ -40,7 +41,11 @@ const MU_PER: Readonly<Record<AreaUnit, Fraction>> = Object.freeze({
   sqm: fraction(3n, 2000n),
 });
 /** 亩 per unit as exact decimals (all terminate). */
-const MU_PER_DEC: Readonly<Record<AreaUnit, Dec>> = { mu: new Dec(1), hectare: new Dec(15), sqm: new Dec("0.0015") };
+const MU_PER_DEC: Readonly<Record<AreaUnit, Dec>> = /*#__PURE__*/ deepFreeze({
+  mu: new Dec(1),
+  hectare: new Dec(15),
+  sqm: new Dec("0.0015"),
+});
 
 /**
  * How many 亩 one unit is, as an exact fraction: 1 for 亩, 15 for 公顷, 3/2000
@@ -290,11 +295,11 @@ export function totalMu(areas: readonly AreaInput[]): Dec {
   return s;
 }
 
-const UNIT_LABEL: Readonly<Record<AreaUnit, { zh: string; en: string }>> = {
+const UNIT_LABEL: Readonly<Record<AreaUnit, { zh: string; en: string }>> = /*#__PURE__*/ deepFreeze({
   mu: { zh: "亩", en: "mu" },
   hectare: { zh: "公顷", en: "ha" },
   sqm: { zh: "平方米", en: "m²" },
-};
+});
 
 /**
  * The name of an area unit in Chinese or English.

@@ -102,8 +102,135 @@ export function addIssue(
   });
 }
 
-/** A non-empty identifier (trimmed, at most 200 characters). */
-export const idSchema = z.string().trim().min(1).max(200);
+/** The name of what a non-plain object is, for messages: `Date`, `Map`, `array`, a class's name. */
+function kindOf(v: object): string {
+  if (Array.isArray(v)) return "array";
+  const proto = Object.getPrototypeOf(v) as { constructor?: { name?: unknown } } | null;
+  const name = proto?.constructor?.name;
+  return typeof name === "string" && name.length > 0 ? name : "object with a custom prototype";
+}
+
+/** True for `{ … }`: an object whose prototype is `Object.prototype` or `null` (not an array, Date, Map, class instance). */
+export function isPlainRecord(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Wraps an object schema so that it also refuses objects that are not plain
+ * `{ … }` data — a `Date`, a `Map`, an array, a class instance — which a zod
+ * object schema would otherwise read as `{}` (their own keys are none), so
+ * `options: new Date()` would silently mean "no options". Use it for every
+ * options argument. The issue code is `not_plain_object`.
+ *
+ * @param schema - the object schema (usually `z.strictObject({ … })`)
+ * @returns a schema with the same input and output types
+ * @example
+ * ```ts
+ * import { parseInput, periodSchema, plainObject, safe } from "@sannong/core";
+ * const period = plainObject(periodSchema);
+ * parseInput(period, { from: "2024-01-01", to: "2024-12-31" }); // → { from: "2024-01-01", to: "2024-12-31" }
+ * const r = safe(() => parseInput(period, new Date(0), "demo"));
+ * r.ok ? "ok" : [r.error.code, r.error.en.endsWith("expected a plain object ({ … }), got a Date")]; // → ["INVALID_INPUT", true]
+ * ```
+ * @remarks Implements CORE-ERR-1.
+ */
+export function plainObject<S extends z.ZodType>(schema: S): z.ZodType<z.output<S>, z.input<S>> {
+  if (!isSchema(schema)) badArgument("plainObject", "schema", "zod 模式", "a zod schema", schema);
+  return z
+    .unknown()
+    .superRefine((v, ctx) => {
+      if (typeof v === "object" && v !== null && !Array.isArray(v) && !isPlainRecord(v)) {
+        const kind = kindOf(v);
+        addIssue(
+          ctx,
+          `应为普通对象（{ … }），实际为 ${kind}`,
+          `expected a plain object ({ … }), got a ${kind}`,
+          [],
+          "not_plain_object",
+        );
+      }
+    })
+    .pipe(schema) as unknown as z.ZodType<z.output<S>, z.input<S>>;
+}
+
+/**
+ * Characters that do not show (or show as nothing): controls (Cc), format
+ * characters (Cf: zero-width space U+200B, joiners U+200C–U+200D, word joiner
+ * U+2060, bidi controls, BOM U+FEFF …), line and paragraph separators, lone
+ * surrogates, and every other default-ignorable code point (variation
+ * selectors, Hangul fillers, tag characters …).
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * The first invisible character of a text, or `undefined`. Characters of the
+ * blocks that hold none (Latin up to U+02FF but the soft hyphen, CJK unified
+ * ideographs U+3400–U+9FFF, Hangul syllables) are passed without the regex,
+ * so the common Chinese or ASCII id costs a few nanoseconds per character.
+ */
+function invisibleIn(s: string): string | undefined {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c === 0xad) return s[i];
+    if (c < 0x0300 || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3)) continue;
+    return INVISIBLE.exec(s)?.[0];
+  }
+  return undefined;
+}
+
+const codePoint = (ch: string): string => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/**
+ * A non-empty identifier (标识): trimmed, at most 200 characters, and with no
+ * invisible character inside — no control, zero-width (U+200B–U+200D, U+2060,
+ * U+FEFF), bidi, line-separator or other default-ignorable character. Two ids
+ * that look the same must be the same id: `"东岭镇\u200B"` is refused (issue
+ * code `invisible_character`, at the id's path) rather than counted as a
+ * second township, and rather than silently cleaned (a cleaned id would no
+ * longer match the caller's own records). Surrounding white space is trimmed,
+ * as before.
+ * @remarks Implements CORE-ERR-1.
+ */
+export const idSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .superRefine((s, ctx) => {
+    const ch = invisibleIn(s);
+    if (ch !== undefined)
+      addIssue(
+        ctx,
+        `标识含不可见字符 ${codePoint(ch)}（控制字符、零宽字符等）：看起来相同的标识不能算作不同的`,
+        `the id contains the invisible character ${codePoint(ch)} (a control or zero-width character): ids that look the same cannot count as different`,
+        [],
+        "invisible_character",
+      );
+  });
+
+/**
+ * True when {@link idSchema} accepts `v` unchanged: a string of 1 to 200
+ * characters, no white space around it, no invisible character in it. For
+ * hand-written fast validators that must agree with the schema (they leave
+ * anything else to the schema, which reports it).
+ * @example
+ * ```ts
+ * import { isIdentifier } from "@sannong/core";
+ * [isIdentifier("东岭镇"), isIdentifier("东岭镇\u200B"), isIdentifier(" 东岭镇"), isIdentifier("")]; // → [true, false, false, false]
+ * ```
+ */
+export function isIdentifier(v: unknown): v is string {
+  if (typeof v !== "string") return false;
+  const n = v.length;
+  if (n === 0 || n > 200) return false;
+  const a = v.charCodeAt(0);
+  const b = v.charCodeAt(n - 1);
+  // Printable ASCII at both ends cannot be trimmed; anything else takes the exact check.
+  if (!(a > 0x20 && a < 0x7f && b > 0x20 && b < 0x7f) && v.trim() !== v) return false;
+  return invisibleIn(v) === undefined;
+}
 
 /**
  * A record keyed by strings that refuses `__proto__`, `constructor` and

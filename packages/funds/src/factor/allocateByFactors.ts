@@ -23,6 +23,8 @@ import {
   type MoneyInput,
   type ParameterUse,
   type TraceNode,
+  deepFreeze,
+  isIdentifier,
 } from "@sannong/core";
 import { fail } from "../errors";
 import { paramsOf, readParam, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
@@ -102,6 +104,14 @@ function checkRecipients(
     const id = typeof r["id"] === "string" ? r["id"].trim() : undefined;
     if (id === undefined || id.length === 0 || id.length > 200)
       say("标识应为 1 到 200 个字符的字符串", "id must be a string of 1 to 200 characters", [i, "id"], "invalid_id");
+    else if (!isIdentifier(id))
+      // the same refusal as core idSchema: ids that look the same must not count as different recipients
+      say(
+        "标识含不可见字符（控制字符、零宽字符等）：看起来相同的标识不能算作不同的",
+        "the id contains an invisible character (a control or zero-width character): ids that look the same cannot count as different",
+        [i, "id"],
+        "invisible_character",
+      );
     else {
       if (ids.has(id)) say(`重复的对象 “${id}”`, `duplicate recipient "${id}"`, [i, "id"], "duplicate_id");
       ids.add(id);
@@ -682,7 +692,7 @@ export function allocateByFactorsWith(
   return { allocations, factorTotals, zeroRecipients, trace };
 }
 
-const TRANSFORM_NOTES: Record<InverseTransform, { zh: string; en: string }> = {
+const TRANSFORM_NOTES: Record<InverseTransform, { zh: string; en: string }> = /*#__PURE__*/ deepFreeze({
   reciprocal: {
     zh: "逆向因素取倒数（按参数保留有效数字）后归一",
     en: "inverse factor: reciprocal (to the parameter's significant digits), then normalised",
@@ -695,7 +705,7 @@ const TRANSFORM_NOTES: Record<InverseTransform, { zh: string; en: string }> = {
     zh: "逆向因素按取值从高到低排名（并列同名次）作为系数后归一",
     en: "inverse factor: rank from the highest value (ties share a rank) as coefficient, then normalised",
   },
-};
+});
 
 function scaledText(v: bigint, scale: number): string {
   if (scale <= 0) return (v * pow10(-scale)).toString();

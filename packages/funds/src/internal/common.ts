@@ -3,11 +3,13 @@ import {
   Decimal,
   moneyFromFen,
   parseInput,
+  plainObject,
   paramAt,
   type Money,
   type ParameterSet,
   type ParameterUse,
   type LegalDate,
+  deepFreeze,
 } from "@sannong/core";
 import { fail } from "../errors";
 import { fundsParameterSet, type FundsOptions } from "../parameters";
@@ -41,15 +43,15 @@ export function readParam<T>(set: ParameterSet, id: string, date: LegalDate, use
 }
 
 /** Options schema shared by every function (validated only for shape). @internal */
-export const optionsSchema = z
-  .strictObject({
+export const optionsSchema = plainObject(
+  z.strictObject({
     parameters: z
       .custom<ParameterSet>(
         (v) => typeof v === "object" && v !== null && (v as { parameters?: unknown }).parameters instanceof Map,
       )
       .optional(),
-  })
-  .optional();
+  }),
+).optional();
 
 /**
  * Refinement option: run a cross-field check only when every field parsed
@@ -57,6 +59,6 @@ export const optionsSchema = z
  * issues, on data that may be malformed).
  * @internal
  */
-export const ONLY_WHEN_VALID = {
+export const ONLY_WHEN_VALID = /*#__PURE__*/ deepFreeze({
   when: (payload: { issues: readonly unknown[] }): boolean => payload.issues.length === 0,
-};
+});

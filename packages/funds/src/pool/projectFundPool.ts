@@ -25,6 +25,7 @@ import {
   type ProcedureEvent,
   type TraceNode,
   type YearMonth,
+  deepFreeze,
 } from "@sannong/core";
 import { fail } from "../errors";
 import { paramsOf, readParam, ONLY_WHEN_VALID } from "../internal/common";
@@ -44,7 +45,13 @@ export const GUARANTEE_SOURCES: readonly PoolSource[] = Object.freeze([
 ] as const);
 /** Money villages entrust for investment (unpaid fees before 2021-12-04, idle collective money): owned by depositors through units. */
 export const ENTRUSTED_SOURCES: readonly PoolSource[] = Object.freeze(["entrusted-fees", "idle-collective"] as const);
-const SOURCES = ["expropriation", "risk-compensation", "collective", "entrusted-fees", "idle-collective"] as const;
+const SOURCES = /*#__PURE__*/ deepFreeze([
+  "expropriation",
+  "risk-compensation",
+  "collective",
+  "entrusted-fees",
+  "idle-collective",
+] as const);
 
 const monthOfDate = (d: string): number => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
 

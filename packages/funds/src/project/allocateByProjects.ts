@@ -20,6 +20,7 @@ import {
   type MoneyInput,
   type ProcedureEvent,
   type TraceNode,
+  deepFreeze,
 } from "@sannong/core";
 import { fail } from "../errors";
 import { paramsOf, requireMultiple, unitFen, ONLY_WHEN_VALID } from "../internal/common";
@@ -249,7 +250,7 @@ export interface AllocateByProjectsResult {
   readonly trace: TraceNode;
 }
 
-const REASONS = {
+const REASONS = /*#__PURE__*/ deepFreeze({
   funded: { zh: "按排名在预算内全额安排", en: "funded in full in rank order within the budget" },
   partial: { zh: "剩余预算不足，部分安排", en: "partly funded with what was left of the budget" },
   skipped: { zh: "剩余预算不足以全额安排，跳过", en: "skipped: does not fit the remaining budget" },
@@ -259,7 +260,7 @@ const REASONS = {
   },
   exhausted: { zh: "预算已用完", en: "not funded: the budget is used up" },
   belowMin: { zh: "评分低于最低分", en: "not funded: score below the minimum" },
-} as const;
+} as const);
 
 function mean(list: readonly Fraction[], rule: ScoreRule): Fraction {
   let xs = list;

@@ -1,4 +1,12 @@
-import { isLegalDate, toMu, type Area, type ApportionMethod, type LegalDate } from "@sannong/core";
+import {
+  isIdentifier,
+  isLegalDate,
+  toMu,
+  type Area,
+  type ApportionMethod,
+  type LegalDate,
+  deepFreeze,
+} from "@sannong/core";
 import { scaledToMu, scaledWeight } from "./land";
 
 /**
@@ -64,7 +72,7 @@ export function prepare(data: {
 
 const SIMPLE = /^(?:0|[1-9]\d{0,8})(?:\.\d{0,3}[1-9])?$/;
 const METHODS = new Set(["hamilton", "jefferson", "webster", "adams", "huntington-hill"]);
-const FACTOR = { mu: 2000, hectare: 30000, sqm: 3 } as const;
+const FACTOR = /*#__PURE__*/ deepFreeze({ mu: 2000, hectare: 30000, sqm: 3 } as const);
 
 function plain(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
@@ -132,8 +140,7 @@ export function fastPrepare(input: unknown): Prepared | undefined {
     }
     if (hk !== 2) return undefined;
     const id = h["id"];
-    if (typeof id !== "string" || id.length === 0 || id.length > 200 || id.trim() !== id || seen.has(id))
-      return undefined;
+    if (!isIdentifier(id) || seen.has(id)) return undefined;
     seen.add(id);
     const l = h["landLost"];
     let s = value(l);

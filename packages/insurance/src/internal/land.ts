@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { addIssue, areaSchema, type Decimal, toMu, type Area } from "@sannong/core";
+import { addIssue, areaSchema, type Decimal, toMu, type Area, deepFreeze } from "@sannong/core";
 
 /** A land figure: one area (in 亩, 公顷 or m²), or a breakdown by land type. */
 export type LandFigureInput =
@@ -75,7 +75,7 @@ export function figureMu(f: LandFigure, base: "agricultural" | "cultivated"): In
 const SIMPLE = /^(?:0|[1-9]\d{0,8})(?:\.\d{0,3}[1-9])?$/;
 
 /** Units of 1/(2000·10⁴) 亩 per unit: 亩 2000, 公顷 30000 (15 亩), 平方米 3 (0.0015 亩). @internal */
-const FACTOR: Readonly<Record<Area["unit"], number>> = { mu: 2000, hectare: 30000, sqm: 3 };
+const FACTOR: Readonly<Record<Area["unit"], number>> = /*#__PURE__*/ deepFreeze({ mu: 2000, hectare: 30000, sqm: 3 });
 
 function isUnit(u: unknown): u is Area["unit"] {
   return u === "mu" || u === "hectare" || u === "sqm";

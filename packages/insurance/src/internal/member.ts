@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { idSchema, legalDateSchema, type LegalDate } from "@sannong/core";
+import { idSchema, legalDateSchema, type LegalDate, deepFreeze } from "@sannong/core";
 import { ageOn } from "./age";
 
 /** zod schema of a member of a household or of the collective, as the matching rules read one. @internal */
@@ -27,7 +27,7 @@ export type IneligibilityReason =
   | "NOT_SAME_COLLECTIVE";
 
 /** The bilingual text of each reason. @internal */
-export const REASON_TEXT: Readonly<Record<IneligibilityReason, { zh: string; en: string }>> = {
+export const REASON_TEXT: Readonly<Record<IneligibilityReason, { zh: string; en: string }>> = /*#__PURE__*/ deepFreeze({
   UNDER_MIN_AGE: { zh: "未满参保最低年龄", en: "under the minimum age" },
   ALREADY_INSURED: { zh: "已参保", en: "already insured" },
   NOT_COLLECTIVE_MEMBER: { zh: "非本集体经济组织成员", en: "not a member of the collective" },
@@ -41,7 +41,7 @@ export const REASON_TEXT: Readonly<Record<IneligibilityReason, { zh: string; en:
     zh: "本户名额已用完（按选择顺序）",
     en: "the household's places are taken (in the order of choice)",
   },
-};
+});
 
 /** The reasons, in a fixed order, why a member may not be insured on `asOf`. @internal */
 export function memberReasons(m: Member, asOf: LegalDate, minAge: number): IneligibilityReason[] {

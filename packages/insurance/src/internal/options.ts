@@ -1,5 +1,13 @@
 import * as z from "zod";
-import { getParameter, paramAt, parseInput, type LegalDate, type ParameterSet, type ParameterUse } from "@sannong/core";
+import {
+  getParameter,
+  paramAt,
+  parseInput,
+  plainObject,
+  type LegalDate,
+  type ParameterSet,
+  type ParameterUse,
+} from "@sannong/core";
 import { insuranceParameterSet } from "../parameters";
 
 /** The second argument of every public function: what is not data. */
@@ -14,15 +22,15 @@ const isParameterSet = (v: unknown): v is ParameterSet =>
   (v as { parameters?: unknown }).parameters instanceof Map &&
   Array.isArray((v as { overridden?: unknown }).overridden);
 
-const optionsSchema = z
-  .strictObject({
+const optionsSchema = plainObject(
+  z.strictObject({
     parameters: z
       .custom<ParameterSet>(isParameterSet, {
         message: "parameters must be a ParameterSet (build it with core parameterSet or overlay)",
       })
       .optional(),
-  })
-  .optional();
+  }),
+).optional();
 
 /** Validates the options argument and returns the parameter set to read. @internal */
 export function resolveParameters(options: unknown, fn: string): ParameterSet {

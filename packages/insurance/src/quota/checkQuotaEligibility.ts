@@ -7,6 +7,7 @@ import {
   type LegalDate,
   type ParameterUse,
   type TraceNode,
+  deepFreeze,
 } from "@sannong/core";
 import { ageOn } from "../internal/age";
 import { resolveParameters, type InsuranceOptions } from "../internal/options";
@@ -85,14 +86,14 @@ export interface CheckQuotaEligibilityResult {
 }
 
 const rank = (l: GovernmentLevel): number => GOVERNMENT_LEVELS.indexOf(l);
-const LEVEL_ZH: Record<GovernmentLevel, string> = {
+const LEVEL_ZH: Record<GovernmentLevel, string> = /*#__PURE__*/ deepFreeze({
   village: "村",
   township: "乡镇",
   county: "县级",
   city: "市级",
   province: "省级",
   "state-council": "国务院",
-};
+});
 
 /**
  * Checks the eligibility gates (准入门槛) of an expropriation, and optionally of

@@ -61,6 +61,13 @@ describe("buildTransferSchedule", () => {
     expectSannongError(() => transfersAsDue({ due: [] } as never), "INVALID_INPUT");
   });
 
+  it("INS-TRANSFER-1: a schedule with a duplicated row id is refused (computeArrears matches by id)", () => {
+    const s = asJson(buildTransferSchedule(example)) as { due: { id: string }[] };
+    const twice = { ...s, due: [...s.due, s.due[0]!] };
+    const e = expectSannongError(() => transfersAsDue(twice as never), "INVALID_INPUT", ["due", s.due.length, "id"]);
+    expect(e.en).toContain("duplicate id");
+  });
+
   it("INS-TRANSFER-1: property — money is conserved into the rows, every month and quarter appears once, in order", () => {
     fc.assert(
       fc.property(

@@ -1,5 +1,13 @@
 import * as z from "zod";
-import { idSchema, legalDateSchema, moneySchema, parseInput, type LegalDate, type Money } from "@sannong/core";
+import {
+  idSchema,
+  legalDateSchema,
+  moneySchema,
+  parseInput,
+  refineUniqueIds,
+  type LegalDate,
+  type Money,
+} from "@sannong/core";
 import { resolveParameters, type InsuranceOptions } from "../internal/options";
 
 const dueSchema = z.strictObject({
@@ -14,7 +22,11 @@ const dueSchema = z.strictObject({
 
 /** The input schema of {@link transfersAsDue}: a `buildTransferSchedule` result (as returned or after a JSON round trip). */
 export const transfersAsDueInputSchema = z.strictObject({
-  due: z.array(dueSchema).readonly(),
+  // Ids are unique: computeArrears matches payments to amounts due by id, so two rows with one id would be one debt.
+  due: z
+    .array(dueSchema)
+    .superRefine((ds, ctx) => refineUniqueIds(ctx, ds))
+    .readonly(),
   pensionTotal: moneySchema,
   reserveTotal: moneySchema,
   trace: z.unknown(),
@@ -40,7 +52,8 @@ export interface DueItem {
  * @param schedule - a `buildTransferSchedule` result
  * @param options - accepted for uniformity; no parameter is read
  * @returns the non-zero amounts due, in schedule order
- * @throws {@link ValidationError} `INVALID_INPUT` when the argument is not a schedule
+ * @throws {@link ValidationError} `INVALID_INPUT` when the argument is not a
+ *   schedule, or two rows share an id (issue code `duplicate_id`, path `due[i].id`)
  * @example
  * ```ts
  * import { transfersAsDue, buildTransferSchedule } from "@sannong/insurance";

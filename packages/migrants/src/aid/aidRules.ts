@@ -1,8 +1,8 @@
 import * as z from "zod";
-import { idSchema } from "@sannong/core";
+import { idSchema, deepFreeze } from "@sannong/core";
 
 /** Causes of hardship recorded in the register (致困主要原因). */
-export const HARDSHIP_CAUSES = [
+export const HARDSHIP_CAUSES = /*#__PURE__*/ deepFreeze([
   "disaster",
   "illness",
   "disability",
@@ -11,7 +11,7 @@ export const HARDSHIP_CAUSES = [
   "lack-of-skills",
   "lack-of-funds",
   "other",
-] as const;
+] as const);
 /** zod schema of a hardship cause. */
 export const hardshipCauseSchema = z.enum(HARDSHIP_CAUSES);
 /** A cause of hardship. */
@@ -68,7 +68,7 @@ export const aidFactsSchema = z.strictObject({
 export type AidFacts = z.output<typeof aidFactsSchema>;
 
 /** The fact paths a condition may test (so a typo is an error, never a silent "not eligible"). */
-export const AID_FACT_PATHS = [
+export const AID_FACT_PATHS = /*#__PURE__*/ deepFreeze([
   "lowIncome",
   "hardship",
   "specialPoverty",
@@ -79,7 +79,7 @@ export const AID_FACT_PATHS = [
   "person.seekingWork",
   "medicalInsurance.enrolled",
   "medicalInsurance.unaffordableAfterSubsidy",
-] as const;
+] as const);
 /** A fact path. */
 export type AidFactPath = (typeof AID_FACT_PATHS)[number];
 
@@ -131,7 +131,7 @@ export type AidRule = z.output<typeof aidRuleSchema>;
  * with a relaxed age limit (公益岗位，适当放宽年龄). Amounts are parameters.
  * @remarks Implements MIG-AID-1 (004 §二(一)2).
  */
-export const migrantAidRules: readonly AidRule[] = Object.freeze([
+export const migrantAidRules: readonly AidRule[] = /*#__PURE__*/ deepFreeze([
   {
     id: "special-relief",
     label: { zh: "因灾、因病困难移民专项救助", en: "special relief after disaster or illness" },

@@ -11,6 +11,7 @@ import {
   type Money,
   type ParameterUse,
   type TraceNode,
+  deepFreeze,
 } from "@sannong/core";
 import { fail } from "../errors";
 import { param, parametersOf, type MigrantsOptions } from "../internal/options";
@@ -26,10 +27,10 @@ export const stackSchemeSchema = z.enum(["danger-relocation", "graduate-startup"
 /** A stacking scheme. */
 export type StackScheme = z.output<typeof stackSchemeSchema>;
 
-const TOP_UP_PARAMETER: Record<StackScheme, string> = {
+const TOP_UP_PARAMETER: Record<StackScheme, string> = /*#__PURE__*/ deepFreeze({
   "danger-relocation": "migrants.aid.stack.dangerRelocation.topUp",
   "graduate-startup": "migrants.aid.stack.graduateStartup.topUp",
-};
+});
 
 /** A subsidy layer granted under another policy (the base the migrant top-up stacks on). */
 export const subsidyLayerSchema = z.strictObject({

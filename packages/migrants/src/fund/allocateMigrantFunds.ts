@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { addIssue, parseInput, traceStep, type TraceNode } from "@sannong/core";
+import { addIssue, parseInput, traceStep, type TraceNode, deepFreeze } from "@sannong/core";
 import {
   allocateByFactors,
   allocateByProjects,
@@ -16,7 +16,7 @@ import { parametersOf, type MigrantsOptions } from "../internal/options";
 import { RULES } from "../rules";
 
 /** The two groups of the factor method for migrant funds (按一定比例的基数和绩效进行分配). */
-export const MIGRANT_FACTOR_GROUPS = ["base", "performance"] as const;
+export const MIGRANT_FACTOR_GROUPS = /*#__PURE__*/ deepFreeze(["base", "performance"] as const);
 
 /** Adds an issue unless every factor is grouped as `base` or `performance` and both groups are used. */
 function refineBaseAndPerformance(factors: unknown, ctx: z.RefinementCtx, path: (string | number)[]): void {

@@ -6,6 +6,7 @@
  * path with the same code, path and zh/en messages.
  * @internal
  */
+import { isIdentifier } from "@sannong/core";
 
 /** A plain object (prototype Object.prototype or null), not an array. @internal */
 export function isPlainRecord(v: unknown): v is Record<string, unknown> {
@@ -23,17 +24,11 @@ export function without(o: Record<string, unknown>, skip: string): Record<string
   return out;
 }
 
-/** A string that the core `idSchema` accepts unchanged (non-empty, ≤ 200, no surrounding white space). @internal */
-export function isCleanId(v: unknown): v is string {
-  if (typeof v !== "string") return false;
-  const n = v.length;
-  if (n === 0 || n > 200) return false;
-  const a = v.charCodeAt(0);
-  const b = v.charCodeAt(n - 1);
-  // Printable ASCII at both ends cannot be trimmed; anything else takes the exact check.
-  if (a > 0x20 && a < 0x7f && b > 0x20 && b < 0x7f) return true;
-  return v.trim() === v;
-}
+/**
+ * A string that the core `idSchema` accepts unchanged (non-empty, ≤ 200, no
+ * surrounding white space, no invisible character): core's own test. @internal
+ */
+export const isCleanId: (v: unknown) => v is string = isIdentifier;
 
 /** A plain object item of an array (prototype exactly Object.prototype). @internal */
 export function isPlainItem(v: unknown): v is Record<string, unknown> {

@@ -3,6 +3,7 @@ import {
   getParameter,
   paramAt,
   parseInput,
+  plainObject,
   valueAt,
   type LegalDate,
   type ParameterSet,
@@ -15,7 +16,8 @@ export type { MigrantsOptions };
 /** Validates the options argument and returns the parameter set to read. @internal */
 export function parametersOf(options: unknown, fn: string): ParameterSet {
   if (options === undefined) return migrantsParameterSet;
-  const o = parseInput(z.strictObject({ options: migrantsOptionsSchema }), { options }, fn);
+  // plainObject: a Date, a Map or a class instance has no own keys and would read as "no options".
+  const o = parseInput(z.strictObject({ options: plainObject(migrantsOptionsSchema) }), { options }, fn);
   return (o.options.parameters as ParameterSet | undefined) ?? migrantsParameterSet;
 }
 

@@ -273,3 +273,59 @@ describe("registerHistory", () => {
     expectSannongError(() => registerHistory({ changes: [], subject: "household", id: "" }), "INVALID_INPUT", ["id"]);
   });
 });
+
+describe("MIG-REG-1: an update that gives a field no value is refused (issue 17)", () => {
+  const enter = { subject: "household", action: "enter", date: "2024-01-05", record: household("H1") } as const;
+  const update = (set: Record<string, unknown>) =>
+    ({ subject: "household", action: "update", date: "2024-07-01", id: "H1", set }) as const;
+
+  // Before: `set: { members: undefined }` counted as a change and the register counted NaN persons.
+  it.each([
+    ["members", { members: undefined }],
+    ["head (required)", { head: undefined }],
+    ["lowIncome (required)", { lowIncome: undefined }],
+    ["township (optional)", { township: undefined }],
+    ["one of two", { members: 5, helper: undefined }],
+  ])("MIG-REG-1: set with %s undefined → INVALID_INPUT at that field", (_what, set) => {
+    const field = Object.keys(set).find((k) => set[k as keyof typeof set] === undefined)!;
+    const changes = [enter, update(set)] as never;
+    expectSannongError(() => registerAsOf({ changes, date: "2024-12-31" }), "INVALID_INPUT", [
+      "changes",
+      1,
+      "set",
+      field,
+    ]);
+    expectSannongError(() => registerHistory({ changes, subject: "household", id: "H1" }), "INVALID_INPUT", [
+      "changes",
+      1,
+      "set",
+      field,
+    ]);
+  });
+
+  it("MIG-REG-1: an optional field written as undefined in an entered record or a result is the field left out", () => {
+    const r = registerAsOf({
+      changes: [
+        {
+          ...enter,
+          record: household("H1", { township: undefined, helper: { kind: "cadre", name: "李四", contact: undefined } }),
+        },
+        {
+          subject: "household",
+          action: "result",
+          date: "2024-08-01",
+          id: "H1",
+          result: { description: "务工", incomeChange: undefined },
+        },
+      ] as never,
+      date: "2024-12-31",
+    });
+    const h = r.households[0]!;
+    expect(["township" in h, "contact" in h.helper, "incomeChange" in h.results[0]!]).toEqual([false, false, false]);
+  });
+
+  it("MIG-REG-1: a real update still counts its persons", () => {
+    const r = registerAsOf({ changes: [enter, update({ members: 5 })] as never, date: "2024-12-31" });
+    expect(r.counts.persons).toBe(5);
+  });
+});

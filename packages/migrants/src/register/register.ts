@@ -63,6 +63,31 @@ function key(subject: string, id: string): string {
   return `${subject}\u0000${id}`;
 }
 
+/**
+ * The value without members that are present but undefined (an optional field
+ * written as `township: undefined` is the field left out): the same object when
+ * there is none, so the common case copies nothing.
+ */
+function withoutUndefined<T>(v: T): T {
+  if (Array.isArray(v)) {
+    const out = v.map(withoutUndefined);
+    return out.every((x, i) => x === v[i]) ? v : (out as T);
+  }
+  if (v === null || typeof v !== "object") return v;
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined) {
+      changed = true;
+      continue;
+    }
+    const y = withoutUndefined(x);
+    if (y !== x) changed = true;
+    out[k] = y;
+  }
+  return changed ? (out as T) : v;
+}
+
 /** The changes with their input index, in date order (stable: same date keeps the input order). */
 function ordered(changes: readonly RegisterChange[]): { c: RegisterChange; i: number }[] {
   return changes.map((c, i) => ({ c, i })).sort((a, b) => compareDates(a.c.date, b.c.date) || a.i - b.i);
@@ -74,19 +99,19 @@ function apply(state: State, c: RegisterChange, i: number): Rec | null {
   const current = state.active.get(k);
   if (c.action === "enter") {
     if (current) fail("REGISTER_DUPLICATE_ENTRY", { id, date: c.date }, ["changes", i, "record", "id"]);
-    const rec = c.record as Rec;
+    const rec = withoutUndefined(c.record) as Rec;
     state.active.set(k, rec);
     state.exited.delete(k);
     return rec;
   }
   if (!current) fail("REGISTER_UNKNOWN_ENTRY", { id, date: c.date }, ["changes", i, "id"]);
   if (c.action === "update") {
-    const next = { ...current, ...(c.set as object) } as Rec;
+    const next = { ...current, ...withoutUndefined(c.set as object) } as Rec;
     state.active.set(k, next);
     return next;
   }
   if (c.action === "result") {
-    const next = { ...current, results: [...current.results, { date: c.date, ...c.result }] } as Rec;
+    const next = { ...current, results: [...current.results, { date: c.date, ...withoutUndefined(c.result) }] } as Rec;
     state.active.set(k, next);
     return next;
   }

@@ -84,6 +84,16 @@ function changes<R extends z.ZodObject, P extends z.ZodObject, S extends string>
       set: patch.superRefine((p, ctx) => {
         if (Object.keys(p).length === 0)
           addIssue(ctx, "变更 set 至少要改一个字段", "set must change at least one field", [], "empty_update");
+        // A field given as undefined would replace the old value with nothing (a required field lost, NaN persons).
+        for (const [k, v] of Object.entries(p))
+          if (v === undefined)
+            addIssue(
+              ctx,
+              `变更 set 的字段 ${k} 没有值（要改就给出新值，不改就不要写这个字段）`,
+              `set.${k} has no value (give the new value, or leave the field out)`,
+              [k],
+              "undefined_field",
+            );
       }),
     }),
     z.strictObject({
