@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { addIssue, idSchema, legalDateSchema, nonNegativeMoneySchema } from "@sannong/core";
+import { addIssue, deepFreeze, idSchema, legalDateSchema, nonNegativeMoneySchema } from "@sannong/core";
 import { NEED_PURPOSES, type NeedPurpose } from "../parameters";
 import type { ReadonlyInput } from "../internal/types";
 
@@ -16,12 +16,12 @@ export const MAX_PLACE_LEVELS = 8;
 export const placeSchema = z.array(text).min(1).max(MAX_PLACE_LEVELS);
 
 /** Levels of the body that registers a need (分级建立资产需求台账). */
-export const NEED_LEVELS = ["county", "township", "village"] as const;
+export const NEED_LEVELS = /*#__PURE__*/ deepFreeze(["county", "township", "village"] as const);
 /** The level of the body that registers a need: 县级, 乡镇级, 村级. */
 export type NeedLevel = (typeof NEED_LEVELS)[number];
 
 /** The state (状况) of a need in the register. */
-export const NEED_STATUSES = ["open", "met", "withdrawn"] as const;
+export const NEED_STATUSES = /*#__PURE__*/ deepFreeze(["open", "met", "withdrawn"] as const);
 /** `open` (待满足, the default), `met` (已满足), `withdrawn` (已撤回). */
 export type NeedStatus = (typeof NEED_STATUSES)[number];
 

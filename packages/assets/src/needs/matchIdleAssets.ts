@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { legalDateSchema, paramAt, parseInput, traceStep, type Label, type TraceNode } from "@sannong/core";
+import { deepFreeze, legalDateSchema, paramAt, parseInput, traceStep, type Label, type TraceNode } from "@sannong/core";
 import { RULES } from "../rules";
 import { PARAM, type NeedPurpose } from "../parameters";
 import { paramsOf, type AssetsOptions } from "../internal/options";
@@ -102,7 +102,7 @@ function index(assets: readonly Asset[]): Map<string, Map<string, Bucket>> {
   return out;
 }
 
-const REASONS: Readonly<Record<UnmatchedReason, Label>> = Object.freeze({
+const REASONS: Readonly<Record<UnmatchedReason, Label>> = /*#__PURE__*/ deepFreeze({
   "no-asset-of-category": { zh: "没有该类别的闲置资产", en: "no idle asset of that category" },
   "out-of-reach": { zh: "该类别的闲置资产都不在调剂范围内", en: "no idle asset of that category within reach" },
   taken: {
